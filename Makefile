@@ -1,0 +1,42 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+WORKERS ?= 2
+# Plain http on this machine: the session cookie cannot be Secure here. Behind HTTPS keep it on.
+RUN_ENV := CHALLENGES_COOKIE_SECURE=false
+
+.PHONY: run test install install-dev lint translations clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+
+run: install
+	$(RUN_ENV) $(BIN)/challenges db upgrade
+	$(RUN_ENV) $(BIN)/challenges seed demo --if-empty
+	@echo "Serving on http://$(HOST):$(PORT) (stop with Ctrl+C)"
+	$(RUN_ENV) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - "challenges:create_app()"
+
+test: install-dev
+	$(BIN)/pytest
+
+lint: install-dev
+	$(BIN)/ruff check src tests
+	$(BIN)/lint-imports
+
+# Extract new texts into the catalogues (then translate nl, and run `make test`).
+translations: install-dev
+	$(BIN)/pybabel extract --mapping babel.cfg --keywords _l --no-location --sort-output --output-file src/challenges/translations/messages.pot .
+	$(BIN)/pybabel update --input-file src/challenges/translations/messages.pot --output-dir src/challenges/translations --no-fuzzy-matching --ignore-obsolete
+
+clean:
+	rm -rf $(VENV) dist build

@@ -1,0 +1,55 @@
+"""Who may do what: every permission check of the app is one of these policies."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+from challenges.auth.roles import Role
+
+ViewArgs = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    requirement: Any  # a (lazy) text telling the user what is needed
+    check: Callable[[Any, ViewArgs], bool]
+    needs_login: bool = True
+
+    def allows(self, user: Any, view_args: ViewArgs) -> bool:
+        if self.needs_login and not user.is_authenticated:
+            return False
+        return self.check(user, view_args)
+
+
+def _is_organiser(user: Any) -> bool:
+    return user.is_authenticated and user.has_role(Role.ORGANISER)
+
+
+PUBLIC = Policy("public", _l("Everyone may see this."), lambda user, args: True, needs_login=False)
+
+SIGNED_IN = Policy("signed_in", _l("You need to be logged in."), lambda user, args: True)
+
+ORGANISER = Policy(
+    "organiser",
+    _l("Only organisers (Platform Talent voor Technologie) may do this."),
+    lambda user, args: _is_organiser(user),
+)
+
+
+def event_role(*roles: Role) -> Policy:
+    """Organisers, or whoever holds one of these roles at the event named by the URL."""
+    allowed = frozenset(roles)
+
+    def check(user: Any, args: ViewArgs) -> bool:
+        return _is_organiser(user) or user.has_event_role(int(args["event_id"]), allowed)
+
+    def requirement() -> str:
+        labels = ", ".join(role.label for role in roles)
+        return gettext("You need one of these roles at this event: %(roles)s.", roles=labels)
+
+    return Policy(f"event_role({','.join(roles)})", LazyString(requirement), check)

@@ -1,0 +1,184 @@
+"""Sign-up, confirmation, log-in and log-out, password reset and change."""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from challenges.auth import services
+from challenges.auth.access import public, require
+from challenges.auth.forms import (
+    ChangePasswordForm,
+    EmailOnlyForm,
+    LoginForm,
+    ResetPasswordForm,
+    SignupForm,
+)
+from challenges.auth.policies import SIGNED_IN
+from challenges.auth.tokens import TokenError, read_confirm_token, read_reset_token
+from challenges.errors import DomainError
+from challenges.extensions import db, limiter
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
+from challenges.redirects import safe_next
+
+bp = Blueprint("auth", __name__, url_prefix="/account")
+
+
+def limit(setting: str):
+    return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
+
+
+def form_page(template: str, form, **context):
+    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    return render_template(template, form=form, **context), status
+
+
+def token_problem(error: TokenError) -> str:
+    if error.expired:
+        return _("This link has expired. Ask for a new one below.")
+    return _("This link is not valid (any more). It may have been used already.")
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@public
+@limit("RATELIMIT_SIGNUP")
+def signup():
+    form = SignupForm()
+    if form.validate_on_submit():
+        try:
+            services.sign_up_coach(
+                form.name.data, form.email.data, form.password.data, str(get_locale())
+            )
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(
+                _("Welcome! We sent you an e-mail: follow its link to confirm your address."),
+                "success",
+            )
+            return redirect(url_for("auth.login"))
+    return form_page("auth/signup.html", form)
+
+
+@bp.get("/confirm/<token>")
+@public
+def confirm(token: str):
+    try:
+        user = read_confirm_token(token)
+    except TokenError as error:
+        flash(token_problem(error), "error")
+        return redirect(url_for("auth.resend_confirmation"))
+    if services.confirm_email(user):
+        db.session.commit()
+        flash(_("Your e-mail address is confirmed. You can log in now."), "success")
+    else:
+        flash(_("Your e-mail address was already confirmed."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/confirm", methods=["GET", "POST"])
+@public
+@limit("RATELIMIT_RESET")
+def resend_confirmation():
+    form = EmailOnlyForm()
+    if form.validate_on_submit():
+        user = services.find_user(form.email.data)
+        if user and user.confirmed_at is None and user.password_hash:
+            services.send_confirmation(user)
+            db.session.commit()
+        flash(_("If that address has an unconfirmed account, we sent a new link."), "info")
+        return redirect(url_for("auth.login"))
+    return form_page("auth/resend_confirmation.html", form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+@limit("RATELIMIT_LOGIN")
+def login():
+    form = LoginForm(next=request.args.get("next"))
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(form.email.data, form.password.data)
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            login_user(user, remember=form.remember.data)
+            db.session.commit()
+            return redirect(safe_next(form.next.data) or url_for("core.dashboard"))
+    return form_page("auth/login.html", form)
+
+
+@bp.post("/logout")
+@public
+def logout():
+    if ConfirmForm().validate_on_submit():
+        logout_user()
+        flash(_("You are logged out."), "info")
+    return redirect(url_for("core.home"))
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@public
+@limit("RATELIMIT_RESET")
+def request_reset():
+    form = EmailOnlyForm()
+    if form.validate_on_submit():
+        services.request_password_reset(form.email.data)
+        db.session.commit()
+        flash(
+            _(
+                "If an account exists for that address, "
+                "we sent an e-mail with a link to set a new password."
+            ),
+            "info",
+        )
+        return redirect(url_for("auth.login"))
+    return form_page("auth/request_reset.html", form)
+
+
+def password_link_page(token: str, invite: bool):
+    try:
+        user = read_reset_token(token, invite=invite)
+    except TokenError as error:
+        flash(token_problem(error), "error")
+        return redirect(url_for("auth.request_reset"))
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        services.set_new_password(user, form.password.data)
+        db.session.commit()
+        logout_user()
+        flash(_("Your new password is set. Log in with it."), "success")
+        return redirect(url_for("auth.login"))
+    return form_page("auth/reset_password.html", form, user=user, invite=invite)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@public
+@limit("RATELIMIT_RESET")
+def reset_password(token: str):
+    return password_link_page(token, invite=False)
+
+
+@bp.route("/welcome/<token>", methods=["GET", "POST"])
+@public
+@limit("RATELIMIT_RESET")
+def accept_invite(token: str):
+    return password_link_page(token, invite=True)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@require(SIGNED_IN)
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.password.data)
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            login_user(current_user, remember=False)  # keep this session after the token rotated
+            flash(_("Your password is changed. Other devices are logged out."), "success")
+            return redirect(url_for("core.dashboard"))
+    return form_page("auth/change_password.html", form)

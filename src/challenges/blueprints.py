@@ -1,0 +1,28 @@
+"""Registers every area's blueprint and the account loader."""
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from challenges.auth import admin_views as user_admin
+from challenges.auth import views as auth
+from challenges.auth.models import User
+from challenges.core import views as core
+from challenges.events import views as events
+from challenges.extensions import db, login_manager
+from challenges.mail import services as mail_services
+from challenges.mail import views as mail
+
+
+def load_user(session_token: str) -> User | None:
+    return db.session.scalar(select(User).where(User.session_token == session_token))
+
+
+def register(app: Flask) -> None:
+    for blueprint in (core.bp, auth.bp, user_admin.bp, mail.bp, events.bp):
+        app.register_blueprint(blueprint)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Log in to see this page.")
+    login_manager.login_message_category = "info"
+    app.after_request(mail_services.deliver_after_response)

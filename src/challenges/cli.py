@@ -1,0 +1,70 @@
+"""The `challenges` command: Flask's commands (run, db, routes, ...) plus the app's own."""
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, FlaskGroup
+from sqlalchemy import select
+
+from challenges import create_app
+from challenges.auth import services as accounts
+from challenges.auth.models import User
+from challenges.auth.roles import GLOBAL_ROLES, Role
+from challenges.demo.seed import seed_demo
+from challenges.errors import DomainError
+from challenges.extensions import db
+from challenges.mail.services import deliver_pending
+
+seed = AppGroup("seed", help="Load data into the database.")
+users = AppGroup("users", help="Manage accounts.")
+mail = AppGroup("mail", help="The e-mail outbox.")
+
+
+@seed.command("demo")
+@click.option("--if-empty", is_flag=True, help="Only when the database holds no accounts yet.")
+def seed_demo_command(if_empty: bool) -> None:
+    """Load the demo world (idempotent) and print the demo log-ins."""
+    if if_empty and db.session.scalar(select(User.id).limit(1)) is not None:
+        click.echo("The database already has accounts; no demo data loaded.")
+        return
+    report = seed_demo()
+    db.session.commit()
+    created = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items()))
+    click.echo(f"Demo data loaded ({created or 'nothing new'}).")
+    click.echo("Demo log-ins (for a demo only; never on a production server):")
+    for role, email, password in report.accounts:
+        click.echo(f"  {role:<22} {email:<36} {password}")
+
+
+@users.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", "roles", multiple=True, type=click.Choice(sorted(GLOBAL_ROLES)))
+def create_user_command(email: str, name: str, roles: tuple[str, ...]) -> None:
+    """Create an account; the person gets an e-mail to choose a password."""
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        try:
+            user = accounts.create_user(name, email.strip().lower(), created_by=None)
+            for role in roles:
+                accounts.grant_role(user, Role(role), None, granted_by=None)
+        except DomainError as error:
+            raise click.ClickException(error.message) from error
+        db.session.commit()
+    click.echo(f"Created {user.email}; the invitation is in the outbox.")
+
+
+@mail.command("deliver")
+@click.option("--limit", default=200, show_default=True)
+def deliver_command(limit: int) -> None:
+    """Send the mail that is due (run it from cron or a systemd timer)."""
+    sent, failed = deliver_pending(limit)
+    click.echo(f"Sent {sent}, failed {failed}.")
+
+
+def init_app(app: Flask) -> None:
+    for group in (seed, users, mail):
+        app.cli.add_command(group)
+
+
+@click.group(cls=FlaskGroup, create_app=create_app)
+def main() -> None:
+    """Challenges: FIRST LEGO League Challenge and Vakkanjers."""

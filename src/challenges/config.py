@@ -1,0 +1,97 @@
+"""Configuration: defaults -> instance/config.py -> CHALLENGES_* environment -> test mapping."""
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ENV_PREFIX = "CHALLENGES"
+
+# Environment names that differ from the Flask/extension setting they fill.
+ENV_ALIASES = {
+    "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "RATELIMIT_STORAGE_URL": "RATELIMIT_STORAGE_URI",
+    "COOKIE_SECURE": "SESSION_COOKIE_SECURE",
+}
+
+
+class Defaults:
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    LANGUAGES = ("nl", "en")
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = 10 * 1024 * 1024
+
+    SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = 8 * 3600  # a whole competition day on one tablet
+
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_LOGIN = "10 per minute;50 per hour"
+    RATELIMIT_RESET = "5 per minute;20 per hour"
+    RATELIMIT_SIGNUP = "10 per hour"
+
+    MAIL_BACKEND = "log"  # "log": keep in the outbox and log; "smtp": send
+    MAIL_SENDER = "Challenges <noreply@localhost>"
+    MAIL_SERVER = "localhost"
+    MAIL_PORT = 25
+    MAIL_USERNAME = ""
+    MAIL_PASSWORD = ""
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_TIMEOUT = 10
+    MAIL_MAX_ATTEMPTS = 8
+
+    CONFIRM_TOKEN_MAX_AGE = 7 * 24 * 3600
+    RESET_TOKEN_MAX_AGE = 3600
+    TRUSTED_PROXIES = 0
+    BASE_URL = "http://127.0.0.1:5000"  # for links in mail sent from the command line
+    SERVER_NAME = None
+
+
+def instance_path() -> str:
+    return os.path.abspath(os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH", "instance"))
+
+
+def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env(ENV_PREFIX)
+    for env_name, setting in ENV_ALIASES.items():
+        if env_name in app.config:
+            app.config[setting] = app.config.pop(env_name)
+    if test_config:
+        app.config.update(test_config)
+    app.config.setdefault(
+        "SQLALCHEMY_DATABASE_URI", f"sqlite:///{Path(app.instance_path) / 'challenges.db'}"
+    )
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
+        app.config["SQLALCHEMY_DATABASE_URI"]
+    )
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = read_or_create_secret_key(Path(app.instance_path))
+
+
+def normalise_database_url(url: str) -> str:
+    """Point plain PostgreSQL URLs at the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def read_or_create_secret_key(folder: Path) -> str:
+    """Generate a secret key once and keep it in the instance folder."""
+    key_file = folder / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()

@@ -1,0 +1,71 @@
+"""Home page, dashboard, language switch and health check."""
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from challenges.auth.access import public, require
+from challenges.auth.policies import SIGNED_IN
+from challenges.auth.roles import Role
+from challenges.core import services
+from challenges.extensions import db
+from challenges.forms import ConfirmForm
+from challenges.i18n import LANGUAGE_COOKIE
+from challenges.redirects import safe_next
+
+bp = Blueprint("core", __name__)
+
+ONE_YEAR = 365 * 24 * 3600
+
+
+@bp.get("/")
+@public
+def home():
+    return render_template("core/home.html", events=services.published_events())
+
+
+@bp.get("/dashboard")
+@require(SIGNED_IN)
+def dashboard():
+    is_organiser = current_user.has_role(Role.ORGANISER)
+    return render_template(
+        "core/dashboard.html",
+        overview=services.organiser_overview() if is_organiser else None,
+        is_organiser=is_organiser,
+        is_coach=current_user.has_role(Role.COACH),
+        assignments=services.event_assignments(current_user),
+    )
+
+
+@bp.post("/language")
+@public
+def set_language():
+    back = safe_next(request.form.get("next")) or url_for("core.home")
+    response = redirect(back)
+    language = request.form.get("language")
+    if not ConfirmForm().validate_on_submit() or language not in current_app.config["LANGUAGES"]:
+        return response
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        language,
+        max_age=ONE_YEAR,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    if current_user.is_authenticated:
+        current_user.locale = language
+        db.session.commit()
+    return response
+
+
+@bp.get("/healthz")
+@public
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return {"status": "unavailable", "database": "unreachable"}, 503
+    return {"status": "ok", "database": "ok"}

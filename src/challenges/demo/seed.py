@@ -1,0 +1,162 @@
+"""Load the demo world; idempotent: what exists (by its natural key) is left as it is."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from challenges.auth.models import EventRole, User, UserRole
+from challenges.database import utcnow
+from challenges.demo import data
+from challenges.events.models import Event, EventKind
+from challenges.extensions import db
+from challenges.registration.models import Team
+from challenges.schools.models import School
+from challenges.seasons.models import Category, Programme, Season
+
+
+@dataclass
+class SeedReport:
+    created: dict[str, int] = field(default_factory=dict)
+    accounts: list[tuple[str, str, str]] = field(default_factory=list)  # (role, e-mail, password)
+
+    def count(self, kind: str) -> None:
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+
+def get_or_create(report: SeedReport, model: type, lookup: dict[str, Any], **values: Any):
+    instance = db.session.scalar(select(model).filter_by(**lookup))
+    if instance is None:
+        instance = model(**lookup, **values)
+        db.session.add(instance)
+        db.session.flush()
+        report.count(model.__tablename__)
+    return instance
+
+
+def seed_demo() -> SeedReport:
+    report = SeedReport()
+    programmes = {
+        spec["key"]: get_or_create(
+            report, Programme, {"key": spec["key"]}, **{k: v for k, v in spec.items() if k != "key"}
+        )
+        for spec in data.PROGRAMMES
+    }
+    seasons = {
+        spec["key"]: seed_season(report, programmes[spec["programme"]], spec)
+        for spec in data.SEASONS
+    }
+    schools = [seed_school(report, row) for row in data.SCHOOLS]
+    seed_teams(
+        report, seasons["fll-challenge-2025-2026"], schools, data.TEAM_NAMES, first_number=1001
+    )
+    seed_teams(report, seasons["vakkanjers-2025-2026"], schools, data.VAKKANJERS_TEAM_NAMES)
+    events = {
+        spec["slug"]: seed_event(report, seasons[spec["season"]], spec) for spec in data.EVENTS
+    }
+    link_finals(events)
+    seed_accounts(report, events[data.DEMO_EVENT])
+    return report
+
+
+def seed_season(report: SeedReport, programme: Programme, spec: dict) -> Season:
+    values = {k: spec[k] for k in ("name", "theme", "client", "design_questions")}
+    season = get_or_create(
+        report, Season, {"key": spec["key"]}, programme=programme, published=True, **values
+    )
+    for position, (name, description, size_min, size_max) in enumerate(spec["categories"]):
+        get_or_create(
+            report,
+            Category,
+            {"season_id": season.id, "name": name},
+            description=description,
+            position=position,
+            team_size_min=size_min,
+            team_size_max=size_max,
+        )
+    return season
+
+
+def seed_school(report: SeedReport, row: tuple) -> School:
+    code, name, town, postcode, province, kind = row
+    return get_or_create(
+        report,
+        School,
+        {"vestigingscode": code},
+        name=name,
+        town=town,
+        postcode=postcode,
+        province=province,
+        kind=kind,
+    )
+
+
+def category_for(season: Season, school: School, index: int) -> Category:
+    categories = season.categories
+    if len(categories) == 1:
+        return categories[0]
+    if school.kind == "po":
+        return categories[0]
+    return categories[1 + index % (len(categories) - 1)]
+
+
+def seed_teams(
+    report: SeedReport,
+    season: Season,
+    schools: list[School],
+    names: list[str],
+    first_number: int | None = None,
+) -> None:
+    for index, name in enumerate(names):
+        school = schools[index % len(schools)]
+        get_or_create(
+            report,
+            Team,
+            {"season_id": season.id, "name": name},
+            category=category_for(season, school, index),
+            school=school,
+            number=first_number + index if first_number else None,
+            pupil_count=3 + index % 4,
+            status="confirmed",
+        )
+
+
+def seed_event(report: SeedReport, season: Season, spec: dict) -> Event:
+    values = {k: v for k, v in spec.items() if k not in ("season", "slug", "kind")}
+    return get_or_create(
+        report,
+        Event,
+        {"slug": spec["slug"]},
+        season=season,
+        kind=EventKind(spec["kind"]),
+        published=True,
+        **values,
+    )
+
+
+def link_finals(events: dict[str, Event]) -> None:
+    """Each season's regional finals feed its national final (only set where unset)."""
+    for event in events.values():
+        if event.kind is EventKind.REGIONAL and event.feeds_into_id is None:
+            event.feeds_into = next(
+                other
+                for other in events.values()
+                if other.season_id == event.season_id and other.kind is EventKind.NATIONAL
+            )
+
+
+def seed_accounts(report: SeedReport, event: Event) -> None:
+    for email, name, role in data.ACCOUNTS:
+        password = data.demo_password(role)
+        user = db.session.scalar(select(User).where(User.email == email))
+        if user is None:
+            user = User(email=email, name=name, locale="nl", confirmed_at=utcnow())
+            user.set_password(password)
+            db.session.add(user)
+            report.count("user")
+        if role.is_event_role and not user.has_event_role(event.id, frozenset({role})):
+            user.event_roles.append(EventRole(event=event, role=role))
+        elif not role.is_event_role and not user.has_role(role):
+            user.roles.append(UserRole(role=role))
+        report.accounts.append((role.label, email, password))
+    db.session.flush()

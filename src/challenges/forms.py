@@ -1,0 +1,41 @@
+"""The base form every form of the app extends, and small shared forms."""
+
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+
+if TYPE_CHECKING:
+    from challenges.errors import DomainError
+
+FORM_ERROR_STATUS = 422
+
+# U+FFFD is what undecodable bytes (invalid UTF-8) become; NUL is refused by PostgreSQL.
+FORBIDDEN_CHARACTERS = ("\ufffd", "\x00")
+
+
+class Form(FlaskForm):
+    """Refuses text with undecodable bytes or NUL characters, field by field."""
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field.data, str) and any(c in field.data for c in FORBIDDEN_CHARACTERS):
+                field.errors = [
+                    *field.errors,
+                    str(_l("This contains characters that are not allowed.")),
+                ]
+                valid = False
+        return valid
+
+
+class ConfirmForm(Form):
+    """A button that only carries the CSRF token."""
+
+
+def show_domain_error(form: FlaskForm, error: "DomainError") -> None:
+    """Put a refused action's message on its field, or on the form as a whole."""
+    if error.field and error.field in form:
+        form[error.field].errors = [*form[error.field].errors, error.message]
+    else:
+        form.form_errors.append(error.message)

@@ -1,0 +1,46 @@
+"""Dutch first, English second: locale choice, time zone and date formats."""
+
+from datetime import date, datetime
+
+from flask import Flask, current_app, has_request_context, request
+from flask_babel import format_date, format_datetime, format_time, get_locale
+from flask_login import current_user
+
+from challenges.extensions import babel
+
+LANGUAGE_COOKIE = "language"
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # the CLI speaks the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if chosen in languages:
+        return chosen
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def as_date(value: date | datetime | None) -> str:
+    return format_date(value, "dd-MM-yyyy") if value else ""
+
+
+def as_datetime(value: datetime | None) -> str:
+    return format_datetime(value, "dd-MM-yyyy HH:mm") if value else ""
+
+
+def as_time(value: datetime | None) -> str:
+    return format_time(value, "HH:mm") if value else ""
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(app.root_path) + "/translations",
+    )
+    app.jinja_env.filters.update(date=as_date, datetime=as_datetime, time=as_time)
+    app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
+    app.jinja_env.add_extension("jinja2.ext.do")

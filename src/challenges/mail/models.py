@@ -1,0 +1,48 @@
+"""Every e-mail the app sends goes through this outbox first."""
+
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Enum, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from challenges.database import utcnow
+from challenges.extensions import db
+
+
+class MailStatus(enum.StrEnum):
+    LOGGED = "logged"  # development: written to the log, never sent
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # gave up after the maximum number of attempts
+
+    @property
+    def label(self) -> str:
+        return str(STATUS_LABELS[self])
+
+
+STATUS_LABELS = {
+    MailStatus.LOGGED: _l("logged (not sent)"),
+    MailStatus.PENDING: _l("waiting"),
+    MailStatus.SENT: _l("sent"),
+    MailStatus.FAILED: _l("failed"),
+}
+
+
+class OutboxMessage(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[MailStatus] = mapped_column(
+        Enum(
+            MailStatus, native_enum=False, length=16, values_callable=lambda s: [m.value for m in s]
+        ),
+        index=True,
+    )
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    next_attempt_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]

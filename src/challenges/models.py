@@ -1,0 +1,21 @@
+"""Imports every model module so the mapper registry and Alembic see the whole schema."""
+
+from challenges.auth.models import EventRole, User, UserRole
+from challenges.events.models import Event
+from challenges.mail.models import OutboxMessage
+from challenges.registration.models import Team
+from challenges.schools.models import School
+from challenges.seasons.models import Category, Programme, Season
+
+__all__ = [
+    "Category",
+    "Event",
+    "EventRole",
+    "OutboxMessage",
+    "Programme",
+    "School",
+    "Season",
+    "Team",
+    "User",
+    "UserRole",
+]

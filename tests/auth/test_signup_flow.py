@@ -1,0 +1,114 @@
+from sqlalchemy import func, select
+
+from challenges.auth.models import User
+from challenges.auth.roles import Role
+from challenges.extensions import db
+from tests.auth.helpers import last_link, outbox
+
+SIGNUP = {
+    "name": "Fleur de Vries",
+    "email": "Fleur@School.NL ",
+    "password": "een lang wachtwoord",
+    "password_repeat": "een lang wachtwoord",
+}
+
+
+def user_count() -> int:
+    return db.session.scalar(select(func.count()).select_from(User))
+
+
+def test_signup_confirm_login_logout(client):
+    response = client.submit("/account/signup", SIGNUP)
+    assert response.status_code == 302
+    user = db.session.scalar(select(User))
+    assert user.email == "fleur@school.nl"
+    assert user.has_role(Role.COACH)
+    assert user.confirmed_at is None
+    assert user.password_hash.startswith("scrypt:")
+    [mail] = outbox()
+    assert mail.recipient == "fleur@school.nl"
+    assert "Bevestig" in mail.subject
+
+    refused = client.submit(
+        "/account/login", {"email": "fleur@school.nl", "password": SIGNUP["password"]}
+    )
+    assert refused.status_code == 422
+    assert "Bevestig eerst je e-mailadres" in refused.get_data(as_text=True)
+
+    confirmed = client.get(last_link("fleur@school.nl"))
+    assert confirmed.headers["Location"] == "/account/login"
+    db.session.refresh(user)
+    assert user.confirmed_at is not None
+
+    client.log_in("fleur@school.nl", SIGNUP["password"])
+    dashboard = client.get("/dashboard")
+    assert dashboard.status_code == 200
+    assert "Fleur de Vries" in dashboard.get_data(as_text=True)
+
+    client.submit("/account/logout", {}, page="/")
+    assert client.get("/dashboard").status_code == 302
+
+
+def test_confirm_link_twice_says_already_confirmed(client):
+    client.submit("/account/signup", SIGNUP)
+    link = last_link("fleur@school.nl")
+    client.get(link)
+    client.get(link)
+    html = client.get("/account/login").get_data(as_text=True)
+    assert "al bevestigd" in html
+
+
+def test_duplicate_email_is_refused_and_nothing_written(client):
+    client.submit("/account/signup", SIGNUP)
+    again = client.submit("/account/signup", {**SIGNUP, "email": "fleur@school.nl"})
+    assert again.status_code == 422
+    assert "bestaat al een account" in again.get_data(as_text=True)
+    assert user_count() == 1
+    assert len(outbox()) == 1
+
+
+def test_overlong_fields_and_short_password_are_refused(client):
+    response = client.submit(
+        "/account/signup",
+        {**SIGNUP, "name": "x" * 500, "password": "kort", "password_repeat": "kort"},
+    )
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert 'aria-invalid="true"' in html
+    assert user_count() == 0
+
+
+def test_mismatched_passwords(client):
+    response = client.submit(
+        "/account/signup", {**SIGNUP, "password_repeat": "iets anders dan dat"}
+    )
+    assert response.status_code == 422
+    assert user_count() == 0
+
+
+def test_invalid_utf8_is_refused_with_a_message(client):
+    token = client.csrf_token("/account/signup")
+    body = (
+        f"csrf_token={token}&name=%FF%FEFleur&email=fleur%40school.nl"
+        "&password=een+lang+wachtwoord&password_repeat=een+lang+wachtwoord"
+    )
+    response = client.raw.post(
+        "/account/signup", data=body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 422
+    assert "tekens die niet zijn toegestaan" in response.get_data(as_text=True)
+    assert user_count() == 0
+
+
+def test_nul_character_is_refused(client):
+    response = client.submit("/account/signup", {**SIGNUP, "name": "Fleur\x00"})
+    assert response.status_code == 422
+    assert user_count() == 0
+
+
+def test_resend_confirmation_does_not_reveal_accounts(client):
+    client.submit("/account/signup", SIGNUP)
+    known = client.submit("/account/confirm", {"email": "fleur@school.nl"})
+    unknown = client.submit("/account/confirm", {"email": "nobody@school.nl"})
+    assert known.status_code == unknown.status_code == 302
+    assert [m.recipient for m in outbox()] == ["fleur@school.nl", "fleur@school.nl"]

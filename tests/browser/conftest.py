@@ -1,0 +1,116 @@
+"""A real server (migrations, demo data, gunicorn) and Debian's chromium driven by Playwright."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.databases import fresh_database
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+BIN = Path(sys.executable).parent
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 1024, "height": 768}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen) -> None:
+    for _ in range(100):
+        if server.poll() is not None:
+            raise RuntimeError(f"the server stopped: {server.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("the server did not become healthy in 10 seconds")
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("live")
+    with fresh_database(folder) as database_url:
+        env = {
+            **os.environ,
+            "CHALLENGES_INSTANCE_PATH": str(folder / "instance"),
+            "CHALLENGES_DATABASE_URL": database_url,
+            "CHALLENGES_COOKIE_SECURE": "false",
+        }
+        for command in (["db", "upgrade"], ["seed", "demo"]):
+            subprocess.run([BIN / "challenges", *command], env=env, check=True, capture_output=True)
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                BIN / "gunicorn",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "challenges:create_app()",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_healthy(url, server)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+            server.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = os.environ.get("CHALLENGES_CHROMIUM") or shutil.which("chromium")
+    if not executable:
+        pytest.fail("Debian's chromium is needed for browser tests: apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    context.close()
+    assert problems == [], problems
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

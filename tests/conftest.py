@@ -1,0 +1,59 @@
+"""Fixtures: one app per test on SQLite (default) or PostgreSQL (CHALLENGES_TEST_DATABASE_URL)."""
+
+import os
+
+import pytest
+from sqlalchemy import create_engine
+
+from challenges import create_app
+from challenges.config import normalise_database_url
+from challenges.extensions import db
+from tests.factories import FormClient, IsolatedClient, app_config
+
+POSTGRES_URL = os.environ.get("CHALLENGES_TEST_DATABASE_URL")
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """The schema is built once per run; each test empties the tables afterwards."""
+    url = (
+        normalise_database_url(POSTGRES_URL)
+        if POSTGRES_URL
+        else (f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}")
+    )
+    import challenges.models  # noqa: F401  (every table in the metadata)
+
+    engine = create_engine(url)
+    db.metadata.drop_all(engine)
+    db.metadata.create_all(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def config_overrides() -> dict:
+    return {}
+
+
+@pytest.fixture
+def app(database_url, tmp_path, monkeypatch, config_overrides):
+    monkeypatch.setenv("CHALLENGES_INSTANCE_PATH", str(tmp_path / "instance"))
+    app = create_app(app_config(database_url, **config_overrides))
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        yield app
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app) -> FormClient:
+    return FormClient(app.test_client())
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()

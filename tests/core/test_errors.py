@@ -1,0 +1,59 @@
+import pytest
+
+from challenges import create_app
+from tests.factories import app_config
+
+
+def test_404_is_a_friendly_dutch_page(client):
+    response = client.get("/does-not-exist")
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert 'lang="nl"' in html
+    assert "Pagina niet gevonden" in html
+
+
+def test_404_in_english_after_choosing_english(client):
+    client.submit("/language", {"language": "en"}, page="/")
+    html = client.get("/does-not-exist").get_data(as_text=True)
+    assert "Page not found" in html
+
+
+def test_api_paths_get_json_errors(client):
+    response = client.get("/api/v1/nothing")
+    assert response.status_code == 404
+    assert response.json["error"]
+
+
+def test_405_for_wrong_method(client):
+    response = client.get("/account/logout")
+    assert response.status_code == 405
+    assert "Error code 405" in response.get_data(
+        as_text=True
+    ) or "Foutcode 405" in response.get_data(as_text=True)
+
+
+@pytest.fixture
+def failing_app(database_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("CHALLENGES_INSTANCE_PATH", str(tmp_path))
+    app = create_app(app_config(database_url))
+
+    def broken():
+        raise RuntimeError("boom")
+
+    app.add_url_rule("/broken", "broken", broken)
+    return app
+
+
+def test_500_page_hides_the_stack_trace(failing_app):
+    response = failing_app.test_client().get("/broken")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "boom" not in html
+    assert "Traceback" not in html
+    assert "Er ging iets mis" in html
+
+
+def test_too_large_request_is_413(client, app):
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    response = client.raw.post("/account/login", data={"email": "x" * 5000})
+    assert response.status_code == 413

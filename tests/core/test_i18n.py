@@ -1,0 +1,52 @@
+from datetime import UTC, datetime
+
+from challenges.extensions import db
+from challenges.i18n import as_date, as_datetime, as_time
+from tests.factories import make_user
+
+
+def test_dutch_is_the_default(client):
+    html = client.get("/account/login").get_data(as_text=True)
+    assert 'lang="nl"' in html
+    assert "Wachtwoord" in html
+
+
+def test_language_switch_is_remembered_in_a_cookie(client):
+    response = client.submit("/language", {"language": "en", "next": "/account/login"}, page="/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/account/login"
+    cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("language="))
+    assert "Max-Age=31536000" in cookie
+    html = client.get("/account/login").get_data(as_text=True)
+    assert 'lang="en"' in html
+    assert "Password" in html
+    client.submit("/language", {"language": "nl"}, page="/")
+    assert 'lang="nl"' in client.get("/").get_data(as_text=True)
+
+
+def test_language_switch_ignores_unknown_languages_and_foreign_next(client):
+    response = client.submit(
+        "/language", {"language": "xx", "next": "https://evil.example"}, page="/"
+    )
+    assert response.headers["Location"] == "/"
+    assert not any(h.startswith("language=") for h in response.headers.getlist("Set-Cookie"))
+
+
+def test_signed_in_user_keeps_their_language_on_the_account(client):
+    user = make_user(locale="nl")
+    client.log_in(user.email)
+    client.submit("/language", {"language": "en"}, page="/")
+    db.session.refresh(user)
+    assert user.locale == "en"
+    client.raw.delete_cookie("language")
+    assert 'lang="en"' in client.get("/dashboard").get_data(as_text=True)
+
+
+def test_dates_are_dd_mm_yyyy_and_24h_in_amsterdam_time(app):
+    winter = datetime(2026, 1, 24, 13, 5, tzinfo=UTC)  # 14:05 in Amsterdam (CET)
+    summer = datetime(2026, 6, 2, 18, 30, tzinfo=UTC)  # 20:30 in Amsterdam (CEST)
+    with app.test_request_context("/"):
+        assert as_date(winter) == "24-01-2026"
+        assert as_datetime(winter) == "24-01-2026 14:05"
+        assert as_time(summer) == "20:30"
+        assert as_datetime(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == "01-01-2027 00:30"

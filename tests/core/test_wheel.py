@@ -1,0 +1,65 @@
+"""An installed (non-editable) wheel carries templates, static files and translations."""
+
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+SMOKE = """
+import challenges, sys
+from challenges import create_app
+assert challenges.__file__.startswith(sys.prefix), challenges.__file__
+app = create_app()
+client = app.test_client()
+pages = ["/", "/account/login", "/account/signup", "/healthz"]
+for path in pages + ["/static/css/app.css", "/static/img/logo.svg"]:
+    response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+assert "Wachtwoord" in client.get("/account/login").get_data(as_text=True)
+print("served from", challenges.__file__)
+"""
+
+
+@pytest.mark.slow
+def test_installed_wheel_serves_pages_and_migrates(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(tmp_path / "dist"),
+            str(REPO),
+        ],
+        check=True,
+    )
+    [wheel] = (tmp_path / "dist").glob("challenges-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    bin_dir = venv / "bin"
+    # Reuse this environment's dependencies; the wheel itself is what is under test.
+    venv_site = next((venv / "lib").glob("python3*/site-packages"))
+    (venv_site / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run([bin_dir / "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True)
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "CHALLENGES_INSTANCE_PATH": str(tmp_path / "instance")}
+    env.pop("CHALLENGES_TEST_DATABASE_URL", None)
+
+    def run(*args: str) -> str:
+        result = subprocess.run(args, cwd=elsewhere, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    run(str(bin_dir / "challenges"), "db", "upgrade")
+    assert "organiser@demo.challenges.nl" in run(str(bin_dir / "challenges"), "seed", "demo")
+    assert "served from " + str(venv) in run(str(bin_dir / "python"), "-c", SMOKE)

@@ -1,0 +1,32 @@
+"""A fresh, empty database for tests that build the schema themselves (migrations, servers)."""
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from challenges.config import normalise_database_url
+
+
+@contextmanager
+def fresh_database(folder: Path) -> Iterator[str]:
+    server_url = os.environ.get("CHALLENGES_TEST_DATABASE_URL")
+    if not server_url:
+        yield f"sqlite:///{folder / f'fresh-{uuid.uuid4().hex[:8]}.db'}"
+        return
+    url = make_url(normalise_database_url(server_url))
+    name = f"challenges_fresh_{uuid.uuid4().hex[:12]}"
+    admin = url.set(drivername="postgresql", database="postgres").render_as_string(
+        hide_password=False
+    )
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,0 +1,125 @@
+"""make_* factories with every field defaulted, and a test client that fills in CSRF tokens."""
+
+import contextvars
+import re
+from datetime import date
+from itertools import count
+
+from flask import has_app_context
+from flask.testing import FlaskClient
+
+from challenges.auth.models import EventRole, User, UserRole
+from challenges.auth.roles import Role
+from challenges.database import utcnow
+from challenges.events.models import Event, EventKind
+from challenges.extensions import db
+from challenges.seasons.models import Programme, Season
+
+PASSWORD = "correct horse battery"
+_sequence = count(1)
+
+CSRF_FIELD = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
+)
+
+
+def make_user(
+    email: str | None = None,
+    name: str = "Test Gebruiker",
+    password: str | None = PASSWORD,
+    confirmed: bool = True,
+    roles: tuple[Role, ...] = (),
+    locale: str | None = None,
+) -> User:
+    user = User(
+        email=email or f"user{next(_sequence)}@example.nl",
+        name=name,
+        locale=locale,
+        confirmed_at=utcnow() if confirmed else None,
+    )
+    if password:
+        user.set_password(password)
+    user.roles = [UserRole(role=role) for role in roles]
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def make_season(key: str | None = None) -> Season:
+    number = next(_sequence)
+    programme = Programme(key=f"programme-{number}", name="FIRST LEGO League Challenge")
+    season = Season(
+        programme=programme, key=key or f"season-{number}", name="2025-2026", theme="UNEARTHED"
+    )
+    db.session.add(season)
+    db.session.commit()
+    return season
+
+
+def make_event(
+    season: Season | None = None, name: str | None = None, published: bool = True
+) -> Event:
+    number = next(_sequence)
+    event = Event(
+        season=season or make_season(),
+        slug=f"event-{number}",
+        kind=EventKind.REGIONAL,
+        name=name or f"Regiofinale {number}",
+        starts_on=date(2026, 1, 24),
+        published=published,
+    )
+    db.session.add(event)
+    db.session.commit()
+    return event
+
+
+def grant_event_role(user: User, event: Event, role: Role) -> None:
+    db.session.add(EventRole(user_id=user.id, event_id=event.id, role=role))
+    db.session.commit()
+
+
+class IsolatedClient(FlaskClient):
+    """Runs each request in an empty context, so it gets its own app context, `g` and
+    database session, as in production, although the test itself holds an app context."""
+
+    def open(self, *args, **kwargs):
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():
+            db.session.expire_all()  # the test's own objects are read again
+        return response
+
+
+class FormClient:
+    """Wraps Flask's test client: `submit` fetches the form page first, like a browser."""
+
+    def __init__(self, client) -> None:
+        self.raw = client
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+    def csrf_token(self, page: str = "/account/login") -> str:
+        html = self.raw.get(page).get_data(as_text=True)
+        match = CSRF_FIELD.search(html)
+        assert match, f"no CSRF token on {page}"
+        return match.group(1) or match.group(2)
+
+    def submit(self, url: str, data: dict, page: str | None = None, **kwargs):
+        token = self.csrf_token(page or url)
+        return self.raw.post(url, data={"csrf_token": token, **data}, **kwargs)
+
+    def log_in(self, email: str, password: str = PASSWORD):
+        response = self.submit("/account/login", {"email": email, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return response
+
+
+def app_config(database_url: str, **overrides) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "MAIL_BACKEND": "log",
+        "SERVER_NAME": None,
+        **overrides,
+    }
