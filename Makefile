@@ -8,7 +8,7 @@ WORKERS ?= 2
 # Plain http on this machine: the session cookie cannot be Secure here. Behind HTTPS keep it on.
 RUN_ENV := CHALLENGES_COOKIE_SECURE=false
 
-.PHONY: run test install install-dev lint translations clean
+.PHONY: run test install install-dev chromium lint translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,17 @@ run: install
 	@echo "Serving on http://$(HOST):$(PORT) (stop with Ctrl+C)"
 	$(RUN_ENV) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - "challenges:create_app()"
 
-test: install-dev
+test: install-dev chromium
 	$(BIN)/pytest
+
+# The browser tests drive Debian's chromium (never a downloaded browser build).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's chromium: sudo apt-get install -y chromium" >&2; exit 1; \
+	  fi; }
 
 lint: install-dev
 	$(BIN)/ruff check src tests
@@ -35,7 +44,7 @@ lint: install-dev
 
 # Extract new texts into the catalogues (then translate nl, and run `make test`).
 translations: install-dev
-	$(BIN)/pybabel extract --mapping babel.cfg --keywords _l --no-location --sort-output --output-file src/challenges/translations/messages.pot .
+	$(BIN)/pybabel extract --mapping babel.cfg --keywords _l --no-location --sort-output --output-file src/challenges/translations/messages.pot src templates
 	$(BIN)/pybabel update --input-file src/challenges/translations/messages.pot --output-dir src/challenges/translations --no-fuzzy-matching --ignore-obsolete
 
 clean:

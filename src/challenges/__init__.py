@@ -32,9 +32,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     config.load_config(app, test_config)
+    security.init_app(app)  # first: its checks run before CSRF reads the form
     extensions.init_app(app)
     i18n.init_app(app)
-    security.init_app(app)
     errors.init_app(app)
     blueprints.register(app)
     cli.init_app(app)

@@ -10,7 +10,6 @@ from challenges.auth.models import User
 from challenges.core import views as core
 from challenges.events import views as events
 from challenges.extensions import db, login_manager
-from challenges.mail import services as mail_services
 from challenges.mail import views as mail
 
 
@@ -25,4 +24,3 @@ def register(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Log in to see this page.")
     login_manager.login_message_category = "info"
-    app.after_request(mail_services.deliver_after_response)

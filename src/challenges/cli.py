@@ -1,5 +1,7 @@
 """The `challenges` command: Flask's commands (run, db, routes, ...) plus the app's own."""
 
+import time
+
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, FlaskGroup
@@ -53,11 +55,18 @@ def create_user_command(email: str, name: str, roles: tuple[str, ...]) -> None:
 
 
 @mail.command("deliver")
-@click.option("--limit", default=200, show_default=True)
-def deliver_command(limit: int) -> None:
-    """Send the mail that is due (run it from cron or a systemd timer)."""
-    sent, failed = deliver_pending(limit)
-    click.echo(f"Sent {sent}, failed {failed}.")
+@click.option("--limit", default=200, show_default=True, help="At most this many per round.")
+@click.option("--every", type=click.IntRange(min=1), help="Keep running: a round every N seconds.")
+def deliver_command(limit: int, every: int | None) -> None:
+    """Send the mail that is due (once, e.g. from cron; or as a service with --every)."""
+    while True:
+        sent, failed = deliver_pending(limit)
+        if sent or failed or not every:
+            click.echo(f"Sent {sent}, failed {failed}.")
+        if not every:
+            return
+        db.session.remove()
+        time.sleep(every)
 
 
 def init_app(app: Flask) -> None:

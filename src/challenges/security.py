@@ -1,6 +1,10 @@
 """Security headers on every response and proxy awareness."""
 
-from flask import Flask, Response
+from urllib.parse import unquote_to_bytes
+
+from flask import Flask, Response, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import BadRequest
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -33,10 +37,27 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+class UndecodableForm(BadRequest):
+    def __init__(self) -> None:
+        super().__init__()
+        self.user_message = _("What you sent contains characters that are not allowed.")
+
+
+def refuse_undecodable_form() -> None:
+    """Werkzeug keeps undecodable %-escapes as literal text; refuse such forms outright."""
+    if request.mimetype != "application/x-www-form-urlencoded":
+        return
+    try:
+        unquote_to_bytes(request.get_data(cache=True)).decode("utf-8")
+    except UnicodeDecodeError:
+        raise UndecodableForm() from None
+
+
 def init_app(app: Flask) -> None:
     proxies = int(app.config["TRUSTED_PROXIES"])
     if proxies:
         app.wsgi_app = ProxyFix(
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies
         )
+    app.before_request(refuse_undecodable_form)
     app.after_request(add_security_headers)

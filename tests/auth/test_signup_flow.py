@@ -95,8 +95,8 @@ def test_invalid_utf8_is_refused_with_a_message(client):
     response = client.raw.post(
         "/account/signup", data=body, content_type="application/x-www-form-urlencoded"
     )
-    assert response.status_code == 422
-    assert "tekens die niet zijn toegestaan" in response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "bevat tekens die niet zijn toegestaan" in response.get_data(as_text=True)
     assert user_count() == 0
 
 

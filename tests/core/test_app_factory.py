@@ -1,9 +1,11 @@
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from challenges import create_app
 from challenges.config import normalise_database_url
+from challenges.extensions import db
 
 
 def test_defaults_sqlite_in_instance_folder_and_dutch(tmp_path, monkeypatch):
@@ -65,15 +67,15 @@ def test_database_url_uses_psycopg3(given, expected):
     assert normalise_database_url(given) == expected
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(app):
-    from sqlalchemy import text
-
-    from challenges.extensions import db
-
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("SQLite pragmas only apply to SQLite; this run uses PostgreSQL")
-    assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHALLENGES_INSTANCE_PATH", str(tmp_path))
+    app = create_app({"TESTING": True})
+    with app.app_context():
+        with db.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        db.engine.dispose()
 
 
 def test_footer_shows_version(client):

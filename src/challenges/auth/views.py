@@ -171,14 +171,15 @@ def accept_invite(token: str):
 @require(SIGNED_IN)
 def change_password():
     form = ChangePasswordForm()
+    user = current_user._get_current_object()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, form.current_password.data, form.password.data)
+            services.change_password(user, form.current_password.data, form.password.data)
         except DomainError as error:
             show_domain_error(form, error)
         else:
             db.session.commit()
-            login_user(current_user, remember=False)  # keep this session after the token rotated
+            login_user(user)  # keep this session: the session token was rotated
             flash(_("Your password is changed. Other devices are logged out."), "success")
             return redirect(url_for("core.dashboard"))
     return form_page("auth/change_password.html", form)

@@ -6,7 +6,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
 
-from flask import Response, current_app, g, has_request_context, render_template
+from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy import or_, select
 
@@ -35,8 +35,6 @@ def queue_mail(
         next_attempt_at=None if logged else utcnow(),
     )
     db.session.add(message)
-    if has_request_context():
-        g.mail_queued = True
     if logged:
         log.info("Mail to %s: %s\n%s", recipient, subject, body)
     return message
@@ -106,15 +104,3 @@ def retry_failed(message: OutboxMessage) -> None:
     message.status = MailStatus.PENDING
     message.next_attempt_at = utcnow()
 
-
-def deliver_after_response(response: Response) -> Response:
-    """With SMTP, try the mail a request queued once the response has gone out."""
-    if g.get("mail_queued") and current_app.config["MAIL_BACKEND"] == "smtp":
-        app = current_app._get_current_object()
-
-        def deliver() -> None:
-            with app.app_context():
-                deliver_pending(limit=10)
-
-        response.call_on_close(deliver)
-    return response
