@@ -1,6 +1,9 @@
 """Fixtures: one app per test on SQLite (default) or PostgreSQL (CHALLENGES_TEST_DATABASE_URL)."""
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -11,6 +14,18 @@ from challenges.extensions import db
 from tests.factories import FormClient, IsolatedClient, app_config
 
 POSTGRES_URL = os.environ.get("CHALLENGES_TEST_DATABASE_URL")
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "src/challenges/translations"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """Test what the .po files say now, not what was compiled at the last install."""
+    pybabel = Path(sys.executable).parent / "pybabel"
+    subprocess.run(
+        [pybabel, "compile", "--directory", TRANSLATIONS],
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from challenges import create_app
 from challenges.auth import services as accounts
 from challenges.auth.models import User
 from challenges.auth.roles import GLOBAL_ROLES, Role
-from challenges.demo.seed import seed_demo
+from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
 from challenges.extensions import db
 from challenges.mail.services import deliver_pending
@@ -27,14 +27,17 @@ def seed_demo_command(if_empty: bool) -> None:
     """Load the demo world (idempotent) and print the demo log-ins."""
     if if_empty and db.session.scalar(select(User.id).limit(1)) is not None:
         click.echo("The database already has accounts; no demo data loaded.")
-        return
-    report = seed_demo()
-    db.session.commit()
-    created = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items()))
-    click.echo(f"Demo data loaded ({created or 'nothing new'}).")
-    click.echo("Demo log-ins (for a demo only; never on a production server):")
-    for role, email, password in report.accounts:
-        click.echo(f"  {role:<22} {email:<36} {password}")
+        accounts = demo_accounts_present()
+    else:
+        report = seed_demo()
+        db.session.commit()
+        created = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items()))
+        click.echo(f"Demo data loaded ({created or 'nothing new'}).")
+        accounts = report.accounts
+    if accounts:
+        click.echo("Demo log-ins (for a demo only; never on a production server):")
+        for role, email, password in accounts:
+            click.echo(f"  {role:<22} {email:<36} {password}")
 
 
 @users.command("create")

@@ -59,6 +59,7 @@ def test_if_empty_leaves_a_used_database_alone(runner):
     db.session.commit()
     result = runner.invoke(args=["seed", "demo", "--if-empty"])
     assert "no demo data loaded" in result.output
+    assert "organiser@demo.challenges.nl" in result.output  # the log-ins are shown again
     assert counts()["Team"] == 0 != before["Team"]
 
 

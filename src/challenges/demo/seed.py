@@ -160,3 +160,14 @@ def seed_accounts(report: SeedReport, event: Event) -> None:
             user.roles.append(UserRole(role=role))
         report.accounts.append((role.label, email, password))
     db.session.flush()
+
+
+def demo_accounts_present() -> list[tuple[str, str, str]]:
+    """The demo log-ins (role, e-mail, password) whose accounts exist in this database."""
+    emails = {email for email, _, _ in data.ACCOUNTS}
+    present = set(db.session.scalars(select(User.email).where(User.email.in_(emails))))
+    return [
+        (role.label, email, data.demo_password(role))
+        for email, _, role in data.ACCOUNTS
+        if email in present
+    ]

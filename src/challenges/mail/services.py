@@ -103,4 +103,3 @@ def send_over_smtp(message: OutboxMessage) -> None:
 def retry_failed(message: OutboxMessage) -> None:
     message.status = MailStatus.PENDING
     message.next_attempt_at = utcnow()
-
