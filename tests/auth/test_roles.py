@@ -131,6 +131,19 @@ def test_grant_global_role_and_refuse_revoking_own_organiser_role(client):
     assert organiser.has_role(Role.ORGANISER)
 
 
+def test_role_must_be_chosen(client):
+    organiser = make_user(roles=(Role.ORGANISER,))
+    user = make_user()
+    client.log_in(organiser.email)
+    page = f"/admin/users/{user.id}"
+    assert '<select id="role" name="role" required><option value="">' in client.get(page).text
+    response = client.submit(f"{page}/roles", {"role": "", "event_id": 0}, page=page)
+    assert response.status_code == 422
+    assert "Kies een rol." in response.get_data(as_text=True)
+    db.session.refresh(user)
+    assert user.roles == []
+
+
 def test_unknown_role_in_revoke_is_a_400(client):
     organiser = make_user(roles=(Role.ORGANISER,))
     client.log_in(organiser.email)

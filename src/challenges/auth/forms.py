@@ -82,7 +82,10 @@ class CreateUserForm(Form):
 
 class GrantRoleForm(Form):
     role = SelectField(
-        _l("Role"), choices=[SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()]
+        _l("Role"),
+        choices=[SelectChoice("", _l("Choose a role"))]
+        + [SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
+        validators=[DataRequired(message=_l("Choose a role."))],
     )
     event_id = SelectField(_l("Event (for event roles)"), coerce=int, validators=[Optional()])
 
