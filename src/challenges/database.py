@@ -1,8 +1,9 @@
 """Declarative base with a constraint naming convention, UTC timestamps, SQLite pragmas."""
 
+import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import DateTime, Enum, MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, registry
 from sqlalchemy.types import TypeDecorator
@@ -31,6 +32,13 @@ class UTCDateTime(TypeDecorator):
 
     def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+def str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:
+    """A portable enum column that stores the members' values as text (no native type)."""
+    return Enum(
+        enum_class, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
+    )
 
 
 def utcnow() -> datetime:

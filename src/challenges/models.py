@@ -3,19 +3,23 @@
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.events.models import Event
 from challenges.mail.models import OutboxMessage
-from challenges.registration.models import Team
-from challenges.schools.models import School
+from challenges.registration.models import AuditEntry, Team, TeamCoach
+from challenges.schools.models import School, SchoolMembership, SchoolRequest
 from challenges.seasons.models import Category, Programme, Season
 
 __all__ = [
+    "AuditEntry",
     "Category",
     "Event",
     "EventRole",
     "OutboxMessage",
     "Programme",
     "School",
+    "SchoolMembership",
+    "SchoolRequest",
     "Season",
     "Team",
+    "TeamCoach",
     "User",
     "UserRole",
 ]

@@ -5,12 +5,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from challenges.auth.roles import Role
-from challenges.database import utcnow
+from challenges.database import str_enum, utcnow
 from challenges.extensions import db
 
 if TYPE_CHECKING:
@@ -18,9 +18,7 @@ if TYPE_CHECKING:
 
 EMAIL_LENGTH = 254
 NAME_LENGTH = 120
-ROLE_TYPE = Enum(
-    Role, native_enum=False, length=32, values_callable=lambda roles: [r.value for r in roles]
-)
+ROLE_TYPE = str_enum(Role, length=32)
 
 
 def new_session_token() -> str:

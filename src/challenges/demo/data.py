@@ -1,6 +1,6 @@
 """The demo world: fictional schools in real Dutch towns, two programmes' 2025-2026 seasons."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from challenges.auth.roles import Role
 
@@ -12,8 +12,24 @@ PROGRAMMES = [
         "name": "FIRST LEGO League Challenge",
         "has_robot_game": True,
         "numbers_teams": True,
+        "allows_clubs": True,
     },
     {"key": "vakkanjers", "name": "Vakkanjers", "has_robot_game": False, "numbers_teams": False},
+]
+
+
+def _moment(year: int, month: int, day: int) -> datetime:
+    return datetime(year, month, day, 23, 0, tzinfo=UTC)  # midnight in Amsterdam, winter time
+
+
+# Categories: (name, description, team size min, max, school year min, max, levels).
+# School years: groep 1-8 are 1-8; klas 1-6 of secondary school are 9-14.
+FLL_CATEGORIES = [("Challenge", "9-15 jaar / years", 2, 10, None, None, None)]
+VAKKANJERS_CATEGORIES = [
+    ("Junior", "groep 7-8", 2, 6, 7, 8, None),
+    ("Scout", "klas 1", 2, 6, 9, 9, None),
+    ("Explorer", "klas 2-3 havo/vwo", 2, 6, 10, 11, "havo,vwo"),
+    ("Pioneer", "bovenbouw vmbo", 2, 6, 11, 14, "vmbo"),
 ]
 
 SEASONS = [
@@ -24,7 +40,10 @@ SEASONS = [
         "theme": "UNEARTHED",
         "client": None,
         "design_questions": None,
-        "categories": [("Challenge", "9-15 jaar / years", 2, 10)],
+        "robot_game_key": "fll-2025-unearthed",
+        "registration_opens_at": _moment(2025, 5, 31),
+        "registration_closes_at": _moment(2025, 10, 31),
+        "categories": FLL_CATEGORIES,
     },
     {
         "programme": "vakkanjers",
@@ -37,12 +56,22 @@ SEASONS = [
             "Ontwerp een slim afvalsysteem voor een festival.\n"
             "Ontwerp een waterpunt dat verspilling voorkomt."
         ),
-        "categories": [
-            ("Junior", "groep 7-8", 2, 6),
-            ("Scout", "klas 1", 2, 6),
-            ("Explorer", "klas 2-3", 2, 6),
-            ("Pioneer", "bovenbouw", 2, 6),
-        ],
+        "robot_game_key": None,
+        "registration_opens_at": _moment(2025, 8, 31),
+        "registration_closes_at": _moment(2026, 1, 31),
+        "categories": VAKKANJERS_CATEGORIES,
+    },
+    {
+        "programme": "fll-challenge",
+        "key": "fll-challenge-2026-2027",
+        "name": "2026-2027",
+        "theme": "BIOGLOW",
+        "client": None,
+        "design_questions": None,
+        "robot_game_key": "fll-2026-bioglow-founders",
+        "registration_opens_at": _moment(2026, 5, 31),
+        "registration_closes_at": _moment(2027, 1, 15),
+        "categories": FLL_CATEGORIES,
     },
 ]
 
@@ -179,6 +208,9 @@ EVENTS = [
         "capacity": 40,
     },
 ]
+
+# The demo coach teaches at this school and coaches its teams.
+COACH_SCHOOL = "90AT00"
 
 # One account per role; event roles are held at the Eindhoven regional final.
 ACCOUNTS = [

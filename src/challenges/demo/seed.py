@@ -10,8 +10,8 @@ from challenges.database import utcnow
 from challenges.demo import data
 from challenges.events.models import Event, EventKind
 from challenges.extensions import db
-from challenges.registration.models import Team
-from challenges.schools.models import School
+from challenges.registration.models import Team, TeamStatus
+from challenges.schools.models import School, SchoolMembership
 from challenges.seasons.models import Category, Programme, Season
 
 
@@ -56,15 +56,28 @@ def seed_demo() -> SeedReport:
     }
     link_finals(events)
     seed_accounts(report, events[data.DEMO_EVENT])
+    link_demo_coach()
     return report
 
 
+SEASON_FIELDS = (
+    "name",
+    "theme",
+    "client",
+    "design_questions",
+    "robot_game_key",
+    "registration_opens_at",
+    "registration_closes_at",
+)
+
+
 def seed_season(report: SeedReport, programme: Programme, spec: dict) -> Season:
-    values = {k: spec[k] for k in ("name", "theme", "client", "design_questions")}
+    values = {k: spec[k] for k in SEASON_FIELDS}
     season = get_or_create(
         report, Season, {"key": spec["key"]}, programme=programme, published=True, **values
     )
-    for position, (name, description, size_min, size_max) in enumerate(spec["categories"]):
+    for position, row in enumerate(spec["categories"]):
+        name, description, size_min, size_max, year_min, year_max, levels = row
         get_or_create(
             report,
             Category,
@@ -73,6 +86,9 @@ def seed_season(report: SeedReport, programme: Programme, spec: dict) -> Season:
             position=position,
             team_size_min=size_min,
             team_size_max=size_max,
+            school_year_min=year_min,
+            school_year_max=year_max,
+            levels=levels,
         )
     return season
 
@@ -112,12 +128,13 @@ def seed_teams(
         get_or_create(
             report,
             Team,
-            {"season_id": season.id, "name": name},
+            {"season_id": season.id, "name_key": name.casefold()},
+            name=name,
             category=category_for(season, school, index),
             school=school,
             number=first_number + index if first_number else None,
             pupil_count=3 + index % 4,
-            status="confirmed",
+            status=TeamStatus.CONFIRMED,
         )
 
 
@@ -159,6 +176,18 @@ def seed_accounts(report: SeedReport, event: Event) -> None:
         elif not role.is_event_role and not user.has_role(role):
             user.roles.append(UserRole(role=role))
         report.accounts.append((role.label, email, password))
+    db.session.flush()
+
+
+def link_demo_coach() -> None:
+    """The demo coach teaches at one school and coaches its teams (only added, never removed)."""
+    coach = db.session.scalar(select(User).where(User.email == data.ACCOUNTS[-1][0]))
+    school = db.session.scalar(select(School).where(School.vestigingscode == data.COACH_SCHOOL))
+    if db.session.get(SchoolMembership, (coach.id, school.id)) is None:
+        db.session.add(SchoolMembership(user=coach, school=school))
+    for team in db.session.scalars(select(Team).where(Team.school_id == school.id)):
+        if coach not in team.coaches:
+            team.coaches.append(coach)
     db.session.flush()
 
 

@@ -4,9 +4,10 @@ import enum
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from challenges.database import str_enum
 from challenges.extensions import db
 from challenges.seasons.models import Season
 
@@ -24,11 +25,7 @@ class Event(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     season_id: Mapped[int] = mapped_column(ForeignKey("season.id"))
     slug: Mapped[str] = mapped_column(String(80), unique=True)
-    kind: Mapped[EventKind] = mapped_column(
-        Enum(
-            EventKind, native_enum=False, length=20, values_callable=lambda k: [m.value for m in k]
-        )
-    )
+    kind: Mapped[EventKind] = mapped_column(str_enum(EventKind))
     name: Mapped[str] = mapped_column(String(160))
     venue: Mapped[str | None] = mapped_column(String(160))
     town: Mapped[str | None] = mapped_column(String(100))

@@ -4,10 +4,10 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Enum, String, Text
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from challenges.database import utcnow
+from challenges.database import str_enum, utcnow
 from challenges.extensions import db
 
 
@@ -35,12 +35,7 @@ class OutboxMessage(db.Model):
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
-    status: Mapped[MailStatus] = mapped_column(
-        Enum(
-            MailStatus, native_enum=False, length=16, values_callable=lambda s: [m.value for m in s]
-        ),
-        index=True,
-    )
+    status: Mapped[MailStatus] = mapped_column(str_enum(MailStatus, length=16), index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -39,9 +39,16 @@ def run_migrations_online() -> None:
     options = dict(current_app.extensions["migrate"].configure_args)
     options.setdefault("process_revision_directives", skip_empty_revision)
     with database.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # batch mode recreates tables; foreign keys would refuse the copy
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # the pragma began a transaction; Alembic must start its own
         context.configure(connection=connection, target_metadata=database.metadata, **options)
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 if context.is_offline_mode():

@@ -14,6 +14,7 @@ class Programme(db.Model):
     name: Mapped[str] = mapped_column(String(120))
     has_robot_game: Mapped[bool] = mapped_column(default=False)
     numbers_teams: Mapped[bool] = mapped_column(default=False)
+    allows_clubs: Mapped[bool] = mapped_column(default=False)  # out-of-school teams
 
     seasons: Mapped[list["Season"]] = relationship(back_populates="programme")
 
@@ -28,6 +29,8 @@ class Season(db.Model):
     design_questions: Mapped[str | None] = mapped_column(Text)
     registration_opens_at: Mapped[datetime | None]
     registration_closes_at: Mapped[datetime | None]
+    robot_game_key: Mapped[str | None] = mapped_column(String(60))
+    rubric_set_key: Mapped[str | None] = mapped_column(String(60))
     published: Mapped[bool] = mapped_column(default=False)
 
     programme: Mapped[Programme] = relationship(back_populates="seasons")
@@ -49,5 +52,11 @@ class Category(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     team_size_min: Mapped[int] = mapped_column(default=2)
     team_size_max: Mapped[int] = mapped_column(default=6)
+    # School years on one scale: groep 1-8 are 1-8, klas 1-6 of secondary school are 9-14.
+    school_year_min: Mapped[int | None]
+    school_year_max: Mapped[int | None]
+    # Secondary levels this category is meant for ("vmbo", "havo", "vwo"), comma-separated;
+    # empty means any level.
+    levels: Mapped[str | None] = mapped_column(String(60))
 
     season: Mapped[Season] = relationship(back_populates="categories")
