@@ -123,3 +123,76 @@ def app_config(database_url: str, **overrides) -> dict:
         "SERVER_NAME": None,
         **overrides,
     }
+
+
+def make_open_season(
+    numbers_teams: bool = True,
+    allows_clubs: bool = True,
+    closes_in_days: int = 30,
+    categories: tuple[tuple, ...] = (("Challenge", 2, 10, None, None, None),),
+) -> Season:
+    """A published season whose registration is open now, with its categories."""
+    from datetime import timedelta
+
+    from challenges.seasons.models import Category
+
+    number = next(_sequence)
+    programme = Programme(
+        key=f"programme-{number}",
+        name="FIRST LEGO League Challenge",
+        numbers_teams=numbers_teams,
+        allows_clubs=allows_clubs,
+    )
+    now = utcnow()
+    season = Season(
+        programme=programme,
+        key=f"season-{number}",
+        name="2026-2027",
+        theme="BIOGLOW",
+        published=True,
+        registration_opens_at=now - timedelta(days=30),
+        registration_closes_at=now + timedelta(days=closes_in_days),
+    )
+    for position, (name, size_min, size_max, year_min, year_max, levels) in enumerate(categories):
+        season.categories.append(
+            Category(
+                name=name,
+                position=position,
+                team_size_min=size_min,
+                team_size_max=size_max,
+                school_year_min=year_min,
+                school_year_max=year_max,
+                levels=levels,
+            )
+        )
+    db.session.add(season)
+    db.session.commit()
+    return season
+
+
+def make_school(
+    name: str | None = None, town: str = "Eindhoven", postcode: str = "5611 AB", kind: str = "vo"
+):
+    from challenges.schools.models import School
+
+    number = next(_sequence)
+    school = School(
+        vestigingscode=f"{number % 100:02d}XY{number % 100:02d}",
+        name=name or f"School {number}",
+        town=town,
+        postcode=postcode,
+        kind=kind,
+    )
+    db.session.add(school)
+    db.session.commit()
+    return school
+
+
+def make_teacher(school=None, email: str | None = None) -> User:
+    from challenges.schools.models import SchoolMembership
+
+    teacher = make_user(email=email, roles=(Role.COACH,))
+    if school is not None:
+        db.session.add(SchoolMembership(user_id=teacher.id, school_id=school.id))
+        db.session.commit()
+    return teacher

@@ -11,6 +11,8 @@ from challenges.core import views as core
 from challenges.events import views as events
 from challenges.extensions import db, login_manager
 from challenges.mail import views as mail
+from challenges.registration import views as registration
+from challenges.schools import views as schools
 
 
 def load_user(session_token: str) -> User | None:
@@ -18,7 +20,15 @@ def load_user(session_token: str) -> User | None:
 
 
 def register(app: Flask) -> None:
-    for blueprint in (core.bp, auth.bp, user_admin.bp, mail.bp, events.bp):
+    for blueprint in (
+        core.bp,
+        auth.bp,
+        user_admin.bp,
+        mail.bp,
+        events.bp,
+        registration.bp,
+        schools.bp,
+    ):
         app.register_blueprint(blueprint)
     login_manager.user_loader(load_user)
     login_manager.login_view = "auth.login"

@@ -10,7 +10,8 @@ from challenges.database import utcnow
 from challenges.demo import data
 from challenges.events.models import Event, EventKind
 from challenges.extensions import db
-from challenges.registration.models import Team, TeamStatus
+from challenges.registration.models import Team
+from challenges.registration.status import TeamStatus
 from challenges.schools.models import School, SchoolMembership
 from challenges.seasons.models import Category, Programme, Season
 

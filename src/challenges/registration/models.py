@@ -1,8 +1,8 @@
 """Teams registered for a season, their coaches, and the audit trail of changes."""
 
-import enum
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -10,15 +10,20 @@ from challenges.auth.models import User
 from challenges.database import str_enum, utcnow
 from challenges.events.models import Event
 from challenges.extensions import db
+from challenges.registration.status import TeamStatus
 from challenges.schools.models import School
 from challenges.seasons.models import Category, Season
 
+STATUS_LABELS = {
+    TeamStatus.REGISTERED: _l("registered"),
+    TeamStatus.CONFIRMED: _l("confirmed"),
+    TeamStatus.WAITLISTED: _l("waiting list"),
+    TeamStatus.WITHDRAWN: _l("withdrawn"),
+}
 
-class TeamStatus(enum.StrEnum):
-    REGISTERED = "registered"
-    CONFIRMED = "confirmed"
-    WAITLISTED = "waitlisted"
-    WITHDRAWN = "withdrawn"
+
+def status_label(status: TeamStatus) -> str:
+    return str(STATUS_LABELS[status])
 
 
 class Team(db.Model):

@@ -1,0 +1,107 @@
+"""The team registration form."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from challenges.forms import Form
+from challenges.registration.rules import LEVELS, school_year_label
+from challenges.registration.services import TeamDetails
+
+PROVINCES = (
+    "Drenthe",
+    "Flevoland",
+    "Friesland",
+    "Gelderland",
+    "Groningen",
+    "Limburg",
+    "Noord-Brabant",
+    "Noord-Holland",
+    "Overijssel",
+    "Utrecht",
+    "Zeeland",
+    "Zuid-Holland",
+)
+NO_CHOICE = 0
+SCHOOL_YEARS = range(5, 15)  # groep 5 up to klas 6
+FIRST_NAME_MAX = 40
+
+
+def optional_int(value) -> int | None:
+    return int(value) if value not in (None, "", "None") else None
+
+
+def first_names(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class TeamForm(Form):
+    name = StringField(_l("Team name"), validators=[DataRequired(), Length(max=80)])
+    school_id = SelectField(_l("School"), coerce=int)
+    school_year = SelectField(
+        _l("School year of most pupils"),
+        coerce=optional_int,
+        choices=[SelectChoice("", "—")]
+        + [SelectChoice(str(year), school_year_label(year)) for year in SCHOOL_YEARS],
+        validators=[Optional()],
+    )
+    level = SelectField(
+        _l("Level (secondary school)"),
+        choices=[SelectChoice("", "—")] + [SelectChoice(level, level) for level in LEVELS],
+        validators=[Optional()],
+    )
+    category_id = SelectField(_l("Category"), coerce=int)
+    pupil_count = IntegerField(
+        _l("Number of pupils"), validators=[InputRequired(), NumberRange(min=1, max=99)]
+    )
+    pupil_first_names = TextAreaField(
+        _l("Pupils' first names (optional)"),
+        description=_l("Only first names, one per line: never surnames. Used on certificates."),
+        validators=[Optional(), Length(max=2000)],
+    )
+    names_consent = BooleanField(
+        _l("The school has consent to print these first names on certificates and publish them")
+    )
+    first_choice_event_id = SelectField(_l("First choice of regional final"), coerce=int)
+    second_choice_event_id = SelectField(_l("Second choice of regional final"), coerce=int)
+    preferred_province = SelectField(
+        _l("Preferred province"),
+        choices=[SelectChoice("", "—")] + [SelectChoice(p, p) for p in PROVINCES],
+        validators=[Optional()],
+    )
+    town = StringField(
+        _l("Town (teams without a school)"), validators=[Optional(), Length(max=100)]
+    )
+    responsible_adult = StringField(
+        _l("Responsible adult (teams without a school)"), validators=[Optional(), Length(max=120)]
+    )
+
+    def validate_pupil_first_names(self, field) -> None:
+        if any(len(name) > FIRST_NAME_MAX for name in first_names(field.data)):
+            raise ValueError(
+                _l("A first name is at most %(count)d characters.", count=FIRST_NAME_MAX)
+            )
+
+    def validate_second_choice_event_id(self, field) -> None:
+        if field.data != NO_CHOICE and field.data == self.first_choice_event_id.data:
+            raise ValueError(_l("Choose a different regional final than your first choice."))
+
+    def details(self) -> TeamDetails:
+        return TeamDetails(
+            name=self.name.data,
+            category_id=self.category_id.data,
+            pupil_count=self.pupil_count.data,
+            school_id=self.school_id.data or None,
+            town=(self.town.data or "").strip() or None,
+            responsible_adult=(self.responsible_adult.data or "").strip() or None,
+            pupil_first_names=first_names(self.pupil_first_names.data),
+            names_consent=self.names_consent.data,
+            first_choice_event_id=self.first_choice_event_id.data or None,
+            second_choice_event_id=self.second_choice_event_id.data or None,
+            preferred_province=self.preferred_province.data or None,
+        )
+
+
+class WithdrawForm(Form):
+    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=500)])

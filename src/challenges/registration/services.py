@@ -1,0 +1,260 @@
+"""Registering, editing, withdrawing and confirming teams: change and log, never commit."""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from challenges.auth.models import User
+from challenges.auth.roles import Role
+from challenges.errors import DomainError
+from challenges.extensions import db
+from challenges.mail.services import queue_mail
+from challenges.registration import rules
+from challenges.registration.models import AuditEntry, Team, TeamCoach, status_label
+from challenges.registration.status import TeamStatus
+from challenges.schools.services import schools_of
+from challenges.seasons.models import Category, Season
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TeamDetails:
+    """What a teacher fills in for a team."""
+
+    name: str
+    category_id: int
+    pupil_count: int
+    school_id: int | None = None
+    town: str | None = None
+    responsible_adult: str | None = None
+    pupil_first_names: list[str] = field(default_factory=list)
+    names_consent: bool = False
+    first_choice_event_id: int | None = None
+    second_choice_event_id: int | None = None
+    preferred_province: str | None = None
+
+
+def audit(user: User | None, action: str, team: Team, details: str = "") -> None:
+    db.session.add(
+        AuditEntry(user=user, action=action, subject="team", subject_id=team.id, details=details)
+    )
+
+
+def is_organiser(user: User) -> bool:
+    return user.is_authenticated and user.has_role(Role.ORGANISER)
+
+
+def may_see_team(user: User, team: Team) -> bool:
+    """Organisers, the team's coaches and the teachers of the team's school."""
+    if is_organiser(user) or user in team.coaches:
+        return True
+    return team.school_id is not None and team.school_id in {s.id for s in schools_of(user)}
+
+
+def teams_of(user: User) -> list[Team]:
+    """The teams a teacher coaches or that belong to one of their schools, newest season first."""
+    school_ids = [school.id for school in schools_of(user)]
+    coached = select(TeamCoach.team_id).where(TeamCoach.user_id == user.id)
+    query = (
+        select(Team)
+        .where(or_(Team.id.in_(coached), Team.school_id.in_(school_ids)))
+        .options(selectinload(Team.coaches), selectinload(Team.category))
+        .order_by(Team.season_id.desc(), Team.name)
+    )
+    return list(db.session.scalars(query))
+
+
+def open_seasons(now: datetime) -> list[Season]:
+    seasons = db.session.scalars(select(Season).where(Season.published).order_by(Season.key))
+    return [
+        season
+        for season in seasons
+        if rules.registration_is_open(
+            season.registration_opens_at, season.registration_closes_at, now
+        )
+    ]
+
+
+def check_details(season: Season, details: TeamDetails, team: Team | None = None) -> Category:
+    category = db.session.get(Category, details.category_id)
+    if category is None or category.season_id != season.id:
+        raise DomainError(_("Choose a category of this season."), field="category_id")
+    problem = rules.team_size_problem(
+        details.pupil_count, category.team_size_min, category.team_size_max
+    )
+    if problem:
+        raise DomainError(
+            _(
+                "A team in %(category)s has %(min)d to %(max)d pupils.",
+                category=category.name,
+                min=problem[0],
+                max=problem[1],
+            ),
+            field="pupil_count",
+        )
+    if len(details.pupil_first_names) > details.pupil_count:
+        raise DomainError(_("There are more first names than pupils."), field="pupil_first_names")
+    clash = db.session.scalar(
+        select(Team.id).where(
+            Team.season_id == season.id,
+            Team.name_key == rules.team_name_key(details.name),
+            Team.id != (team.id if team else -1),
+        )
+    )
+    if clash:
+        raise DomainError(
+            _("There is already a team with this name in this season. Choose another name."),
+            field="name",
+        )
+    if details.school_id is None and not season.programme.allows_clubs:
+        raise DomainError(
+            _("Teams of %(programme)s register through a school.", programme=season.programme.name),
+            field="school_id",
+        )
+    if details.school_id is None and not (details.town and details.responsible_adult):
+        raise DomainError(
+            _("A team without a school needs a town and a responsible adult."), field="town"
+        )
+    return category
+
+
+def apply_details(team: Team, details: TeamDetails) -> None:
+    team.name = rules.normalise_team_name(details.name)
+    team.name_key = rules.team_name_key(details.name)
+    team.category_id = details.category_id
+    team.pupil_count = details.pupil_count
+    team.school_id = details.school_id
+    team.town = details.town if details.school_id is None else None
+    team.responsible_adult = details.responsible_adult if details.school_id is None else None
+    team.pupil_first_names = "\n".join(details.pupil_first_names) or None
+    team.names_consent = details.names_consent
+    team.first_choice_event_id = details.first_choice_event_id
+    team.second_choice_event_id = details.second_choice_event_id
+    team.preferred_province = details.preferred_province
+
+
+def register_team(season: Season, details: TeamDetails, coach: User, now: datetime) -> Team:
+    if not rules.registration_is_open(
+        season.registration_opens_at, season.registration_closes_at, now
+    ) and not is_organiser(coach):
+        raise DomainError(_("Registration for this season is closed."), status=409)
+    if details.school_id and details.school_id not in {s.id for s in schools_of(coach)}:
+        raise DomainError(_("You can only register teams of your own school."), status=403)
+    # Serialise registrations within a season (PostgreSQL), so team numbers never collide.
+    db.session.scalar(select(Season.id).where(Season.id == season.id).with_for_update())
+    check_details(season, details)
+    team = Team(season=season, status=TeamStatus.REGISTERED)
+    apply_details(team, details)
+    if season.programme.numbers_teams:
+        team.number = rules.next_team_number(
+            db.session.scalars(select(Team.number).where(Team.season_id == season.id))
+        )
+    team.coaches.append(coach)
+    db.session.add(team)
+    db.session.flush()
+    audit(coach, "registered", team, team.name)
+    tell_coaches(team, _l("Team registered: %(team)s", team=team.name), "team_registered")
+    log.info("Team %s registered for %s by %s", team.name, season.key, coach.email)
+    return team
+
+
+def ensure_may_edit(team: Team, user: User, now: datetime) -> None:
+    if is_organiser(user):
+        return
+    if not rules.teacher_may_edit(team.season.registration_closes_at, team.status, now):
+        raise DomainError(
+            _("The registration deadline has passed: ask the organisers to change this team."),
+            status=409,
+        )
+
+
+def update_team(team: Team, details: TeamDetails, user: User, now: datetime) -> None:
+    ensure_may_edit(team, user, now)
+    if (
+        details.school_id
+        and details.school_id != team.school_id
+        and not is_organiser(user)
+        and details.school_id not in {s.id for s in schools_of(user)}
+    ):
+        raise DomainError(_("You can only register teams of your own school."), status=403)
+    check_details(team.season, details, team)
+    before = describe(team)
+    apply_details(team, details)
+    changes = sorted(set(describe(team).items()) - set(before.items()))
+    if changes:
+        audit(user, "changed", team, "; ".join(f"{key}={value}" for key, value in changes))
+        tell_coaches(team, _l("Team changed: %(team)s", team=team.name), "team_changed")
+
+
+def describe(team: Team) -> dict[str, str]:
+    fields = (
+        "name",
+        "category_id",
+        "pupil_count",
+        "school_id",
+        "town",
+        "responsible_adult",
+        "names_consent",
+        "first_choice_event_id",
+        "second_choice_event_id",
+        "preferred_province",
+    )
+    described = {name: str(getattr(team, name)) for name in fields}
+    described["pupil_first_names"] = str(len(team.first_names)) + " names"
+    return described
+
+
+def change_status(team: Team, new: TeamStatus, user: User, reason: str | None = None) -> None:
+    if not rules.may_change_status(team.status, new):
+        raise DomainError(
+            _(
+                "A team that is %(current)s cannot become %(new)s.",
+                current=status_label(team.status),
+                new=status_label(new),
+            ),
+            status=409,
+        )
+    if new is TeamStatus.WITHDRAWN and not reason:
+        raise DomainError(_("Give a reason for the withdrawal."), field="reason")
+    team.status = new
+    team.status_reason = reason
+    audit(user, f"status:{new.value}", team, reason or "")
+    tell_coaches(team, _l("New status for %(team)s", team=team.name), "team_status")
+
+
+def withdraw(team: Team, reason: str, user: User, now: datetime) -> None:
+    ensure_may_edit(team, user, now)
+    change_status(team, TeamStatus.WITHDRAWN, user, reason.strip())
+
+
+def change_status_in_bulk(
+    team_ids: list[int], new: TeamStatus, user: User
+) -> tuple[int, list[str]]:
+    """Apply to every team that may make the change; report the others by name."""
+    changed, refused = 0, []
+    for team in db.session.scalars(select(Team).where(Team.id.in_(team_ids)).order_by(Team.name)):
+        if rules.may_change_status(team.status, new):
+            change_status(team, new, user)
+            changed += 1
+        else:
+            refused.append(team.name)
+    return changed, refused
+
+
+def tell_coaches(team: Team, subject, template: str) -> None:
+    for coach in team.coaches:
+        queue_mail(
+            coach.email,
+            subject,
+            template,
+            coach.locale,
+            team=team,
+            coach=coach,
+            status=status_label(team.status),
+        )

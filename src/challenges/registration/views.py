@@ -1,0 +1,184 @@
+"""Teachers register and manage their school's teams."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from challenges.auth.access import require
+from challenges.auth.policies import SIGNED_IN, Policy
+from challenges.database import utcnow
+from challenges.errors import DomainError
+from challenges.events.models import Event, EventKind
+from challenges.extensions import db
+from challenges.forms import FORM_ERROR_STATUS, show_domain_error
+from challenges.registration import rules, services
+from challenges.registration.forms import NO_CHOICE, TeamForm, WithdrawForm
+from challenges.registration.models import Team, status_label
+from challenges.schools.services import schools_of
+from challenges.seasons.models import Season
+
+bp = Blueprint("registration", __name__, url_prefix="/teams")
+
+TEAM_TEACHER = Policy(
+    "team_teacher",
+    _l("Only the team's teachers and the organisers may see this team."),
+    lambda user, args: (
+        (team := db.session.get(Team, args["team_id"])) is None or services.may_see_team(user, team)
+    ),
+)
+
+
+def team_form(season: Season, team: Team | None = None) -> TeamForm:
+    form = TeamForm(obj=team) if team else TeamForm()
+    schools = schools_of(current_user)
+    if team and team.school and team.school not in schools:
+        schools.append(team.school)
+    form.school_id.choices = [SelectChoice(s.id, str(s)) for s in schools]
+    if season.programme.allows_clubs:
+        form.school_id.choices.append(
+            SelectChoice(NO_CHOICE, _("No school: an out-of-school team"))
+        )
+    form.category_id.choices = [SelectChoice(c.id, category_label(c)) for c in season.categories]
+    finals = db.session.scalars(
+        select(Event)
+        .where(Event.season_id == season.id, Event.kind == EventKind.REGIONAL)
+        .order_by(Event.starts_on, Event.name)
+    ).all()
+    event_choices = [SelectChoice(NO_CHOICE, "—")] + [
+        SelectChoice(e.id, f"{e.name} ({e.town})" if e.town else e.name) for e in finals
+    ]
+    form.first_choice_event_id.choices = list(event_choices)
+    form.second_choice_event_id.choices = list(event_choices)
+    if team and request.method == "GET":
+        form.pupil_first_names.data = team.pupil_first_names
+        form.school_id.data = team.school_id or NO_CHOICE
+    return form
+
+
+def category_label(category) -> str:
+    return f"{category.name} ({category.description})" if category.description else category.name
+
+
+def propose(form: TeamForm, season: Season) -> None:
+    categories = [
+        rules.CategoryInfo(
+            c.id, c.name, c.school_year_min, c.school_year_max, rules.parse_levels(c.levels)
+        )
+        for c in season.categories
+    ]
+    proposal = rules.propose_category(categories, form.school_year.data, form.level.data or None)
+    if proposal:
+        form.category_id.data = proposal.id
+        flash(
+            _(
+                "Proposed category: %(category)s. Check it before you register.",
+                category=proposal.name,
+            ),
+            "info",
+        )
+    else:
+        flash(_("No category of this season fits that school year."), "error")
+
+
+@bp.get("/")
+@require(SIGNED_IN)
+def mine():
+    return render_template(
+        "registration/mine.html",
+        teams=services.teams_of(current_user),
+        open_seasons=services.open_seasons(utcnow()),
+        schools=schools_of(current_user),
+        status_label=status_label,
+    )
+
+
+@bp.route("/register/<int:season_id>", methods=["GET", "POST"])
+@require(SIGNED_IN)
+def register(season_id: int):
+    season = db.get_or_404(Season, season_id)
+    if not schools_of(current_user) and not season.programme.allows_clubs:
+        flash(_("First find your school, then register its teams."), "info")
+        return redirect(url_for("schools.search"))
+    form = team_form(season)
+    if request.method == "POST" and "propose" in request.form:
+        propose(form, season)
+    elif form.validate_on_submit():
+        try:
+            team = services.register_team(season, form.details(), current_user, utcnow())
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(
+                _("Team %(team)s is registered. We sent you a confirmation.", team=team.name),
+                "success",
+            )
+            return redirect(url_for("registration.mine"))
+    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    open_now = rules.registration_is_open(
+        season.registration_opens_at, season.registration_closes_at, utcnow()
+    )
+    return render_template(
+        "registration/team_form.html", form=form, season=season, team=None, open_now=open_now
+    ), status
+
+
+@bp.get("/<int:team_id>")
+@require(TEAM_TEACHER)
+def detail(team_id: int):
+    team = db.get_or_404(Team, team_id)
+    may_edit = services.is_organiser(current_user) or rules.teacher_may_edit(
+        team.season.registration_closes_at, team.status, utcnow()
+    )
+    return render_template(
+        "registration/team.html",
+        team=team,
+        may_edit=may_edit,
+        status_label=status_label,
+        withdraw_form=WithdrawForm(),
+    )
+
+
+@bp.route("/<int:team_id>/edit", methods=["GET", "POST"])
+@require(TEAM_TEACHER)
+def edit(team_id: int):
+    team = db.get_or_404(Team, team_id)
+    form = team_form(team.season, team)
+    if request.method == "POST" and "propose" in request.form:
+        propose(form, team.season)
+    elif form.validate_on_submit():
+        try:
+            services.update_team(team, form.details(), current_user, utcnow())
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The changes are saved."), "success")
+            return redirect(url_for("registration.detail", team_id=team.id))
+    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    return render_template(
+        "registration/team_form.html", form=form, season=team.season, team=team, open_now=True
+    ), status
+
+
+@bp.post("/<int:team_id>/withdraw")
+@require(TEAM_TEACHER)
+def withdraw(team_id: int):
+    team = db.get_or_404(Team, team_id)
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        try:
+            services.withdraw(team, form.reason.data, current_user, utcnow())
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("Team %(team)s is withdrawn.", team=team.name), "success")
+    else:
+        flash(_("Give a reason for the withdrawal."), "error")
+    return redirect(url_for("registration.detail", team_id=team.id))

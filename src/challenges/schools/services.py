@@ -1,0 +1,109 @@
+"""Finding schools, linking teachers to them, and reviewing requests for missing schools."""
+
+import logging
+import re
+
+from flask_babel import gettext as _
+from sqlalchemy import func, or_, select
+
+from challenges.auth.models import User
+from challenges.database import utcnow
+from challenges.errors import DomainError
+from challenges.extensions import db
+from challenges.schools.models import RequestStatus, School, SchoolMembership, SchoolRequest
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 25
+POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$")
+BRIN = re.compile(r"^\s*([0-9]{2}[a-zA-Z]{2})([0-9]{2})?\s*$")
+
+
+def search_schools(text: str, limit: int = SEARCH_LIMIT) -> list[School]:
+    """By postcode (1234 or 1234 AB), BRIN or vestigingscode, or words of name and town."""
+    text = text.strip()
+    if len(text) < 2:
+        return []
+    query = select(School).order_by(School.name, School.town).limit(limit)
+    if match := POSTCODE.match(text):
+        digits, letters = match.groups()
+        prefix = f"{digits} {letters.upper()}" if letters else digits
+        return list(db.session.scalars(query.where(School.postcode.startswith(prefix))))
+    if match := BRIN.match(text):
+        return list(
+            db.session.scalars(query.where(School.vestigingscode.startswith(text.strip().upper())))
+        )
+    for word in text.split()[:5]:
+        pattern = f"%{word.lower()}%"
+        query = query.where(
+            or_(func.lower(School.name).like(pattern), func.lower(School.town).like(pattern))
+        )
+    return list(db.session.scalars(query))
+
+
+def schools_of(user: User) -> list[School]:
+    return list(
+        db.session.scalars(
+            select(School)
+            .join(SchoolMembership)
+            .where(SchoolMembership.user_id == user.id)
+            .order_by(School.name)
+        )
+    )
+
+
+def link_teacher(user: User, school: School) -> bool:
+    """Link a teacher to a school; False when they already were."""
+    if db.session.get(SchoolMembership, (user.id, school.id)):
+        return False
+    db.session.add(SchoolMembership(user_id=user.id, school_id=school.id))
+    log.info("%s linked to school %s", user.email, school.id)
+    return True
+
+
+def request_school(user: User, name: str, town: str, kind: str) -> SchoolRequest:
+    request = SchoolRequest(requested_by=user, name=name.strip(), town=town.strip(), kind=kind)
+    db.session.add(request)
+    return request
+
+
+def pending_requests() -> list[SchoolRequest]:
+    return list(
+        db.session.scalars(
+            select(SchoolRequest)
+            .where(SchoolRequest.status == RequestStatus.PENDING)
+            .order_by(SchoolRequest.created_at)
+        )
+    )
+
+
+def decide(request: SchoolRequest, decided_by: User, status: RequestStatus) -> None:
+    if request.status is not RequestStatus.PENDING:
+        raise DomainError(_("This request was already handled."), status=409)
+    request.status = status
+    request.decided_by_id = decided_by.id
+    request.decided_at = utcnow()
+
+
+def approve(request: SchoolRequest, decided_by: User) -> School:
+    decide(request, decided_by, RequestStatus.APPROVED)
+    school = School(name=request.name, town=request.town, kind=request.kind)
+    db.session.add(school)
+    db.session.flush()
+    request.school = school
+    link_teacher(request.requested_by, school)
+    return school
+
+
+def merge(request: SchoolRequest, school: School, decided_by: User) -> None:
+    """The school was in the directory after all: link the teacher to it."""
+    decide(request, decided_by, RequestStatus.MERGED)
+    request.school = school
+    link_teacher(request.requested_by, school)
+
+
+def reject(request: SchoolRequest, reason: str, decided_by: User) -> None:
+    if not reason.strip():
+        raise DomainError(_("Give a reason."), field="reason")
+    decide(request, decided_by, RequestStatus.REJECTED)
+    request.reason = reason.strip()
