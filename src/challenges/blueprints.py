@@ -12,6 +12,7 @@ from challenges.events import views as events
 from challenges.extensions import db, login_manager
 from challenges.mail import views as mail
 from challenges.registration import views as registration
+from challenges.schools import admin_views as school_admin
 from challenges.schools import views as schools
 
 
@@ -28,6 +29,7 @@ def register(app: Flask) -> None:
         events.bp,
         registration.bp,
         schools.bp,
+        school_admin.bp,
     ):
         app.register_blueprint(blueprint)
     login_manager.user_loader(load_user)

@@ -15,8 +15,11 @@ from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
 from challenges.extensions import db
 from challenges.mail.services import deliver_pending
+from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file
+from challenges.schools.importer import import_schools
 
 seed = AppGroup("seed", help="Load data into the database.")
+schools = AppGroup("schools", help="The school directory.")
 users = AppGroup("users", help="Manage accounts.")
 mail = AppGroup("mail", help="The e-mail outbox.")
 
@@ -72,8 +75,39 @@ def deliver_command(limit: int, every: int | None) -> None:
         time.sleep(every)
 
 
+@schools.command("import")
+@click.argument("file", type=click.File("rb"))
+@click.option("--dry-run", is_flag=True, help="Only check the file and report; change nothing.")
+@click.option(
+    "--kind", type=click.Choice(["po", "vo"]), help="Primary or secondary (default: from the file)."
+)
+def import_schools_command(file, dry_run: bool, kind: str | None) -> None:
+    """Import a DUO 'vestigingen' file (semicolon-separated; Windows-1252 or UTF-8)."""
+    try:
+        parsed = parse_duo_file(file.read(), SchoolKind(kind) if kind else None)
+    except DuoHeaderError as error:
+        raise click.ClickException(f"Not imported, nothing changed: {error}") from error
+    click.echo(
+        f"Read {len(parsed.records) + len(parsed.rejected)} rows ({parsed.encoding}, "
+        f"{parsed.header_generation} DUO headers)."
+    )
+    with click.progressbar(length=len(parsed.records), label="Importing") as bar:
+        report = import_schools(parsed, dry_run=dry_run, progress=bar.update)
+    if dry_run:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    for row in report.rejected:
+        click.echo(f"  line {row.line}: {row.reason}")
+    verb = "Would create" if dry_run else "Created"
+    click.echo(
+        f"{verb} {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"rejected {len(report.rejected)}."
+    )
+
+
 def init_app(app: Flask) -> None:
-    for group in (seed, users, mail):
+    for group in (seed, users, mail, schools):
         app.cli.add_command(group)
 
 

@@ -4,12 +4,14 @@ import logging
 import re
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from challenges.auth.models import User
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.extensions import db
+from challenges.mail.services import queue_mail
 from challenges.schools.models import RequestStatus, School, SchoolMembership, SchoolRequest
 
 log = logging.getLogger(__name__)
@@ -85,6 +87,18 @@ def decide(request: SchoolRequest, decided_by: User, status: RequestStatus) -> N
     request.decided_at = utcnow()
 
 
+def tell_requester(request: SchoolRequest) -> None:
+    teacher = request.requested_by
+    queue_mail(
+        teacher.email,
+        _l("Your request for %(school)s", school=request.name),
+        "school_request",
+        teacher.locale,
+        request=request,
+        teacher=teacher,
+    )
+
+
 def approve(request: SchoolRequest, decided_by: User) -> School:
     decide(request, decided_by, RequestStatus.APPROVED)
     school = School(name=request.name, town=request.town, kind=request.kind)
@@ -92,6 +106,7 @@ def approve(request: SchoolRequest, decided_by: User) -> School:
     db.session.flush()
     request.school = school
     link_teacher(request.requested_by, school)
+    tell_requester(request)
     return school
 
 
@@ -100,6 +115,7 @@ def merge(request: SchoolRequest, school: School, decided_by: User) -> None:
     decide(request, decided_by, RequestStatus.MERGED)
     request.school = school
     link_teacher(request.requested_by, school)
+    tell_requester(request)
 
 
 def reject(request: SchoolRequest, reason: str, decided_by: User) -> None:
@@ -107,3 +123,4 @@ def reject(request: SchoolRequest, reason: str, decided_by: User) -> None:
         raise DomainError(_("Give a reason."), field="reason")
     decide(request, decided_by, RequestStatus.REJECTED)
     request.reason = reason.strip()
+    tell_requester(request)

@@ -1,0 +1,123 @@
+"""Organisers import DUO school files and review requests for missing schools."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf.file import FileField, FileRequired
+from sqlalchemy import select
+from wtforms import BooleanField, SelectField
+from wtforms.fields.choices import SelectChoice
+
+from challenges.auth.access import require
+from challenges.auth.policies import ORGANISER
+from challenges.errors import DomainError
+from challenges.extensions import db
+from challenges.forms import FORM_ERROR_STATUS, Form
+from challenges.schools import services
+from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file
+from challenges.schools.forms import KIND_CHOICES, MergeForm, RejectForm
+from challenges.schools.importer import import_schools
+from challenges.schools.models import School, SchoolRequest
+
+bp = Blueprint("school_admin", __name__, url_prefix="/admin/schools")
+
+SHOWN_REJECTIONS = 200
+
+
+class ImportForm(Form):
+    file = FileField(
+        _l("DUO file (vestigingen, semicolon-separated)"),
+        validators=[FileRequired(message=_l("Choose a file."))],
+    )
+    kind = SelectField(
+        _l("Type of school"),
+        choices=[SelectChoice("", _l("Recognise from the file")), *KIND_CHOICES],
+    )
+    dry_run = BooleanField(_l("Only check the file; change nothing"), default=True)
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@require(ORGANISER)
+def import_file():
+    form = ImportForm()
+    report = None
+    if form.validate_on_submit():
+        try:
+            parsed = parse_duo_file(
+                form.file.data.read(), SchoolKind(form.kind.data) if form.kind.data else None
+            )
+        except DuoHeaderError as error:
+            form.file.errors.append(
+                _("This is not a DUO school file we can read: %(problem)s", problem=str(error))
+            )
+        else:
+            report = import_schools(parsed, dry_run=form.dry_run.data)
+            if form.dry_run.data:
+                db.session.rollback()
+            else:
+                db.session.commit()
+    status = FORM_ERROR_STATUS if form.errors else 200
+    return render_template(
+        "schools/import.html", form=form, report=report, shown=SHOWN_REJECTIONS
+    ), status
+
+
+@bp.get("/requests")
+@require(ORGANISER)
+def requests():
+    return render_template(
+        "schools/requests.html",
+        requests=services.pending_requests(),
+        reject_form=RejectForm(),
+        merge_form=MergeForm(),
+    )
+
+
+def handle(request_id: int, action) -> object:
+    request = db.get_or_404(SchoolRequest, request_id)
+    try:
+        action(request)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("The request is handled."), "success")
+    return redirect(url_for("school_admin.requests"))
+
+
+@bp.post("/requests/<int:request_id>/approve")
+@require(ORGANISER)
+def approve(request_id: int):
+    if not Form().validate_on_submit():
+        return redirect(url_for("school_admin.requests"))
+    return handle(request_id, lambda request: services.approve(request, current_user))
+
+
+@bp.post("/requests/<int:request_id>/merge")
+@require(ORGANISER)
+def merge(request_id: int):
+    form = MergeForm()
+    code = (form.vestigingscode.data or "").strip().upper()
+    school = db.session.scalar(select(School).where(School.vestigingscode == code))
+
+    def merge_into(request):
+        if not form.validate_on_submit() or school is None:
+            raise DomainError(_("No school has vestigingscode %(code)s.", code=code))
+        services.merge(request, school, current_user)
+
+    return handle(request_id, merge_into)
+
+
+@bp.post("/requests/<int:request_id>/reject")
+@require(ORGANISER)
+def reject(request_id: int):
+    form = RejectForm()
+
+    def reject_with_reason(request):
+        if not form.validate_on_submit():
+            raise DomainError(_("Give a reason."))
+        services.reject(request, form.reason.data, current_user)
+
+    return handle(request_id, reject_with_reason)

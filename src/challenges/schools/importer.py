@@ -1,0 +1,80 @@
+"""Upsert parsed DUO records into the school directory and report what happened."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from challenges.extensions import db
+from challenges.schools.duo import ParseResult, RejectedRow, SchoolRecord
+from challenges.schools.models import School
+
+FIELDS = (
+    "name",
+    "street",
+    "postcode",
+    "town",
+    "municipality",
+    "province",
+    "denomination",
+    "website",
+    "kind",
+)
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged + len(self.rejected)
+
+
+def record_values(record: SchoolRecord) -> dict[str, str | None]:
+    return {
+        name: str(getattr(record, name)) if name == "kind" else getattr(record, name)
+        for name in FIELDS
+    }
+
+
+def import_schools(
+    parsed: ParseResult,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Create new schools, update changed ones; flush, never commit (the caller decides)."""
+    report = ImportReport(rejected=list(parsed.rejected), dry_run=dry_run)
+    codes = [record.vestigingscode for record in parsed.records]
+    existing = (
+        {
+            school.vestigingscode: school
+            for school in db.session.scalars(select(School).where(School.vestigingscode.in_(codes)))
+        }
+        if codes
+        else {}
+    )
+    for done, record in enumerate(parsed.records, start=1):
+        values = record_values(record)
+        school = existing.get(record.vestigingscode)
+        if school is None:
+            report.created += 1
+            if not dry_run:
+                db.session.add(School(vestigingscode=record.vestigingscode, **values))
+        elif any(getattr(school, name) != new for name, new in values.items()):
+            report.updated += 1
+            if not dry_run:
+                for name, new in values.items():
+                    setattr(school, name, new)
+        else:
+            report.unchanged += 1
+        if progress and done % 500 == 0:
+            progress(500)
+    if progress:
+        progress(len(parsed.records) % 500)
+    db.session.flush()
+    return report
