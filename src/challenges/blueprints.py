@@ -11,6 +11,7 @@ from challenges.core import views as core
 from challenges.events import views as events
 from challenges.extensions import db, login_manager
 from challenges.mail import views as mail
+from challenges.registration import admin_views as registration_admin
 from challenges.registration import views as registration
 from challenges.schools import admin_views as school_admin
 from challenges.schools import views as schools
@@ -28,6 +29,7 @@ def register(app: Flask) -> None:
         mail.bp,
         events.bp,
         registration.bp,
+        registration_admin.bp,
         schools.bp,
         school_admin.bp,
     ):

@@ -1,0 +1,113 @@
+"""Organisers oversee registrations: filter, count, confirm in bulk, export, audit."""
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from challenges.auth.access import require
+from challenges.auth.policies import ORGANISER
+from challenges.database import utcnow
+from challenges.extensions import db
+from challenges.forms import ConfirmForm
+from challenges.redirects import safe_next
+from challenges.registration import overview, services
+from challenges.registration.exports import to_csv, to_xlsx
+from challenges.registration.forms import PROVINCES
+from challenges.registration.models import status_label
+from challenges.registration.status import TeamStatus
+
+bp = Blueprint("registration_admin", __name__, url_prefix="/admin/registrations")
+
+BULK_STATUSES = {"confirm": TeamStatus.CONFIRMED, "waitlist": TeamStatus.WAITLISTED}
+
+
+@bp.get("/")
+@require(ORGANISER)
+def index():
+    filters = overview.Filters.from_args(request.args)
+    teams = overview.filtered_teams(filters)
+    by_category, by_province = overview.counts(teams)
+    return render_template(
+        "registration/admin_index.html",
+        teams=teams,
+        filters=filters,
+        by_category=by_category,
+        by_province=by_province,
+        choices=overview.filter_choices(),
+        provinces=PROVINCES,
+        statuses=list(TeamStatus),
+        status_label=status_label,
+        form=ConfirmForm(),
+    )
+
+
+def download(content: bytes, filename: str, mimetype: str) -> Response:
+    stamp = utcnow().strftime("%Y%m%d-%H%M")
+    return Response(
+        content,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}-{stamp}"'},
+    )
+
+
+@bp.get("/export.csv")
+@require(ORGANISER)
+def export_csv():
+    teams = overview.filtered_teams(overview.Filters.from_args(request.args))
+    content = to_csv(overview.EXPORT_COLUMNS, overview.export_rows(teams))
+    response = download(content, "registrations", "text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] += ".csv"
+    return response
+
+
+@bp.get("/export.xlsx")
+@require(ORGANISER)
+def export_xlsx():
+    teams = overview.filtered_teams(overview.Filters.from_args(request.args))
+    content = to_xlsx(overview.EXPORT_COLUMNS, overview.export_rows(teams), "registrations")
+    response = download(
+        content,
+        "registrations",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response.headers["Content-Disposition"] += ".xlsx"
+    return response
+
+
+@bp.get("/coaches.txt")
+@require(ORGANISER)
+def coach_emails():
+    teams = overview.filtered_teams(overview.Filters.from_args(request.args))
+    return Response("; ".join(overview.coach_addresses(teams)) + "\n", mimetype="text/plain")
+
+
+@bp.post("/bulk")
+@require(ORGANISER)
+def bulk():
+    back = safe_next(request.form.get("next")) or url_for("registration_admin.index")
+    new = BULK_STATUSES.get(request.form.get("action", ""))
+    team_ids = request.form.getlist("team", type=int)
+    if not ConfirmForm().validate_on_submit() or new is None or not team_ids:
+        flash(_("Choose one or more teams and an action."), "error")
+        return redirect(back)
+    changed, refused = services.change_status_in_bulk(team_ids, new, current_user)
+    db.session.commit()
+    flash(
+        _("%(count)d team(s) are now %(status)s.", count=changed, status=status_label(new)),
+        "success",
+    )
+    if refused:
+        flash(
+            _("Not changed (their status does not allow it): %(teams)s", teams=", ".join(refused)),
+            "error",
+        )
+    return redirect(back)
+
+
+@bp.get("/audit")
+@require(ORGANISER)
+def audit():
+    team_id = request.args.get("team", type=int)
+    return render_template(
+        "registration/audit.html", entries=overview.audit_trail(team_id), team_id=team_id
+    )
