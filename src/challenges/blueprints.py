@@ -15,6 +15,7 @@ from challenges.registration import admin_views as registration_admin
 from challenges.registration import views as registration
 from challenges.schools import admin_views as school_admin
 from challenges.schools import views as schools
+from challenges.seasons import views as seasons
 
 
 def load_user(session_token: str) -> User | None:
@@ -32,6 +33,7 @@ def register(app: Flask) -> None:
         registration_admin.bp,
         schools.bp,
         school_admin.bp,
+        seasons.bp,
     ):
         app.register_blueprint(blueprint)
     login_manager.user_loader(load_user)

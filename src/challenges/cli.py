@@ -11,15 +11,19 @@ from challenges import create_app
 from challenges.auth import services as accounts
 from challenges.auth.models import User
 from challenges.auth.roles import GLOBAL_ROLES, Role
+from challenges.database import utcnow
 from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
 from challenges.extensions import db
 from challenges.mail.services import deliver_pending
+from challenges.registration.services import purge_first_names
 from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file
 from challenges.schools.importer import import_schools
+from challenges.seasons.models import Season
 
 seed = AppGroup("seed", help="Load data into the database.")
 schools = AppGroup("schools", help="The school directory.")
+privacy = AppGroup("privacy", help="Keep only what may be kept (AVG).")
 users = AppGroup("users", help="Manage accounts.")
 mail = AppGroup("mail", help="The e-mail outbox.")
 
@@ -106,8 +110,23 @@ def import_schools_command(file, dry_run: bool, kind: str | None) -> None:
     )
 
 
+@privacy.command("purge")
+@click.argument("season_key")
+def purge_command(season_key: str) -> None:
+    """Remove the pupils' first names of a finished season (results stay, anonymous)."""
+    season = db.session.scalar(select(Season).where(Season.key == season_key))
+    if season is None:
+        raise click.ClickException(f"No season with key {season_key}.")
+    try:
+        count = purge_first_names(season, utcnow())
+    except DomainError as error:
+        raise click.ClickException(error.message) from error
+    db.session.commit()
+    click.echo(f"Removed the pupils' first names of {count} team(s) of {season.key}.")
+
+
 def init_app(app: Flask) -> None:
-    for group in (seed, users, mail, schools):
+    for group in (seed, users, mail, schools, privacy):
         app.cli.add_command(group)
 
 

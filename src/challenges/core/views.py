@@ -25,6 +25,12 @@ def home():
     return render_template("core/home.html", events=services.published_events())
 
 
+@bp.get("/privacy")
+@public
+def privacy():
+    return render_template("core/privacy.html")
+
+
 @bp.get("/dashboard")
 @require(SIGNED_IN)
 def dashboard():

@@ -3,7 +3,14 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from challenges.forms import Form
 from challenges.registration.rules import LEVELS, school_year_label
@@ -85,7 +92,7 @@ class TeamForm(Form):
 
     def validate_second_choice_event_id(self, field) -> None:
         if field.data != NO_CHOICE and field.data == self.first_choice_event_id.data:
-            raise ValueError(_l("Choose a different regional final than your first choice."))
+            raise ValidationError(_l("Choose a different regional final than your first choice."))
 
     def details(self) -> TeamDetails:
         return TeamDetails(

@@ -6,12 +6,13 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from challenges.auth.models import User
 from challenges.auth.roles import Role
 from challenges.errors import DomainError
+from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.mail.services import queue_mail
 from challenges.registration import rules
@@ -258,3 +259,23 @@ def tell_coaches(team: Team, subject, template: str) -> None:
             coach=coach,
             status=status_label(team.status),
         )
+
+
+def purge_first_names(season: Season, now: datetime) -> int:
+    """Remove pupils' first names of a finished season; the rest stays as anonymous results."""
+    last_event = db.session.scalar(
+        select(func.max(Event.starts_on)).where(Event.season_id == season.id)
+    )
+    closes = season.registration_closes_at
+    if (closes is None or closes > now) or (last_event and last_event >= now.date()):
+        raise DomainError(
+            _("Season %(season)s is not finished yet.", season=season.key), status=409
+        )
+    teams = db.session.scalars(
+        select(Team).where(Team.season_id == season.id, Team.pupil_first_names.is_not(None))
+    ).all()
+    for team in teams:
+        team.pupil_first_names = None
+        team.names_consent = False
+        audit(None, "privacy:purged", team, "pupils' first names removed")
+    return len(teams)

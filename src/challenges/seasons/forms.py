@@ -1,0 +1,94 @@
+"""Forms for programmes, seasons and categories."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, DateTimeLocalField, IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from challenges.forms import Form
+
+HTML_DATETIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # what <input type=datetime-local> uses
+KEY = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lowercase letters, digits and hyphens."))
+
+
+class ProgrammeForm(Form):
+    key = StringField(_l("Key"), validators=[DataRequired(), Length(max=40), KEY])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    has_robot_game = BooleanField(_l("Has a robot game"))
+    numbers_teams = BooleanField(_l("Gives teams a number"))
+    allows_clubs = BooleanField(_l("Teams may take part out of school"))
+
+
+class SeasonForm(Form):
+    key = StringField(
+        _l("Key"),
+        validators=[DataRequired(), Length(max=60), KEY],
+        description=_l("For example fll-challenge-2026-2027."),
+    )
+    name = StringField(
+        _l("Name"),
+        validators=[DataRequired(), Length(max=40)],
+        description=_l("The school year, for example 2026-2027."),
+    )
+    theme = StringField(_l("Theme"), validators=[DataRequired(), Length(max=160)])
+    client = StringField(_l("Commissioning client"), validators=[Optional(), Length(max=160)])
+    design_questions = TextAreaField(
+        _l("Design questions"),
+        validators=[Optional(), Length(max=4000)],
+        description=_l("One per line."),
+    )
+    registration_opens_at = DateTimeLocalField(
+        _l("Registration opens (Amsterdam time)"), format=HTML_DATETIME, validators=[Optional()]
+    )
+    registration_closes_at = DateTimeLocalField(
+        _l("Registration closes (Amsterdam time)"), format=HTML_DATETIME, validators=[Optional()]
+    )
+    robot_game_key = StringField(
+        _l("Robot game definition"), validators=[Optional(), Length(max=60)]
+    )
+    rubric_set_key = StringField(_l("Rubric set"), validators=[Optional(), Length(max=60)])
+    published = BooleanField(_l("Published"))
+
+    def validate_registration_closes_at(self, field) -> None:
+        opens = self.registration_opens_at.data
+        if field.data and opens and field.data <= opens:
+            raise ValidationError(_l("Registration must close after it opens."))
+
+
+class CategoryForm(Form):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
+    description = StringField(_l("Description"), validators=[Optional(), Length(max=200)])
+    team_size_min = IntegerField(
+        _l("Smallest team"), validators=[DataRequired(), NumberRange(1, 99)]
+    )
+    team_size_max = IntegerField(
+        _l("Largest team"), validators=[DataRequired(), NumberRange(1, 99)]
+    )
+    school_year_min = IntegerField(
+        _l("From school year"),
+        validators=[Optional(), NumberRange(1, 14)],
+        description=_l("Groep 1-8 are 1-8; klas 1-6 are 9-14. Empty: any."),
+    )
+    school_year_max = IntegerField(
+        _l("Up to school year"), validators=[Optional(), NumberRange(1, 14)]
+    )
+    levels = StringField(
+        _l("Levels"),
+        validators=[Optional(), Length(max=60)],
+        description=_l("For example: vmbo, or havo,vwo. Empty: any level."),
+    )
+
+    def validate_team_size_max(self, field) -> None:
+        if self.team_size_min.data and field.data and field.data < self.team_size_min.data:
+            raise ValidationError(_l("The largest team cannot be smaller than the smallest."))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        low, high = self.school_year_min.data, self.school_year_max.data
+        problem = None
+        if (low is None) != (high is None):
+            problem = _l("Give both school years, or neither.")
+        elif low is not None and high < low:
+            problem = _l("The last school year cannot be before the first.")
+        if problem:
+            self.school_year_max.errors = [*self.school_year_max.errors, str(problem)]
+        return valid and problem is None
