@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from sqlalchemy import create_engine
 
+from challenges.config import normalise_database_url
 from tests.databases import fresh_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -49,6 +51,24 @@ def wait_until_healthy(url: str, server: subprocess.Popen) -> None:
     raise RuntimeError("the server did not become healthy in 10 seconds")
 
 
+class LiveServer(str):
+    """The server's base URL, with a direct line to its database for reading mail."""
+
+    database_url: str
+
+    def last_mail_link(self, recipient: str) -> str:
+        engine = create_engine(normalise_database_url(self.database_url))
+        with engine.connect() as connection:
+            body = connection.exec_driver_sql(
+                "SELECT body FROM outbox_message WHERE recipient = %s ORDER BY id DESC"
+                if engine.dialect.name == "postgresql"
+                else "SELECT body FROM outbox_message WHERE recipient = ? ORDER BY id DESC",
+                (recipient,),
+            ).scalar()
+        engine.dispose()
+        return next(word for word in body.split() if word.startswith("http"))
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
@@ -76,7 +96,8 @@ def live_server(tmp_path_factory):
             stderr=subprocess.STDOUT,
             text=True,
         )
-        url = f"http://127.0.0.1:{port}"
+        url = LiveServer(f"http://127.0.0.1:{port}")
+        url.database_url = database_url
         try:
             wait_until_healthy(url, server)
             yield url

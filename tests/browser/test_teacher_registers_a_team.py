@@ -1,0 +1,50 @@
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+EMAIL = "meester.jansen@school.example"
+PASSWORD = "een heel goed wachtwoord"
+
+
+def test_teacher_signs_up_finds_school_and_registers_a_team_on_a_phone(live_server, phone):
+    phone.goto(f"{live_server}/account/signup")
+    phone.get_by_label("Je naam").fill("Meester Jansen")
+    phone.get_by_label("E-mailadres").fill(EMAIL)
+    phone.get_by_label("Nieuw wachtwoord").fill(PASSWORD)
+    phone.get_by_label("Herhaal het wachtwoord").fill(PASSWORD)
+    phone.get_by_role("button", name="Account aanmaken").click()
+    expect(phone.get_by_text("We hebben je een e-mail gestuurd")).to_be_visible()
+
+    phone.goto(live_server.last_mail_link(EMAIL))
+    expect(phone.get_by_text("Je e-mailadres is bevestigd")).to_be_visible()
+    phone.get_by_label("E-mailadres").fill(EMAIL)
+    phone.get_by_label("Wachtwoord").fill(PASSWORD)
+    phone.get_by_role("button", name="Inloggen").click()
+
+    phone.get_by_role("link", name="Naar jouw teams").click()
+    phone.get_by_role("link", name="Zoek je school").click()
+    phone.get_by_label("Naam, plaats, postcode of BRIN").fill("5611")
+    phone.get_by_role("button", name="Zoeken").click()
+    expect(phone.get_by_role("heading", name="Eindhovens Techniek Lyceum")).to_be_visible()
+    screenshot(phone, "phone-school-search")
+    phone.get_by_role("button", name="Dit is mijn school").click()
+    expect(phone.get_by_text("Je bent gekoppeld aan Eindhovens Techniek Lyceum")).to_be_visible()
+
+    phone.get_by_role("link", name="Team aanmelden").first.click()
+    phone.get_by_label("Teamnaam").fill("Lichtgevende Robots")
+    phone.get_by_label("Leerjaar van de meeste leerlingen").select_option(label="klas 2")
+    phone.get_by_role("button", name="Stel een categorie voor").click()
+    expect(phone.get_by_text("Voorgestelde categorie: Challenge")).to_be_visible()
+    phone.get_by_label("Aantal leerlingen", exact=True).fill("6")
+    phone.get_by_label("Voornamen van de leerlingen (niet verplicht)").fill("Sanne\nDaan")
+    screenshot(phone, "phone-register-team")
+    phone.get_by_role("button", name="Team aanmelden").click()
+
+    expect(phone.get_by_text("Team Lichtgevende Robots is aangemeld")).to_be_visible()
+    row = phone.get_by_role("row", name="Lichtgevende Robots")
+    expect(row).to_contain_text("aangemeld")
+    expect(row).to_contain_text("2026-2027")
+    screenshot(phone, "phone-my-teams")
