@@ -229,3 +229,25 @@ def test_withdraw_needs_a_reason_and_mails_the_coach(client, season, school, tea
     assert teams()[0].status_reason == "Ziek"
     subjects = [m.subject for m in db.session.scalars(select(OutboxMessage))]
     assert any("Nieuwe status" in subject for subject in subjects)
+
+
+def test_add_and_remove_coaches(client, season, school, teacher):
+    register(client, season, school)
+    [team] = teams()
+    page = f"/teams/{team.id}"
+    client.submit(f"{page}/coaches", {"email": "niemand@school.nl"}, page=page)
+    assert "Niemand heeft een account" in client.get(page).text
+    colleague = make_user(email="collega@elders.nl", name="Collega Coach")
+    client.submit(f"{page}/coaches", {"email": "Collega@Elders.nl"}, page=page)
+    assert [c.name for c in teams()[0].coaches] == ["Collega Coach", "Test Gebruiker"]
+    client.submit(f"{page}/coaches", {"email": "collega@elders.nl"}, page=page)
+    assert len(teams()[0].coaches) == 2
+    assert any(
+        m.recipient == "collega@elders.nl" for m in db.session.scalars(select(OutboxMessage))
+    )
+    client.submit(f"{page}/coaches/{teacher.id}/remove", {}, page=page)
+    assert teams()[0].coaches == [colleague]
+    client.submit("/account/logout", {}, page="/")
+    client.log_in(colleague.email)
+    client.submit(f"{page}/coaches/{colleague.id}/remove", {}, page=page)
+    assert teams()[0].coaches == [colleague]  # never the last coach

@@ -12,6 +12,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from challenges.auth.forms import email_field
 from challenges.forms import Form
 from challenges.registration.rules import LEVELS, school_year_label
 from challenges.registration.services import TeamDetails
@@ -112,3 +113,7 @@ class TeamForm(Form):
 
 class WithdrawForm(Form):
     reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
+
+
+class CoachForm(Form):
+    email = email_field(_l("E-mail address of the coach"))

@@ -211,6 +211,40 @@ def describe(team: Team) -> dict[str, str]:
     return described
 
 
+def add_coach(team: Team, email: str, user: User, now: datetime) -> User:
+    ensure_may_edit(team, user, now)
+    coach = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if coach is None:
+        raise DomainError(
+            _("Nobody has an account with this e-mail address: ask them to sign up first."),
+            field="email",
+        )
+    if coach in team.coaches:
+        raise DomainError(_("%(name)s already coaches this team.", name=coach.name), field="email")
+    team.coaches.append(coach)
+    audit(user, "coach:added", team, coach.email)
+    queue_mail(
+        coach.email,
+        _l("You coach %(team)s", team=team.name),
+        "team_registered",
+        coach.locale,
+        team=team,
+        coach=coach,
+        status=status_label(team.status),
+    )
+    return coach
+
+
+def remove_coach(team: Team, coach: User, user: User, now: datetime) -> None:
+    ensure_may_edit(team, user, now)
+    if coach not in team.coaches:
+        raise DomainError(_("This person does not coach this team."), status=404)
+    if len(team.coaches) == 1:
+        raise DomainError(_("A team keeps at least one coach."), status=409)
+    team.coaches.remove(coach)
+    audit(user, "coach:removed", team, coach.email)
+
+
 def change_status(team: Team, new: TeamStatus, user: User, reason: str | None = None) -> None:
     if not rules.may_change_status(team.status, new):
         raise DomainError(

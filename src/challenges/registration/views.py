@@ -8,14 +8,15 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from challenges.auth.access import require
+from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN, Policy
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, show_domain_error
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
 from challenges.registration import rules, services
-from challenges.registration.forms import NO_CHOICE, TeamForm, WithdrawForm
+from challenges.registration.forms import NO_CHOICE, CoachForm, TeamForm, WithdrawForm
 from challenges.registration.models import Team, status_label
 from challenges.schools.services import schools_of
 from challenges.seasons.models import Season
@@ -139,6 +140,8 @@ def detail(team_id: int):
         may_edit=may_edit,
         status_label=status_label,
         withdraw_form=WithdrawForm(),
+        coach_form=CoachForm(),
+        remove_form=ConfirmForm(),
     )
 
 
@@ -163,6 +166,42 @@ def edit(team_id: int):
     return render_template(
         "registration/team_form.html", form=form, season=team.season, team=team, open_now=True
     ), status
+
+
+@bp.post("/<int:team_id>/coaches")
+@require(TEAM_TEACHER)
+def add_coach(team_id: int):
+    team = db.get_or_404(Team, team_id)
+    form = CoachForm()
+    if form.validate_on_submit():
+        try:
+            coach = services.add_coach(team, form.email.data, current_user, utcnow())
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("%(name)s now coaches this team.", name=coach.name), "success")
+    else:
+        flash(" ".join(form.email.errors) or _("Enter an e-mail address."), "error")
+    return redirect(url_for("registration.detail", team_id=team.id))
+
+
+@bp.post("/<int:team_id>/coaches/<int:user_id>/remove")
+@require(TEAM_TEACHER)
+def remove_coach(team_id: int, user_id: int):
+    team = db.get_or_404(Team, team_id)
+    coach = db.get_or_404(User, user_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            services.remove_coach(team, coach, current_user, utcnow())
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("%(name)s no longer coaches this team.", name=coach.name), "success")
+    return redirect(url_for("registration.detail", team_id=team.id))
 
 
 @bp.post("/<int:team_id>/withdraw")
