@@ -1,21 +1,21 @@
 """Organisers manage accounts: create users, grant and revoke roles."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from challenges.actions import run_action, run_form_action
 from challenges.auth import services
 from challenges.auth.access import require
 from challenges.auth.forms import CreateUserForm, GrantRoleForm
 from challenges.auth.models import User
 from challenges.auth.policies import ORGANISER
 from challenges.auth.roles import Role
-from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 
 bp = Blueprint("users", __name__, url_prefix="/admin/users")
 
@@ -31,18 +31,13 @@ def index():
 @require(ORGANISER)
 def create():
     form = CreateUserForm()
-    if form.validate_on_submit():
-        try:
-            user = services.create_user(form.name.data, form.email.data, current_user)
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(
-                _("Account created; %(email)s got an e-mail to set a password.", email=user.email),
-                "success",
-            )
-            return redirect(url_for("users.detail", user_id=user.id))
+    created: list[User] = []
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: created.append(services.create_user(form.name.data, form.email.data, current_user)),
+        _("Account created; %(email)s got an e-mail to set a password.", email=form.email.data),
+    ):
+        return redirect(url_for("users.detail", user_id=created[0].id))
     status = FORM_ERROR_STATUS if form.errors else 200
     return render_template("auth/user_new.html", form=form), status
 
@@ -70,13 +65,11 @@ def grant(user_id: int):
     form = grant_form()
     if form.validate_on_submit():
         event = db.session.get(Event, form.event_id.data) if form.event_id.data else None
-        try:
-            services.grant_role(user, form.role_value(), event, current_user)
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Role granted."), "success")
+        if run_form_action(
+            form,
+            lambda: services.grant_role(user, form.role_value(), event, current_user),
+            _("Role granted."),
+        ):
             return redirect(url_for("users.detail", user_id=user.id))
     return render_template(
         "auth/user_detail.html", user=user, form=form, revoke_form=ConfirmForm()
@@ -94,11 +87,5 @@ def revoke(user_id: int):
         event_id = request.form.get("event_id", type=int)
     except ValueError:
         abort(400)
-    try:
-        services.revoke_role(user, role, event_id, current_user)
-    except DomainError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Role revoked."), "success")
+    run_action(lambda: services.revoke_role(user, role, event_id, current_user), _("Role revoked."))
     return redirect(url_for("users.detail", user_id=user.id))

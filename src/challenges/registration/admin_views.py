@@ -41,37 +41,26 @@ def index():
     )
 
 
-def download(content: bytes, filename: str, mimetype: str) -> Response:
-    stamp = utcnow().strftime("%Y%m%d-%H%M")
-    return Response(
-        content,
-        mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{filename}-{stamp}"'},
-    )
-
-
-@bp.get("/export.csv")
-@require(ORGANISER)
-def export_csv():
-    teams = overview.filtered_teams(overview.Filters.from_args(request.args))
-    content = to_csv(overview.EXPORT_COLUMNS, overview.export_rows(teams))
-    response = download(content, "registrations", "text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] += ".csv"
-    return response
-
-
-@bp.get("/export.xlsx")
-@require(ORGANISER)
-def export_xlsx():
-    teams = overview.filtered_teams(overview.Filters.from_args(request.args))
-    content = to_xlsx(overview.EXPORT_COLUMNS, overview.export_rows(teams), "registrations")
-    response = download(
-        content,
-        "registrations",
+EXPORT_TYPES = {
+    "csv": ("text/csv; charset=utf-8", lambda rows: to_csv(overview.EXPORT_COLUMNS, rows)),
+    "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        lambda rows: to_xlsx(overview.EXPORT_COLUMNS, rows, "registrations"),
+    ),
+}
+
+
+@bp.get("/export.<any(csv, xlsx):kind>")
+@require(ORGANISER)
+def export(kind: str):
+    teams = overview.filtered_teams(overview.Filters.from_args(request.args))
+    mimetype, build = EXPORT_TYPES[kind]
+    filename = f"registrations-{utcnow():%Y%m%d-%H%M}.{kind}"
+    return Response(
+        build(overview.export_rows(teams)),
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
-    response.headers["Content-Disposition"] += ".xlsx"
-    return response
 
 
 @bp.get("/coaches.txt")

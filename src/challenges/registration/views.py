@@ -7,14 +7,14 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from challenges.actions import run_action, run_form_action
 from challenges.auth.access import require
 from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN, Policy
 from challenges.database import utcnow
-from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.registration import rules, services
 from challenges.registration.forms import NO_CHOICE, CoachForm, TeamForm, WithdrawForm
 from challenges.registration.models import Team, status_label
@@ -106,18 +106,12 @@ def register(season_id: int):
     form = team_form(season)
     if request.method == "POST" and "propose" in request.form:
         propose(form, season)
-    elif form.validate_on_submit():
-        try:
-            team = services.register_team(season, form.details(), current_user, utcnow())
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(
-                _("Team %(team)s is registered. We sent you a confirmation.", team=team.name),
-                "success",
-            )
-            return redirect(url_for("registration.mine"))
+    elif form.validate_on_submit() and run_form_action(
+        form,
+        lambda: services.register_team(season, form.details(), current_user, utcnow()),
+        _("Team %(team)s is registered. We sent you a confirmation.", team=form.name.data),
+    ):
+        return redirect(url_for("registration.mine"))
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     open_now = rules.registration_is_open(
         season.registration_opens_at, season.registration_closes_at, utcnow()
@@ -152,16 +146,12 @@ def edit(team_id: int):
     form = team_form(team.season, team)
     if request.method == "POST" and "propose" in request.form:
         propose(form, team.season)
-    elif form.validate_on_submit():
-        try:
-            services.update_team(team, form.details(), current_user, utcnow())
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The changes are saved."), "success")
-            return redirect(url_for("registration.detail", team_id=team.id))
+    elif form.validate_on_submit() and run_form_action(
+        form,
+        lambda: services.update_team(team, form.details(), current_user, utcnow()),
+        _("The changes are saved."),
+    ):
+        return redirect(url_for("registration.detail", team_id=team.id))
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     return render_template(
         "registration/team_form.html", form=form, season=team.season, team=team, open_now=True
@@ -174,14 +164,10 @@ def add_coach(team_id: int):
     team = db.get_or_404(Team, team_id)
     form = CoachForm()
     if form.validate_on_submit():
-        try:
-            coach = services.add_coach(team, form.email.data, current_user, utcnow())
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("%(name)s now coaches this team.", name=coach.name), "success")
+        run_action(
+            lambda: services.add_coach(team, form.email.data, current_user, utcnow()),
+            _("%(email)s now coaches this team.", email=form.email.data),
+        )
     else:
         flash(" ".join(form.email.errors) or _("Enter an e-mail address."), "error")
     return redirect(url_for("registration.detail", team_id=team.id))
@@ -193,14 +179,10 @@ def remove_coach(team_id: int, user_id: int):
     team = db.get_or_404(Team, team_id)
     coach = db.get_or_404(User, user_id)
     if ConfirmForm().validate_on_submit():
-        try:
-            services.remove_coach(team, coach, current_user, utcnow())
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("%(name)s no longer coaches this team.", name=coach.name), "success")
+        run_action(
+            lambda: services.remove_coach(team, coach, current_user, utcnow()),
+            _("%(name)s no longer coaches this team.", name=coach.name),
+        )
     return redirect(url_for("registration.detail", team_id=team.id))
 
 
@@ -210,14 +192,10 @@ def withdraw(team_id: int):
     team = db.get_or_404(Team, team_id)
     form = WithdrawForm()
     if form.validate_on_submit():
-        try:
-            services.withdraw(team, form.reason.data, current_user, utcnow())
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("Team %(team)s is withdrawn.", team=team.name), "success")
+        run_action(
+            lambda: services.withdraw(team, form.reason.data, current_user, utcnow()),
+            _("Team %(team)s is withdrawn.", team=team.name),
+        )
     else:
         flash(_("Give a reason for the withdrawal."), "error")
     return redirect(url_for("registration.detail", team_id=team.id))

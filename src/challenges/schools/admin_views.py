@@ -1,6 +1,6 @@
 """Organisers import DUO school files and review requests for missing schools."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,6 +9,7 @@ from sqlalchemy import select
 from wtforms import BooleanField, SelectField
 from wtforms.fields.choices import SelectChoice
 
+from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
 from challenges.errors import DomainError
@@ -76,14 +77,7 @@ def requests():
 
 def handle(request_id: int, action) -> object:
     request = db.get_or_404(SchoolRequest, request_id)
-    try:
-        action(request)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("The request is handled."), "success")
+    run_action(lambda: action(request), _("The request is handled."))
     return redirect(url_for("school_admin.requests"))
 
 

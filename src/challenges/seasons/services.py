@@ -77,7 +77,7 @@ def save_category(category: Category, values: dict[str, Any]) -> None:
     with db.session.no_autoflush:
         clash = db.session.scalar(
             select(Category.id).where(
-                Category.season_id == category.season.id,
+                Category.season_id == category.season_id,
                 func.lower(Category.name) == values["name"].strip().lower(),
                 Category.id != (category.id or -1),
             )
@@ -106,7 +106,9 @@ def remove_category(category: Category) -> None:
 def copy_season(season: Season) -> Season:
     """Next year's season with the same categories, unpublished, its window a year later."""
     key = rules.next_school_year(season.key)
-    ensure_free_key(Season, key)
+    with db.session.no_autoflush:
+        if db.session.scalar(select(Season.id).where(Season.key == key)):
+            raise DomainError(_("Next year's season exists already."), status=409)
     copy = Season(
         programme_id=season.programme_id,
         key=key,

@@ -1,15 +1,15 @@
 """Organisers manage programmes, seasons and their categories."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from challenges.actions import run_action, run_form_action
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
-from challenges.errors import DomainError
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.seasons import services
 from challenges.seasons.forms import CategoryForm, ProgrammeForm, SeasonForm
 from challenges.seasons.models import Category, Programme, Season
@@ -30,15 +30,10 @@ def form_data(form) -> dict:
 @require(ORGANISER)
 def index():
     form = ProgrammeForm()
-    if form.validate_on_submit():
-        try:
-            services.create_programme(form_data(form))
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Programme added."), "success")
-            return redirect(url_for("seasons.index"))
+    if form.validate_on_submit() and run_form_action(
+        form, lambda: services.create_programme(form_data(form)), _("Programme added.")
+    ):
+        return redirect(url_for("seasons.index"))
     programmes = db.session.scalars(
         select(Programme).options(selectinload(Programme.seasons)).order_by(Programme.name)
     ).all()
@@ -50,17 +45,13 @@ def index():
 def new(programme_id: int):
     programme = db.get_or_404(Programme, programme_id)
     form = SeasonForm()
-    if form.validate_on_submit():
-        season = Season(programme=programme)
-        try:
-            services.save_season(season, form_data(form))
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Season added. Now add its categories."), "success")
-            return redirect(url_for("seasons.edit", season_id=season.id))
+    season = Season(programme_id=programme.id)
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: services.save_season(season, form_data(form)),
+        _("Season added. Now add its categories."),
+    ):
+        return redirect(url_for("seasons.edit", season_id=season.id))
     return page("seasons/season_form.html", form, programme=programme, season=None)
 
 
@@ -69,17 +60,11 @@ def new(programme_id: int):
 def edit(season_id: int):
     season = db.get_or_404(Season, season_id)
     form = SeasonForm(obj=season)
-    if form.validate_on_submit():
-        try:
-            services.save_season(season, form_data(form))
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The changes are saved."), "success")
-            return redirect(url_for("seasons.edit", season_id=season.id))
-    elif not form.is_submitted():
+    if form.validate_on_submit() and run_form_action(
+        form, lambda: services.save_season(season, form_data(form)), _("The changes are saved.")
+    ):
+        return redirect(url_for("seasons.edit", season_id=season.id))
+    if not form.is_submitted():
         form.registration_opens_at.data = services.to_amsterdam(season.registration_opens_at)
         form.registration_closes_at.data = services.to_amsterdam(season.registration_closes_at)
     return page(
@@ -96,23 +81,13 @@ def edit(season_id: int):
 @require(ORGANISER)
 def copy(season_id: int):
     season = db.get_or_404(Season, season_id)
-    if not ConfirmForm().validate_on_submit():
-        return redirect(url_for("seasons.index"))
-    try:
-        new_season = services.copy_season(season)
-    except DomainError:
-        db.session.rollback()
-        flash(_("Next year's season exists already."), "error")
-        return redirect(url_for("seasons.index"))
-    db.session.commit()
-    flash(
-        _(
-            "Season %(name)s made with the same categories. Fill in its theme.",
-            name=new_season.name,
-        ),
-        "success",
-    )
-    return redirect(url_for("seasons.edit", season_id=new_season.id))
+    copies: list[Season] = []
+    if ConfirmForm().validate_on_submit() and run_action(
+        lambda: copies.append(services.copy_season(season)),
+        _("Season made with the same categories. Fill in its theme."),
+    ):
+        return redirect(url_for("seasons.edit", season_id=copies[0].id))
+    return redirect(url_for("seasons.index"))
 
 
 @bp.post("/<int:season_id>/categories")
@@ -120,17 +95,11 @@ def copy(season_id: int):
 def add_category(season_id: int):
     season = db.get_or_404(Season, season_id)
     form = CategoryForm()
-    if form.validate_on_submit():
-        category = Category(season=season, position=len(season.categories))
-        try:
-            services.save_category(category, form_data(form))
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Category added."), "success")
-            return redirect(url_for("seasons.edit", season_id=season.id))
+    category = Category(season_id=season.id, position=len(season.categories))
+    if form.validate_on_submit() and run_form_action(
+        form, lambda: services.save_category(category, form_data(form)), _("Category added.")
+    ):
+        return redirect(url_for("seasons.edit", season_id=season.id))
     return page("seasons/category_form.html", form, season=season, category=None)
 
 
@@ -139,16 +108,10 @@ def add_category(season_id: int):
 def edit_category(category_id: int):
     category = db.get_or_404(Category, category_id)
     form = CategoryForm(obj=category)
-    if form.validate_on_submit():
-        try:
-            services.save_category(category, form_data(form))
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The changes are saved."), "success")
-            return redirect(url_for("seasons.edit", season_id=category.season_id))
+    if form.validate_on_submit() and run_form_action(
+        form, lambda: services.save_category(category, form_data(form)), _("The changes are saved.")
+    ):
+        return redirect(url_for("seasons.edit", season_id=category.season_id))
     return page("seasons/category_form.html", form, season=category.season, category=category)
 
 
@@ -158,12 +121,5 @@ def delete_category(category_id: int):
     category = db.get_or_404(Category, category_id)
     season_id = category.season_id
     if ConfirmForm().validate_on_submit():
-        try:
-            services.remove_category(category)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("Category removed."), "success")
+        run_action(lambda: services.remove_category(category), _("Category removed."))
     return redirect(url_for("seasons.edit", season_id=season_id))
