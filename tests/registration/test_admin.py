@@ -46,6 +46,10 @@ def test_overview_filters_and_counts(client, registrations):
     assert "Noord Twee" in search
     assert "Noord Een" not in search
     assert "Zuid Een" not in client.get("/admin/registrations/?status=confirmed").text
+    north = team_named("Noord Een").school_id
+    by_school = client.get(f"/admin/registrations/?school={north}").text
+    assert "2 teams" in by_school
+    assert "Zuid Een" not in by_school
 
 
 def test_bulk_confirm_and_waitlist(client, registrations):
@@ -123,3 +127,40 @@ def test_coach_email_list(client, registrations):
 def test_only_organisers(client, path):
     client.log_in(make_teacher().email)
     assert client.get(path).status_code == 403
+
+
+def count_queries(client, path: str) -> int:
+    from sqlalchemy import event
+
+    statements = []
+
+    def record(*args) -> None:
+        statements.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return len(statements)
+
+
+def test_overview_costs_the_same_queries_for_3_or_30_teams(client, registrations):
+    few = count_queries(client, "/admin/registrations/")
+    school = make_school("Groot College")
+    teacher = make_teacher(school)
+    season = registrations
+    for number in range(27):
+        team = Team(
+            season=season,
+            category=season.categories[0],
+            school=school,
+            name=f"Team {number}",
+            name_key=f"team {number}",
+            pupil_count=4,
+        )
+        team.coaches.append(teacher)
+        db.session.add(team)
+    db.session.commit()
+    assert "30 teams" in client.get("/admin/registrations/").text
+    assert count_queries(client, "/admin/registrations/") == few

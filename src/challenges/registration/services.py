@@ -7,6 +7,7 @@ from datetime import datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from challenges.auth.models import User
@@ -158,7 +159,13 @@ def register_team(season: Season, details: TeamDetails, coach: User, now: dateti
         )
     team.coaches.append(coach)
     db.session.add(team)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError as error:  # a registration at the very same moment took the number
+        raise DomainError(
+            _("Someone else registered at the same moment. Please send the form again."),
+            status=409,
+        ) from error
     audit(coach, "registered", team, team.name)
     tell_coaches(team, _l("Team registered: %(team)s", team=team.name), "team_registered")
     log.info("Team %s registered for %s by %s", team.name, season.key, coach.email)
