@@ -75,7 +75,7 @@ def test_organiser_uploads_a_file_checks_then_imports(client):
     assert school_count() == 0
     imported = upload(client, data, dry_run=False)
     assert "Geïmporteerd" in imported.text
-    assert "not 2 digits" in imported.text
+    assert "is niet 2 cijfers, 2 letters en 2 cijfers" in imported.text
     assert school_count() == 2
 
 

@@ -16,7 +16,7 @@ from challenges.errors import DomainError
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, Form
 from challenges.schools import services
-from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file
+from challenges.schools.duo import DuoHeaderError, RejectedRow, SchoolKind, parse_duo_file
 from challenges.schools.forms import KIND_CHOICES, MergeForm, RejectForm
 from challenges.schools.importer import import_schools
 from challenges.schools.models import School, SchoolRequest
@@ -24,6 +24,19 @@ from challenges.schools.models import School, SchoolRequest
 bp = Blueprint("school_admin", __name__, url_prefix="/admin/schools")
 
 SHOWN_REJECTIONS = 200
+ROW_PROBLEM_TEXTS = {
+    "field_count": _l("%(found)s fields where the header has %(expected)s"),
+    "bad_code": _l("vestigingscode '%(code)s' is not 2 digits, 2 letters and 2 digits"),
+    "bad_postcode": _l("postcode '%(postcode)s' is not a Dutch postcode (1234 AB)"),
+    "no_name": _l("the school has no name"),
+    "no_town": _l("the school has no town"),
+    "duplicate": _l("vestigingscode %(code)s already on line %(line)s"),
+}
+
+
+def row_problem_text(row: RejectedRow) -> str:
+    text = ROW_PROBLEM_TEXTS.get(row.code)
+    return str(text) % row.params if text else row.reason
 
 
 class ImportForm(Form):
@@ -60,7 +73,11 @@ def import_file():
                 db.session.commit()
     status = FORM_ERROR_STATUS if form.errors else 200
     return render_template(
-        "schools/import.html", form=form, report=report, shown=SHOWN_REJECTIONS
+        "schools/import.html",
+        form=form,
+        report=report,
+        shown=SHOWN_REJECTIONS,
+        problem_text=row_problem_text,
     ), status
 
 

@@ -8,7 +8,7 @@ import csv
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CODE = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
 POSTCODE = re.compile(r"^([1-9][0-9]{3})\s?([A-Z]{2})$")
@@ -59,8 +59,31 @@ class SchoolRecord:
 @dataclass(frozen=True)
 class RejectedRow:
     line: int
-    reason: str
+    reason: str  # in English, for the command line and logs
     raw: str
+    code: str = ""  # what went wrong, for a translated message: see ROW_PROBLEMS
+    params: dict[str, str | int] = field(default_factory=dict)
+
+
+ROW_PROBLEMS = {
+    "field_count": "{found} fields where the header has {expected}",
+    "bad_code": "vestigingscode '{code}' is not 2 digits, 2 letters and 2 digits",
+    "bad_postcode": "postcode '{postcode}' is not a Dutch postcode (1234 AB)",
+    "no_name": "the school has no name",
+    "no_town": "the school has no town",
+    "duplicate": "vestigingscode {code} already on line {line}",
+}
+
+
+class RowProblem(ValueError):
+    def __init__(self, problem: str, /, **params: str | int) -> None:
+        super().__init__(ROW_PROBLEMS[problem].format(**params))
+        self.code = problem
+        self.params = params
+
+
+def rejected(line: int, raw: str, problem: RowProblem) -> RejectedRow:
+    return RejectedRow(line, str(problem), raw, problem.code, problem.params)
 
 
 @dataclass(frozen=True)
@@ -151,7 +174,7 @@ def normal_postcode(text: str | None) -> str | None:
         return None
     match = POSTCODE.match(text.strip().upper())
     if not match:
-        raise ValueError(f"postcode '{text}' is not a Dutch postcode (1234 AB)")
+        raise RowProblem("bad_postcode", postcode=text)
     return f"{match.group(1)} {match.group(2)}"
 
 
@@ -160,12 +183,12 @@ def build_record(
 ) -> SchoolRecord:
     code = school_code(row, columns)
     if not CODE.match(code):
-        raise ValueError(f"vestigingscode '{code}' is not 2 digits, 2 letters and 2 digits")
+        raise RowProblem("bad_code", code=code)
     name, town = value(row, columns, "name"), value(row, columns, "town")
     if not name:
-        raise ValueError("the school has no name")
+        raise RowProblem("no_name")
     if not town:
-        raise ValueError("the school has no town")
+        raise RowProblem("no_town")
     parts = (tidy_case(value(row, columns, "street")), value(row, columns, "number"))
     street = " ".join(part for part in parts if part)
     return SchoolRecord(
@@ -198,25 +221,27 @@ def parse_duo_file(data: bytes, kind: SchoolKind | None = None) -> ParseResult:
     header = first[1]
     columns, generation = locate_columns(header)
     kind = kind or (SchoolKind.SECONDARY if "structure" in columns else SchoolKind.PRIMARY)
-    records, rejected, seen = [], [], {}
+    records, problems, seen = [], [], {}
     for line, row, raw in all_rows:
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
-            rejected.append(
-                RejectedRow(line, f"{len(row)} fields where the header has {len(header)}", raw)
-            )
-            continue
         try:
-            record = build_record(line, row, columns, kind)
-        except ValueError as error:
-            rejected.append(RejectedRow(line, str(error), raw))
-            continue
-        earlier = seen.get(record.vestigingscode)
-        if earlier:
-            reason = f"vestigingscode {record.vestigingscode} already on line {earlier}"
-            rejected.append(RejectedRow(line, reason, raw))
+            record = read_row(line, row, header, columns, kind)
+            if record.vestigingscode in seen:
+                raise RowProblem(
+                    "duplicate", code=record.vestigingscode, line=seen[record.vestigingscode]
+                )
+        except RowProblem as problem:
+            problems.append(rejected(line, raw, problem))
             continue
         seen[record.vestigingscode] = line
         records.append(record)
-    return ParseResult(records, rejected, encoding, generation)
+    return ParseResult(records, problems, encoding, generation)
+
+
+def read_row(
+    line: int, row: list[str], header: list[str], columns: dict[str, int], kind: SchoolKind
+) -> SchoolRecord:
+    if len(row) != len(header):
+        raise RowProblem("field_count", found=len(row), expected=len(header))
+    return build_record(line, row, columns, kind)
