@@ -1,0 +1,179 @@
+import itertools
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from challenges.events.schedule_check import check
+from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
+
+
+def teams(count: int) -> tuple[str, ...]:
+    return tuple(str(1001 + n) for n in range(count))
+
+
+DAY = Settings(teams=teams(24), tables=4, rooms=3, day_length=8 * 60, breaks=((240, 270),))
+
+
+def test_every_team_gets_every_round_without_violations():
+    schedule = generate(DAY)
+    assert check(schedule, DAY) == [v for v in check(schedule, DAY) if not v.hard]
+    for team in DAY.teams:
+        kinds = Counter(c.kind for c in schedule.of_team(team))
+        assert kinds == {Kind.PRACTICE: 1, Kind.RANKING: 3, Kind.JUDGING: 1}
+        rounds = [c.round for c in schedule.of_team(team) if c.kind is Kind.RANKING]
+        assert rounds == [1, 2, 3]
+
+
+def test_gaps_and_breaks_are_respected():
+    schedule = generate(DAY)
+    for team in DAY.teams:
+        busy = schedule.of_team(team)
+        assert all(b.start - a.end >= DAY.min_gap for a, b in itertools.pairwise(busy))
+    assert not any(c.start < 270 and c.end > 240 for c in schedule.commitments)
+
+
+def test_two_teams_per_table_pair_per_match_slot():
+    schedule = generate(DAY)
+    per_slot = Counter(
+        (c.place, c.start) for c in schedule.commitments if c.kind is not Kind.JUDGING
+    )
+    assert max(per_slot.values()) == 1  # one team per table per slot
+    tables = {c.place for c in schedule.commitments if c.kind is not Kind.JUDGING}
+    assert tables <= {"table 1", "table 2", "table 3", "table 4"}
+
+
+def test_deterministic_for_a_seed():
+    assert generate(DAY) == generate(DAY)
+    assert generate(DAY) != generate(replace(DAY, seed=1))
+
+
+def test_sixty_teams_fit_a_day_with_eight_tables_and_six_rooms():
+    big = Settings(teams=teams(60), tables=8, rooms=6, day_length=9 * 60, breaks=((270, 300),))
+    schedule = generate(big)
+    assert len(schedule.commitments) == 60 * 5
+    assert [v for v in check(schedule, big) if v.hard] == []
+
+
+def test_infeasible_day_says_what_to_change():
+    with pytest.raises(Infeasible) as problem:
+        generate(Settings(teams=teams(60), tables=2, rooms=1, day_length=4 * 60))
+    message = str(problem.value)
+    assert "add a table pair or a judging room" in message
+    assert "minutes longer" in message
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"tables": 3}, "tables come in pairs"),
+        ({"tables": 0}, "tables come in pairs"),
+        ({"teams": teams(3), "tables": 4}, "use fewer tables"),
+        ({"rooms": 0}, "at least 1 judging room"),
+        ({"teams": ("1001",)}, "at least 2 teams"),
+        ({"teams": ("1001", "1001")}, "appears twice"),
+        ({"match_length": 9}, "longer than the match cycle"),
+        ({"judging_length": 50}, "longer than the judging cycle"),
+        ({"match_cycle": 0}, "must be positive"),
+        ({"min_gap": -1}, "cannot be negative"),
+    ],
+)
+def test_bad_settings_are_explained(changes, message):
+    with pytest.raises(Infeasible, match=message):
+        generate(replace(DAY, **changes))
+
+
+def commitment(team="1001", kind=Kind.RANKING, number=1, place="table 1", start=0, end=3):
+    return Commitment(team, kind, number, place, start, end)
+
+
+def complete(
+    team: str, offset: int = 0, table: str = "table 1", room: str = "room 1"
+) -> list[Commitment]:
+    return [
+        commitment(team, Kind.JUDGING, 1, room, offset, offset + 30),
+        commitment(team, Kind.PRACTICE, 1, table, offset + 60, offset + 63),
+        commitment(team, Kind.RANKING, 1, table, offset + 100, offset + 103),
+        commitment(team, Kind.RANKING, 2, table, offset + 140, offset + 143),
+        commitment(team, Kind.RANKING, 3, table, offset + 180, offset + 183),
+    ]
+
+
+SMALL = Settings(teams=("1001", "1002"), tables=2, rooms=1)
+
+
+def messages(schedule: Schedule, hard: bool = True) -> list[str]:
+    return [v.message for v in check(schedule, SMALL) if v.hard is hard]
+
+
+def test_checker_accepts_a_good_schedule():
+    assert messages(Schedule(complete("1001") + complete("1002", 5, "table 2", "room 2"))) == []
+
+
+def test_checker_finds_a_missing_round_and_a_stranger():
+    schedule = Schedule(
+        complete("1001")[:-1]
+        + complete("1002", 5, "table 2", "room 2")
+        + [commitment("9999", start=300, end=303)]
+    )
+    found = messages(schedule)
+    assert "1001 has 2 ranking commitment(s) instead of 3" in found
+    assert "9999 is not a team of this event" in found
+
+
+def test_checker_finds_overlap_short_gap_and_double_booking():
+    first = complete("1001")
+    first[1] = commitment("1001", Kind.PRACTICE, 1, "table 1", 25, 28)  # overlaps judging
+    second = complete("1002", 5, "table 2", "room 2")
+    second[2] = commitment("1002", Kind.RANKING, 1, "table 1", 100, 103)  # 1001's table, same time
+    second[3] = commitment("1002", Kind.RANKING, 2, "table 2", 108, 111)  # 5 minutes after
+    found = " | ".join(messages(Schedule(first + second)))
+    assert "overlap" in found
+    assert "only 5 minutes between" in found
+    assert "table 1 is double-booked at minute 100" in found
+
+
+def test_checker_finds_breaks_and_late_finishes_and_warns_softly():
+    late = replace(SMALL, breaks=((60, 70),), day_length=150)
+    schedule = Schedule(complete("1001") + complete("1002", 5, "table 2", "room 2"))
+    found = [v.message for v in check(schedule, late) if v.hard]
+    assert any("falls in a break" in message for message in found)
+    assert any("ends after the day" in message for message in found)
+    near = complete("1001")
+    near[1] = commitment("1001", Kind.PRACTICE, 1, "table 2", 42, 45)  # 12 minutes after judging
+    warnings = [
+        v.message
+        for v in check(Schedule(near + complete("1002", 5, "table 2", "room 2")), SMALL)
+        if not v.hard
+    ]
+    assert "1001: judging and a match only 12 minutes apart" in warnings
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    team_count=st.integers(min_value=2, max_value=48),
+    pairs=st.integers(min_value=1, max_value=4),
+    rooms=st.integers(min_value=1, max_value=5),
+    match_cycle=st.integers(min_value=5, max_value=12),
+    min_gap=st.integers(min_value=0, max_value=20),
+    seed=st.integers(min_value=0, max_value=10_000),
+    lunch=st.booleans(),
+)
+def test_generated_schedules_always_pass_the_checker(
+    team_count, pairs, rooms, match_cycle, min_gap, seed, lunch
+):
+    day = Settings(
+        teams=teams(team_count),
+        tables=min(2 * pairs, team_count - team_count % 2),
+        rooms=rooms,
+        match_cycle=match_cycle,
+        min_gap=min_gap,
+        day_length=48 * 60,  # long enough for any of these; the infeasible case is tested above
+        breaks=((240, 280),) if lunch else (),
+        seed=seed,
+    )
+    schedule = generate(day)
+    assert [v for v in check(schedule, day) if v.hard] == []
+    assert len(schedule.commitments) == team_count * 5
