@@ -8,6 +8,7 @@ from challenges.auth import admin_views as user_admin
 from challenges.auth import views as auth
 from challenges.auth.models import User
 from challenges.core import views as core
+from challenges.events import admin_views as event_admin
 from challenges.events import views as events
 from challenges.extensions import db, login_manager
 from challenges.mail import views as mail
@@ -29,6 +30,7 @@ def register(app: Flask) -> None:
         user_admin.bp,
         mail.bp,
         events.bp,
+        event_admin.bp,
         registration.bp,
         registration_admin.bp,
         schools.bp,

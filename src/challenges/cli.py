@@ -14,6 +14,7 @@ from challenges.auth.roles import GLOBAL_ROLES, Role
 from challenges.database import utcnow
 from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
+from challenges.events.services import events_with_team_counts
 from challenges.extensions import db
 from challenges.mail.services import deliver_pending
 from challenges.registration.services import purge_first_names
@@ -24,6 +25,7 @@ from challenges.seasons.models import Season
 seed = AppGroup("seed", help="Load data into the database.")
 schools = AppGroup("schools", help="The school directory.")
 privacy = AppGroup("privacy", help="Keep only what may be kept (AVG).")
+events = AppGroup("events", help="Regional and national finals.")
 users = AppGroup("users", help="Manage accounts.")
 mail = AppGroup("mail", help="The e-mail outbox.")
 
@@ -125,8 +127,22 @@ def purge_command(season_key: str) -> None:
     click.echo(f"Removed the pupils' first names of {count} team(s) of {season.key}.")
 
 
+@events.command("list")
+@click.option("--season", "season_key", help="Only the events of this season (its key).")
+def list_events_command(season_key: str | None) -> None:
+    """The events with their id, slug, kind, date and number of teams."""
+    rows = events_with_team_counts(season_key)
+    if not rows:
+        click.echo("No events.")
+    for event, teams in rows:
+        click.echo(
+            f"{event.id:>4}  {event.slug:<32} {event.kind.value:<9} "
+            f"{event.starts_on:%d-%m-%Y}  {teams:>3} teams  {event.name}"
+        )
+
+
 def init_app(app: Flask) -> None:
-    for group in (seed, users, mail, schools, privacy):
+    for group in (seed, users, mail, schools, privacy, events):
         app.cli.add_command(group)
 
 

@@ -1,17 +1,19 @@
 """Imports every model module so the mapper registry and Alembic see the whole schema."""
 
 from challenges.auth.models import EventRole, User, UserRole
-from challenges.events.models import Event
+from challenges.events.models import AdvancementQuota, Event, EventTeam
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import AuditEntry, Team, TeamCoach
 from challenges.schools.models import School, SchoolMembership, SchoolRequest
 from challenges.seasons.models import Category, Programme, Season
 
 __all__ = [
+    "AdvancementQuota",
     "AuditEntry",
     "Category",
     "Event",
     "EventRole",
+    "EventTeam",
     "OutboxMessage",
     "Programme",
     "School",

@@ -1,13 +1,13 @@
 """Regional and national finals."""
 
 import enum
-from datetime import date
+from datetime import date, datetime, time
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from challenges.database import str_enum
+from challenges.database import str_enum, utcnow
 from challenges.extensions import db
 from challenges.seasons.models import Season
 
@@ -28,14 +28,61 @@ class Event(db.Model):
     kind: Mapped[EventKind] = mapped_column(str_enum(EventKind))
     name: Mapped[str] = mapped_column(String(160))
     venue: Mapped[str | None] = mapped_column(String(160))
+    address: Mapped[str | None] = mapped_column(String(200))
     town: Mapped[str | None] = mapped_column(String(100))
+    host: Mapped[str | None] = mapped_column(String(160))  # the regional partner
     starts_on: Mapped[date]
+    start_time: Mapped[time | None]
+    end_time: Mapped[time | None]
     capacity: Mapped[int | None]
+    tables: Mapped[int | None]  # robot-game tables (FLL)
+    rooms: Mapped[int | None]  # judging rooms or panels
     published: Mapped[bool] = mapped_column(default=False)
     feeds_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
 
     season: Mapped[Season] = relationship()
     feeds_into: Mapped["Event | None"] = relationship(remote_side=[id])
+    quotas: Mapped[list["AdvancementQuota"]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
 
     def __str__(self) -> str:
         return self.name
+
+
+class AdvancementQuota(db.Model):
+    """How many teams of a category advance from this event to the next level."""
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
+    )
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("category.id", ondelete="CASCADE"), primary_key=True
+    )
+    advancing: Mapped[int] = mapped_column(default=0)
+
+    event: Mapped[Event] = relationship(back_populates="quotas")
+
+
+class Attendance(enum.StrEnum):
+    EXPECTED = "expected"
+    PRESENT = "present"
+    NO_SHOW = "no_show"
+
+
+class EventTeam(db.Model):
+    """A team placed at an event; one regional final and one national final at most."""
+
+    __table_args__ = (UniqueConstraint("team_id", "event_kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    event_kind: Mapped[EventKind] = mapped_column(str_enum(EventKind))
+    placed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    attendance: Mapped[Attendance] = mapped_column(
+        str_enum(Attendance), default=Attendance.EXPECTED
+    )
+    checked_in_at: Mapped[datetime | None]
+
+    event: Mapped[Event] = relationship()

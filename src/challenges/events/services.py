@@ -1,12 +1,36 @@
-"""Reads about events."""
+"""Events: change and log, never commit; and reads about events."""
 
-from sqlalchemy import select
+import logging
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from challenges.auth.models import EventRole
 from challenges.auth.roles import EVENT_ROLES, Role
-from challenges.events.models import Event
+from challenges.errors import DomainError
+from challenges.events.models import AdvancementQuota, Event, EventKind, EventTeam
 from challenges.extensions import db
+from challenges.seasons.models import Season
+
+log = logging.getLogger(__name__)
+EVENT_FIELDS = (
+    "season_id",
+    "name",
+    "slug",
+    "venue",
+    "address",
+    "town",
+    "host",
+    "starts_on",
+    "start_time",
+    "end_time",
+    "capacity",
+    "tables",
+    "rooms",
+    "published",
+)
 
 
 def crew_by_role(event: Event) -> dict[Role, list[str]]:
@@ -18,3 +42,60 @@ def crew_by_role(event: Event) -> dict[Role, list[str]]:
     for grant in grants:
         crew[grant.role].append(grant.user.name)
     return {role: sorted(names) for role, names in crew.items()}
+
+
+def save_event(event: Event, values: dict[str, Any], quotas: dict[int, int]) -> None:
+    season = db.session.get(Season, values["season_id"])
+    if season is None:
+        raise DomainError(_("Choose a season."), field="season_id")
+    with db.session.no_autoflush:
+        taken = db.session.scalar(
+            select(Event.id).where(Event.slug == values["slug"], Event.id != (event.id or -1))
+        )
+    if taken:
+        raise DomainError(_("Another event already has this short name."), field="slug")
+    feeds_into = db.session.get(Event, values["feeds_into_id"]) if values["feeds_into_id"] else None
+    if feeds_into and (
+        feeds_into.season_id != season.id or feeds_into.kind is not EventKind.NATIONAL
+    ):
+        raise DomainError(
+            _("Teams advance to the national final of the same season."), field="feeds_into_id"
+        )
+    for name in EVENT_FIELDS:
+        setattr(event, name, values[name] if values[name] != "" else None)
+    event.kind = EventKind(values["kind"])
+    event.feeds_into = feeds_into
+    save_quotas(event, season, quotas)
+    db.session.add(event)
+    db.session.flush()
+    log.info("Event %s saved", event.slug)
+
+
+def save_quotas(event: Event, season: Season, quotas: dict[int, int]) -> None:
+    categories = {category.id for category in season.categories}
+    if set(quotas) - categories:
+        raise DomainError(_("A quota names a category of another season."))
+    if any(number < 0 for number in quotas.values()):
+        raise DomainError(_("A quota cannot be negative."))
+    event.quotas = [
+        AdvancementQuota(category_id=category, advancing=number)
+        for category, number in sorted(quotas.items())
+    ]
+
+
+def events_with_team_counts(season_key: str | None = None) -> list[tuple[Event, int]]:
+    teams = (
+        select(EventTeam.event_id, func.count().label("teams"))
+        .group_by(EventTeam.event_id)
+        .subquery()
+    )
+    query = (
+        select(Event, func.coalesce(teams.c.teams, 0))
+        .outerjoin(teams, teams.c.event_id == Event.id)
+        .join(Event.season)
+        .options(joinedload(Event.season).joinedload(Season.programme))
+        .order_by(Event.starts_on, Event.name)
+    )
+    if season_key:
+        query = query.where(Season.key == season_key)
+    return [(event, count) for event, count in db.session.execute(query)]

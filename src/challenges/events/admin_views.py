@@ -1,0 +1,88 @@
+"""Organisers create and edit regional and national finals."""
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from wtforms.fields.choices import SelectChoice
+
+from challenges.actions import run_form_action
+from challenges.auth.access import require
+from challenges.auth.policies import ORGANISER
+from challenges.events import services
+from challenges.events.forms import EventForm
+from challenges.events.models import Event, EventKind
+from challenges.extensions import db
+from challenges.forms import FORM_ERROR_STATUS
+from challenges.seasons.models import Season
+
+bp = Blueprint("event_admin", __name__, url_prefix="/admin/events")
+
+
+@bp.get("/")
+@require(ORGANISER)
+def index():
+    return render_template("events/admin_index.html", events=services.events_with_team_counts())
+
+
+def event_form(event: Event | None) -> EventForm:
+    form = EventForm(obj=event)
+    seasons = db.session.scalars(
+        select(Season).options(joinedload(Season.programme)).order_by(Season.key.desc())
+    ).all()
+    form.season_id.choices = [SelectChoice(s.id, f"{s.programme.name} {s.name}") for s in seasons]
+    finals = db.session.scalars(
+        select(Event).where(Event.kind == EventKind.NATIONAL).order_by(Event.starts_on)
+    ).all()
+    form.feeds_into_id.choices = [SelectChoice(0, "—")] + [
+        SelectChoice(e.id, e.name) for e in finals
+    ]
+    if event and not form.is_submitted():
+        form.feeds_into_id.data = event.feeds_into_id or 0
+        form.kind.data = event.kind.value
+    return form
+
+
+def submitted_quotas() -> dict[int, int]:
+    quotas = {}
+    for name, value in request.form.items():
+        if name.startswith("quota-") and value.strip():
+            try:
+                quotas[int(name.removeprefix("quota-"))] = int(value)
+            except ValueError:
+                quotas[-1] = -1  # refused by the service with a clear message
+    return quotas
+
+
+def form_values(form: EventForm) -> dict:
+    return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+
+
+def edit_page(event: Event | None):
+    form = event_form(event)
+    target = event or Event()
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: services.save_event(target, form_values(form), submitted_quotas()),
+        _("The event is saved."),
+    ):
+        return redirect(url_for("event_admin.edit", event_id=target.id))
+    season = db.session.get(Season, form.season_id.data) if form.season_id.data else None
+    season = season or (event.season if event else None)
+    quotas = {quota.category_id: quota.advancing for quota in (event.quotas if event else [])}
+    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    return render_template(
+        "events/event_form.html", form=form, event=event, season=season, quotas=quotas
+    ), status
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require(ORGANISER)
+def new():
+    return edit_page(None)
+
+
+@bp.route("/<int:event_id>", methods=["GET", "POST"])
+@require(ORGANISER)
+def edit(event_id: int):
+    return edit_page(db.get_or_404(Event, event_id))

@@ -1,0 +1,51 @@
+"""The event form."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TimeField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from challenges.events.models import EventKind
+from challenges.forms import Form
+
+SLUG = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lowercase letters, digits and hyphens."))
+
+
+class EventForm(Form):
+    season_id = SelectField(_l("Season"), coerce=int)
+    kind = SelectField(
+        _l("Kind"),
+        choices=[SelectChoice(kind.value, kind.label) for kind in EventKind],
+    )
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)])
+    slug = StringField(
+        _l("Short name for addresses"),
+        validators=[DataRequired(), Length(max=80), SLUG],
+        description=_l("For example fll-2026-regio-eindhoven."),
+    )
+    venue = StringField(_l("Venue"), validators=[Optional(), Length(max=160)])
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=200)])
+    town = StringField(_l("Town"), validators=[Optional(), Length(max=100)])
+    host = StringField(_l("Host partner"), validators=[Optional(), Length(max=160)])
+    starts_on = DateField(_l("Date"), validators=[DataRequired()])
+    start_time = TimeField(_l("Start time"), validators=[Optional()])
+    end_time = TimeField(_l("End time"), validators=[Optional()])
+    capacity = IntegerField(
+        _l("Capacity (teams)"), validators=[Optional(), NumberRange(min=1, max=500)]
+    )
+    tables = IntegerField(
+        _l("Robot-game tables"),
+        validators=[Optional(), NumberRange(min=2, max=40)],
+        description=_l("In pairs: 2, 4, 6, ..."),
+    )
+    rooms = IntegerField(_l("Judging rooms"), validators=[Optional(), NumberRange(min=1, max=40)])
+    feeds_into_id = SelectField(_l("Teams advance to"), coerce=int)
+    published = BooleanField(_l("Published (visible to teachers and the public)"))
+
+    def validate_end_time(self, field) -> None:
+        if field.data and self.start_time.data and field.data <= self.start_time.data:
+            raise ValidationError(_l("The event must end after it starts."))
+
+    def validate_tables(self, field) -> None:
+        if field.data and field.data % 2:
+            raise ValidationError(_l("Robot-game tables come in pairs: give an even number."))

@@ -1,0 +1,109 @@
+from datetime import date, time
+
+import pytest
+from sqlalchemy import select
+
+from challenges.auth.roles import Role
+from challenges.events.models import Event, EventKind
+from challenges.extensions import db
+from tests.factories import make_event, make_open_season, make_teacher, make_user
+
+
+@pytest.fixture
+def organiser(client):
+    client.log_in(make_user(roles=(Role.ORGANISER,)).email)
+
+
+@pytest.fixture
+def season():
+    return make_open_season(
+        categories=(("Junior", 2, 6, 7, 8, None), ("Pioneer", 2, 6, 11, 14, "vmbo"))
+    )
+
+
+def event_data(season, **changes) -> dict:
+    return {
+        "season_id": season.id,
+        "kind": "regional",
+        "name": "Regiofinale Delft",
+        "slug": "fll-2026-regio-delft",
+        "venue": "TU Delft",
+        "address": "Mekelweg 5",
+        "town": "Delft",
+        "host": "TU Delft",
+        "starts_on": "2027-01-23",
+        "start_time": "08:30",
+        "end_time": "17:00",
+        "capacity": 24,
+        "tables": 4,
+        "rooms": 3,
+        "feeds_into_id": 0,
+        "published": "y",
+        **changes,
+    }
+
+
+def test_organiser_creates_an_event_with_quotas(client, organiser, season):
+    junior, pioneer = season.categories
+    data = {**event_data(season), f"quota-{junior.id}": 2, f"quota-{pioneer.id}": 1}
+    response = client.submit("/admin/events/new", data)
+    event = db.session.scalar(select(Event).where(Event.slug == "fll-2026-regio-delft"))
+    assert response.headers["Location"] == f"/admin/events/{event.id}"
+    assert event.kind is EventKind.REGIONAL
+    assert event.starts_on == date(2027, 1, 23)
+    assert (event.start_time, event.end_time) == (time(8, 30), time(17, 0))
+    assert {q.category_id: q.advancing for q in event.quotas} == {junior.id: 2, pioneer.id: 1}
+    page = client.get(f"/admin/events/{event.id}").text
+    assert 'value="2"' in page
+    assert "Regiofinale Delft" in client.get("/admin/events/").text
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"capacity": 0}, "id=\"capacity-error\""),
+        ({"end_time": "08:00"}, "eindigen nadat"),
+        ({"tables": 3}, "even aantal"),
+        ({"slug": "Met Spaties"}, "kleine letters"),
+        ({"starts_on": ""}, "id=\"starts_on-error\""),
+    ],
+)
+def test_bad_event_input(client, organiser, season, changes, message):
+    response = client.submit("/admin/events/new", event_data(season, **changes))
+    assert response.status_code == 422
+    assert message in response.text
+    assert db.session.scalars(select(Event)).all() == []
+
+
+def test_national_final_of_another_season_is_refused(client, organiser, season):
+    other = make_event(make_open_season())
+    other.kind = EventKind.NATIONAL
+    db.session.commit()
+    response = client.submit("/admin/events/new", event_data(season, feeds_into_id=other.id))
+    assert response.status_code == 422
+    assert "landelijke finale van hetzelfde seizoen" in response.text
+
+
+def test_duplicate_slug_and_foreign_quota_are_refused(client, organiser, season):
+    existing = make_event(season)
+    taken = client.submit("/admin/events/new", event_data(season, slug=existing.slug))
+    assert taken.status_code == 422
+    foreign = make_open_season().categories[0]
+    response = client.submit("/admin/events/new", {**event_data(season), f"quota-{foreign.id}": 2})
+    assert response.status_code == 422
+    assert len(db.session.scalars(select(Event)).all()) == 1
+
+
+def test_cli_lists_events(runner, season):
+    make_event(season, name="Regiofinale Noord")
+    result = runner.invoke(args=["events", "list", "--season", season.key])
+    assert "Regiofinale Noord" in result.output
+    assert "regional" in result.output
+    assert "0 teams" in result.output
+    assert "No events." in runner.invoke(args=["events", "list", "--season", "none"]).output
+
+
+def test_only_organisers_manage_events(client):
+    client.log_in(make_teacher().email)
+    assert client.get("/admin/events/").status_code == 403
+    assert client.get("/admin/events/new").status_code == 403
