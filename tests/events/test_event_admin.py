@@ -61,11 +61,11 @@ def test_organiser_creates_an_event_with_quotas(client, organiser, season):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"capacity": 0}, "id=\"capacity-error\""),
+        ({"capacity": 0}, 'id="capacity-error"'),
         ({"end_time": "08:00"}, "eindigen nadat"),
         ({"tables": 3}, "even aantal"),
         ({"slug": "Met Spaties"}, "kleine letters"),
-        ({"starts_on": ""}, "id=\"starts_on-error\""),
+        ({"starts_on": ""}, 'id="starts_on-error"'),
     ],
 )
 def test_bad_event_input(client, organiser, season, changes, message):

@@ -1,19 +1,22 @@
 """Organisers create and edit regional and national finals."""
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from wtforms.fields.choices import SelectChoice
 
-from challenges.actions import run_form_action
+from challenges.actions import run_action, run_form_action
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
-from challenges.events import services
+from challenges.events import placing, services
 from challenges.events.forms import EventForm
-from challenges.events.models import Event, EventKind
+from challenges.events.models import Event, EventKind, EventTeam
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.registration.models import Team
+from challenges.registration.status import TeamStatus
 from challenges.seasons.models import Season
 
 bp = Blueprint("event_admin", __name__, url_prefix="/admin/events")
@@ -86,3 +89,80 @@ def new():
 @require(ORGANISER)
 def edit(event_id: int):
     return edit_page(db.get_or_404(Event, event_id))
+
+
+@bp.route("/placement/<int:season_id>", methods=["GET", "POST"])
+@require(ORGANISER)
+def placement(season_id: int):
+    season = db.get_or_404(Season, season_id)
+    if request.method == "POST" and ConfirmForm().validate_on_submit():
+        run_action(lambda: placing.apply(season, current_user), _("The teams are placed."))
+        return redirect(url_for("event_admin.placement", season_id=season.id))
+    return render_template(
+        "events/placement.html",
+        season=season,
+        proposal=placing.propose(season),
+        form=ConfirmForm(),
+    )
+
+
+@bp.get("/<int:event_id>/teams")
+@require(ORGANISER)
+def teams(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    placed = db.session.scalars(
+        select(Team)
+        .join(EventTeam, EventTeam.team_id == Team.id)
+        .where(EventTeam.event_id == event.id)
+        .order_by(Team.name)
+    ).all()
+    candidates = db.session.scalars(
+        select(Team)
+        .where(Team.season_id == event.season_id, Team.status != TeamStatus.WITHDRAWN)
+        .where(~Team.id.in_([team.id for team in placed]))
+        .order_by(Team.name)
+    ).all()
+    return render_template(
+        "events/teams.html",
+        event=event,
+        placed=placed,
+        candidates=candidates,
+        others=[e for e in placing.regional_finals(event.season) if e.id != event.id],
+        form=ConfirmForm(),
+    )
+
+
+def placed_team(event_id: int) -> tuple[Event, Team, Event]:
+    event = db.get_or_404(Event, event_id)
+    team = db.get_or_404(Team, request.form.get("team", type=int) or 0)
+    target = db.session.get(Event, request.form.get("to", type=int) or 0) or event
+    return event, team, target
+
+
+@bp.post("/<int:event_id>/teams/place")
+@require(ORGANISER)
+def place(event_id: int):
+    event, team, target = placed_team(event_id)
+    if ConfirmForm().validate_on_submit():
+        fits: list[bool] = []
+        if (
+            run_action(
+                lambda: fits.append(placing.put(team, target, current_user)),
+                _("%(team)s is placed at %(event)s.", team=team.name, event=target.name),
+            )
+            and not fits[0]
+        ):
+            flash(_("Note: %(event)s is now over its capacity.", event=target.name), "error")
+    return redirect(url_for("event_admin.teams", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/teams/remove")
+@require(ORGANISER)
+def unplace(event_id: int):
+    event, team, _target = placed_team(event_id)
+    if ConfirmForm().validate_on_submit():
+        run_action(
+            lambda: placing.remove(team, event, current_user),
+            _("%(team)s is no longer placed here.", team=team.name),
+        )
+    return redirect(url_for("event_admin.teams", event_id=event.id))

@@ -13,6 +13,7 @@ from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN, Policy
 from challenges.database import utcnow
 from challenges.events.models import Event, EventKind
+from challenges.events.placing import placements_of
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.registration import rules, services
@@ -134,6 +135,7 @@ def detail(team_id: int):
         may_edit=may_edit,
         status_label=status_label,
         withdraw_form=WithdrawForm(),
+        events=placements_of(team),
         coach_form=CoachForm(),
         remove_form=ConfirmForm(),
     )
