@@ -8,7 +8,7 @@ from sqlalchemy import select
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.database import utcnow
 from challenges.demo import data
-from challenges.events.models import Event, EventKind
+from challenges.events.models import Event, EventKind, EventTeam
 from challenges.extensions import db
 from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
@@ -56,6 +56,7 @@ def seed_demo() -> SeedReport:
         spec["slug"]: seed_event(report, seasons[spec["season"]], spec) for spec in data.EVENTS
     }
     link_finals(events)
+    place_demo_teams(events)
     seed_accounts(report, events[data.DEMO_EVENT])
     link_demo_coach()
     return report
@@ -161,6 +162,29 @@ def link_finals(events: dict[str, Event]) -> None:
                 for other in events.values()
                 if other.season_id == event.season_id and other.kind is EventKind.NATIONAL
             )
+
+
+def place_demo_teams(events: dict[str, Event]) -> None:
+    """Every demo team of 2025-2026 goes to one of its season's regional finals, alternately."""
+    for season_id in {event.season_id for event in events.values()}:
+        finals = sorted(
+            (
+                e
+                for e in events.values()
+                if e.season_id == season_id and e.kind is EventKind.REGIONAL
+            ),
+            key=lambda e: e.slug,
+        )
+        if not finals:
+            continue
+        teams = db.session.scalars(
+            select(Team).where(Team.season_id == season_id).order_by(Team.id)
+        )
+        for index, team in enumerate(teams):
+            if db.session.scalar(select(EventTeam.id).where(EventTeam.team_id == team.id)) is None:
+                event = finals[index % len(finals)]
+                db.session.add(EventTeam(event_id=event.id, team_id=team.id, event_kind=event.kind))
+    db.session.flush()
 
 
 def seed_accounts(report: SeedReport, event: Event) -> None:

@@ -7,11 +7,14 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from challenges.auth.models import EventRole
+from challenges.auth.models import EventRole, User
 from challenges.auth.roles import EVENT_ROLES, Role
+from challenges.database import utcnow
 from challenges.errors import DomainError
-from challenges.events.models import AdvancementQuota, Event, EventKind, EventTeam
+from challenges.events.models import AdvancementQuota, Attendance, Event, EventKind, EventTeam
 from challenges.extensions import db
+from challenges.registration.models import Team
+from challenges.registration.services import audit
 from challenges.seasons.models import Season
 
 log = logging.getLogger(__name__)
@@ -99,3 +102,27 @@ def events_with_team_counts(season_key: str | None = None) -> list[tuple[Event, 
     if season_key:
         query = query.where(Season.key == season_key)
     return [(event, count) for event, count in db.session.execute(query)]
+
+
+def check_in_list(event: Event) -> list[tuple[EventTeam, Team]]:
+    return list(
+        db.session.execute(
+            select(EventTeam, Team)
+            .join(Team, Team.id == EventTeam.team_id)
+            .where(EventTeam.event_id == event.id)
+            .order_by(Team.number, Team.name)
+        ).all()
+    )
+
+
+def set_attendance(event: Event, team_id: int, attendance: Attendance, user: User) -> Team:
+    placed = db.session.scalar(
+        select(EventTeam).where(EventTeam.event_id == event.id, EventTeam.team_id == team_id)
+    )
+    if placed is None:
+        raise DomainError(_("This team is not placed at this event."), status=404)
+    placed.attendance = attendance
+    placed.checked_in_at = utcnow() if attendance is not Attendance.EXPECTED else None
+    team = db.session.get(Team, team_id)
+    audit(user, f"attendance:{attendance.value}", team, event.slug)
+    return team
