@@ -86,3 +86,16 @@ class EventTeam(db.Model):
     checked_in_at: Mapped[datetime | None]
 
     event: Mapped[Event] = relationship()
+
+
+class Conflict(db.Model):
+    """A school a volunteer is linked to: they never judge or referee its teams."""
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    school_id: Mapped[int] = mapped_column(
+        ForeignKey("school.id", ondelete="CASCADE"), primary_key=True
+    )
+    reason: Mapped[str | None] = mapped_column(String(200))
+    declared_at: Mapped[datetime] = mapped_column(default=utcnow)

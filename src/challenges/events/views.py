@@ -3,16 +3,21 @@
 from collections import Counter
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from challenges.actions import run_action
-from challenges.auth.access import require
+from challenges.actions import run_action, run_form_action
+from challenges.auth.access import AccessDenied, require
 from challenges.auth.policies import event_role
 from challenges.auth.roles import EVENT_ROLES, Role
 from challenges.events import services
+from challenges.events import volunteers as volunteers_service
+from challenges.events.forms_volunteers import ConflictForm, InviteForm
 from challenges.events.models import Attendance, Event
 from challenges.extensions import db
-from challenges.forms import ConfirmForm
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.schools.models import School
+from challenges.schools.services import search_schools
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
@@ -20,11 +25,67 @@ EVENT_CREW = event_role(*EVENT_ROLES)
 EVENT_MANAGER = event_role(Role.EVENT_MANAGER)
 
 
-@bp.get("/<int:event_id>/volunteers")
+@bp.route("/<int:event_id>/volunteers", methods=["GET", "POST"])
 @require(EVENT_CREW)
 def volunteers(event_id: int):
     event = db.get_or_404(Event, event_id)
-    return render_template("events/volunteers.html", event=event, crew=services.crew_by_role(event))
+    may_invite = EVENT_MANAGER.allows(current_user, {"event_id": event_id})
+    form = InviteForm()
+    if request.method == "POST":
+        if not may_invite:
+            raise AccessDenied(EVENT_MANAGER)
+        if form.validate_on_submit() and run_form_action(
+            form,
+            lambda: volunteers_service.invite(
+                event, form.name.data, form.email.data, Role(form.role.data), current_user
+            ),
+            _("%(name)s is invited and got an e-mail.", name=form.name.data),
+        ):
+            return redirect(url_for("events.volunteers", event_id=event.id))
+    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    return render_template(
+        "events/volunteers.html",
+        event=event,
+        crew=services.crew_by_role(event),
+        form=form if may_invite else None,
+    ), status
+
+
+@bp.route("/<int:event_id>/conflicts", methods=["GET", "POST"])
+@require(EVENT_CREW)
+def conflicts(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    form = ConflictForm()
+    if form.validate_on_submit():
+        school = db.get_or_404(
+            School, int(form.school_id.data) if form.school_id.data.isdigit() else 0
+        )
+        run_action(
+            lambda: volunteers_service.declare(current_user, school, form.reason.data),
+            _("Declared: you will not judge or referee teams of %(school)s.", school=school.name),
+        )
+        return redirect(url_for("events.conflicts", event_id=event.id))
+    text = request.args.get("q", "")[:100]
+    return render_template(
+        "events/conflicts.html",
+        event=event,
+        declared=volunteers_service.conflicts_of(current_user),
+        text=text,
+        schools=search_schools(text),
+        form=form,
+        remove_form=ConfirmForm(),
+    )
+
+
+@bp.post("/<int:event_id>/conflicts/<int:school_id>/remove")
+@require(EVENT_CREW)
+def remove_conflict(event_id: int, school_id: int):
+    if ConfirmForm().validate_on_submit():
+        run_action(
+            lambda: volunteers_service.withdraw_conflict(current_user, school_id),
+            _("The declaration is removed."),
+        )
+    return redirect(url_for("events.conflicts", event_id=event_id))
 
 
 @bp.get("/<int:event_id>/check-in")
