@@ -1,7 +1,7 @@
 """Imports every model module so the mapper registry and Alembic see the whole schema."""
 
 from challenges.auth.models import EventRole, User, UserRole
-from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam
+from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import AuditEntry, Team, TeamCoach
 from challenges.schools.models import School, SchoolMembership, SchoolRequest
@@ -17,6 +17,7 @@ __all__ = [
     "EventTeam",
     "OutboxMessage",
     "Programme",
+    "ScheduleEntry",
     "School",
     "SchoolMembership",
     "SchoolRequest",

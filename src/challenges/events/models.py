@@ -99,3 +99,16 @@ class Conflict(db.Model):
     )
     reason: Mapped[str | None] = mapped_column(String(200))
     declared_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ScheduleEntry(db.Model):
+    """One commitment of a team at an event: a robot-game match or a judging session."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # practice, ranking, judging
+    round: Mapped[int]
+    place: Mapped[str] = mapped_column(String(40))  # "table 3", "room 2"
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]

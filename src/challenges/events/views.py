@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,8 +10,10 @@ from challenges.actions import run_action, run_form_action
 from challenges.auth.access import AccessDenied, require
 from challenges.auth.policies import event_role
 from challenges.auth.roles import EVENT_ROLES, Role
-from challenges.events import services
+from challenges.database import utcnow
+from challenges.events import schedules, services
 from challenges.events import volunteers as volunteers_service
+from challenges.events.forms_schedule import ScheduleForm
 from challenges.events.forms_volunteers import ConflictForm, InviteForm
 from challenges.events.models import Attendance, Event
 from challenges.extensions import db
@@ -110,3 +112,59 @@ def mark(event_id: int, team_id: int):
     if ConfirmForm().validate_on_submit():
         run_action(lambda: services.set_attendance(event, team_id, attendance, current_user))
     return redirect(url_for("events.check_in", event_id=event.id) + f"#team-{team_id}")
+
+
+@bp.route("/<int:event_id>/schedule", methods=["GET", "POST"])
+@require(EVENT_CREW)
+def schedule(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    may_generate = EVENT_MANAGER.allows(current_user, {"event_id": event_id})
+    form = ScheduleForm()
+    if request.method == "POST":
+        if not may_generate:
+            raise AccessDenied(EVENT_MANAGER)
+        if form.validate_on_submit() and run_form_action(
+            form,
+            lambda: schedules.make_schedule(event, form.choices()),
+            _("The schedule is made."),
+        ):
+            warnings = [p.message for p in schedules.problems(event, form.choices()) if not p.hard]
+            if warnings:
+                flash(
+                    _("%(count)d warning(s): %(first)s", count=len(warnings), first=warnings[0]),
+                    "info",
+                )
+            return redirect(url_for("events.schedule", event_id=event.id))
+    by = request.args.get("by", "time")
+    rows = schedules.entries(event)
+    if by == "team":
+        rows = sorted(rows, key=lambda row: (row[1].number or 0, row[1].name, row[0].starts_at))
+    elif by == "place":
+        rows = sorted(rows, key=lambda row: (row[0].place, row[0].starts_at))
+    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    return render_template(
+        "events/schedule.html",
+        event=event,
+        rows=rows,
+        by=by,
+        form=form if may_generate else None,
+    ), status
+
+
+@bp.get("/<int:event_id>/schedule.csv")
+@require(EVENT_CREW)
+def schedule_csv(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    return Response(
+        schedules.as_csv(event).encode("utf-8"),
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="schedule-{event.slug}.csv"'},
+    )
+
+
+@bp.get("/<int:event_id>/now")
+@require(EVENT_CREW)
+def now(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    current, following = schedules.now_and_next(event, utcnow())
+    return render_template("events/now.html", event=event, current=current, following=following)

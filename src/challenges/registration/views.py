@@ -14,6 +14,7 @@ from challenges.auth.policies import SIGNED_IN, Policy
 from challenges.database import utcnow
 from challenges.events.models import Event, EventKind
 from challenges.events.placing import placements_of
+from challenges.events.schedules import team_schedule
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.registration import rules, services
@@ -136,6 +137,7 @@ def detail(team_id: int):
         status_label=status_label,
         withdraw_form=WithdrawForm(),
         events=placements_of(team),
+        schedule=team_schedule(team),
         coach_form=CoachForm(),
         remove_form=ConfirmForm(),
     )

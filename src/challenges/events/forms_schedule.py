@@ -1,0 +1,47 @@
+"""Settings for generating an event's schedule."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import IntegerField, TimeField
+from wtforms.validators import InputRequired, NumberRange, Optional
+
+from challenges.forms import Form
+
+
+class ScheduleForm(Form):
+    match_cycle = IntegerField(
+        _l("Minutes between matches on a table pair"),
+        default=8,
+        validators=[InputRequired(), NumberRange(3, 30)],
+    )
+    judging_length = IntegerField(
+        _l("Judging session (minutes)"),
+        default=30,
+        validators=[InputRequired(), NumberRange(5, 90)],
+    )
+    judging_cycle = IntegerField(
+        _l("Minutes between sessions in a room (session + scoring)"),
+        default=40,
+        validators=[InputRequired(), NumberRange(5, 120)],
+    )
+    min_gap = IntegerField(
+        _l("Minimum minutes between two commitments of a team"),
+        default=10,
+        validators=[InputRequired(), NumberRange(0, 60)],
+    )
+    practice_rounds = IntegerField(
+        _l("Practice rounds"), default=1, validators=[InputRequired(), NumberRange(0, 3)]
+    )
+    ranking_rounds = IntegerField(
+        _l("Ranking rounds"), default=3, validators=[InputRequired(), NumberRange(1, 5)]
+    )
+    break_start = TimeField(_l("Lunch break from"), validators=[Optional()])
+    break_end = TimeField(_l("Lunch break until"), validators=[Optional()])
+    seed = IntegerField(
+        _l("Variant"),
+        default=1,
+        validators=[InputRequired(), NumberRange(0, 9999)],
+        description=_l("Another number gives another order of the teams."),
+    )
+
+    def choices(self) -> dict:
+        return {name: field.data for name, field in self._fields.items() if name != "csrf_token"}

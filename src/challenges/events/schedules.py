@@ -1,0 +1,181 @@
+"""An event's schedule: generate it from the event's settings, store it, read it. Never commits."""
+
+import csv
+import io
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, select
+
+from challenges.errors import DomainError
+from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
+from challenges.events.schedule_check import Violation, check
+from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
+from challenges.extensions import db
+from challenges.registration.models import Team
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def moment(day: date, start: time, minutes: int) -> datetime:
+    local = datetime.combine(day, start, tzinfo=AMSTERDAM) + timedelta(minutes=minutes)
+    return local.astimezone(UTC)
+
+
+def minutes_since(day: date, start: time, at: datetime) -> int:
+    return int((at - moment(day, start, 0)).total_seconds() // 60)
+
+
+def scheduled_teams(event: Event) -> dict[str, Team]:
+    """The teams placed at the event, no-shows left out, keyed by their schedule label."""
+    teams = db.session.scalars(
+        select(Team)
+        .join(EventTeam, EventTeam.team_id == Team.id)
+        .where(EventTeam.event_id == event.id, EventTeam.attendance != Attendance.NO_SHOW)
+        .order_by(Team.number, Team.name)
+    )
+    return {str(team.id): team for team in teams}
+
+
+def settings_for(event: Event, teams: dict[str, Team], choices: dict) -> Settings:
+    if not (event.start_time and event.end_time and event.tables and event.rooms):
+        raise DomainError(
+            _("Give the event its start and end time, tables and judging rooms first.")
+        )
+    start = datetime.combine(event.starts_on, event.start_time)
+    day_length = int(
+        (datetime.combine(event.starts_on, event.end_time) - start).total_seconds() // 60
+    )
+    breaks = ()
+    if choices.get("break_start") and choices.get("break_end"):
+        breaks = (
+            (
+                int(
+                    (
+                        datetime.combine(event.starts_on, choices["break_start"]) - start
+                    ).total_seconds()
+                    // 60
+                ),
+                int(
+                    (
+                        datetime.combine(event.starts_on, choices["break_end"]) - start
+                    ).total_seconds()
+                    // 60
+                ),
+            ),
+        )
+    return Settings(
+        teams=tuple(teams),
+        tables=event.tables,
+        rooms=event.rooms,
+        day_length=day_length,
+        match_cycle=choices["match_cycle"],
+        judging_cycle=choices["judging_cycle"],
+        judging_length=choices["judging_length"],
+        min_gap=choices["min_gap"],
+        practice_rounds=choices["practice_rounds"],
+        ranking_rounds=choices["ranking_rounds"],
+        breaks=breaks,
+        seed=choices["seed"],
+    )
+
+
+def make_schedule(event: Event, choices: dict) -> int:
+    """Generate and store the schedule, replacing the previous one; the number of entries."""
+    teams = scheduled_teams(event)
+    settings = settings_for(event, teams, choices)
+    try:
+        schedule = generate(settings)
+    except Infeasible as problem:
+        raise DomainError(
+            _("This schedule cannot be made: %(problem)s.", problem=str(problem))
+        ) from None
+    db.session.execute(delete(ScheduleEntry).where(ScheduleEntry.event_id == event.id))
+    for commitment in schedule.commitments:
+        db.session.add(
+            ScheduleEntry(
+                event_id=event.id,
+                team_id=int(commitment.team),
+                kind=commitment.kind.value,
+                round=commitment.round,
+                place=commitment.place,
+                starts_at=moment(event.starts_on, event.start_time, commitment.start),
+                ends_at=moment(event.starts_on, event.start_time, commitment.end),
+            )
+        )
+    return len(schedule.commitments)
+
+
+def entries(event: Event, team_id: int | None = None) -> list[tuple[ScheduleEntry, Team]]:
+    query = (
+        select(ScheduleEntry, Team)
+        .join(Team, Team.id == ScheduleEntry.team_id)
+        .where(ScheduleEntry.event_id == event.id)
+        .order_by(ScheduleEntry.starts_at, ScheduleEntry.place)
+    )
+    if team_id:
+        query = query.where(ScheduleEntry.team_id == team_id)
+    return list(db.session.execute(query).all())
+
+
+def stored_schedule(event: Event) -> Schedule:
+    return Schedule(
+        [
+            Commitment(
+                str(entry.team_id),
+                Kind(entry.kind),
+                entry.round,
+                entry.place,
+                minutes_since(event.starts_on, event.start_time, entry.starts_at),
+                minutes_since(event.starts_on, event.start_time, entry.ends_at),
+            )
+            for entry, _team in entries(event)
+        ]
+    )
+
+
+def problems(event: Event, choices: dict) -> list[Violation]:
+    teams = scheduled_teams(event)
+    return check(stored_schedule(event), settings_for(event, teams, choices))
+
+
+def now_and_next(event: Event, at: datetime) -> tuple[list, list]:
+    rows = entries(event)
+    now = [row for row in rows if row[0].starts_at <= at < row[0].ends_at]
+    upcoming = [row for row in rows if row[0].starts_at > at]
+    following = (
+        [row for row in upcoming if row[0].starts_at == upcoming[0][0].starts_at]
+        if upcoming
+        else []
+    )
+    return now, following
+
+
+def as_csv(event: Event) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["team number", "team", "kind", "round", "place", "start", "end"])
+    for entry, team in entries(event):
+        writer.writerow(
+            [
+                team.number or "",
+                team.name,
+                entry.kind,
+                entry.round,
+                entry.place,
+                f"{entry.starts_at.astimezone(AMSTERDAM):%H:%M}",
+                f"{entry.ends_at.astimezone(AMSTERDAM):%H:%M}",
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def team_schedule(team: Team) -> list[ScheduleEntry]:
+    return list(
+        db.session.scalars(
+            select(ScheduleEntry)
+            .where(ScheduleEntry.team_id == team.id)
+            .order_by(ScheduleEntry.starts_at)
+        )
+    )

@@ -1,0 +1,130 @@
+from datetime import time
+
+import pytest
+from sqlalchemy import select
+
+from challenges.auth.roles import Role
+from challenges.events.models import Attendance, EventTeam, ScheduleEntry
+from challenges.extensions import db
+from challenges.registration.models import Team
+from tests.factories import (
+    grant_event_role,
+    make_event,
+    make_open_season,
+    make_school,
+    make_teacher,
+    make_user,
+)
+
+SETTINGS = {
+    "match_cycle": 8,
+    "judging_length": 30,
+    "judging_cycle": 40,
+    "min_gap": 10,
+    "practice_rounds": 1,
+    "ranking_rounds": 3,
+    "break_start": "12:00",
+    "break_end": "12:30",
+    "seed": 1,
+}
+
+
+@pytest.fixture
+def event():
+    season = make_open_season()
+    event = make_event(season, name="Regiofinale Delft")
+    event.start_time, event.end_time, event.tables, event.rooms = time(9, 0), time(17, 0), 4, 2
+    school = make_school()
+    coach = make_teacher(school, email="coach@school.nl")
+    for number in range(8):
+        team = Team(
+            season=season,
+            category=season.categories[0],
+            school=school,
+            name=f"Team {number}",
+            name_key=f"team {number}",
+            number=1001 + number,
+            pupil_count=4,
+        )
+        team.coaches.append(coach)
+        db.session.add(team)
+        db.session.flush()
+        attendance = Attendance.NO_SHOW if number == 7 else Attendance.EXPECTED
+        db.session.add(
+            EventTeam(
+                event_id=event.id, team_id=team.id, event_kind=event.kind, attendance=attendance
+            )
+        )
+    db.session.commit()
+    return event
+
+
+@pytest.fixture
+def manager(client, event):
+    manager = make_user()
+    grant_event_role(manager, event, Role.EVENT_MANAGER)
+    client.log_in(manager.email)
+    return manager
+
+
+def test_manager_makes_the_schedule_without_no_shows(client, event, manager):
+    page = f"/events/{event.id}/schedule"
+    response = client.submit(page, SETTINGS)
+    assert response.headers["Location"] == page
+    rows = db.session.scalars(select(ScheduleEntry)).all()
+    assert len(rows) == 7 * 5  # seven teams (one no-show) x (practice + 3 ranking + judging)
+    no_show = db.session.scalar(select(Team).where(Team.name == "Team 7"))
+    assert all(row.team_id != no_show.id for row in rows)
+    first = min(row.starts_at for row in rows)
+    assert first.hour == 8  # 09:00 in Amsterdam is 08:00 UTC in January
+    assert not any(row.starts_at.hour == 11 and row.starts_at.minute < 30 for row in rows)  # lunch
+    view = client.get(f"{page}?by=team").text
+    assert "#1001 Team 0" in view
+    assert "jurering" in view
+    client.submit(page, SETTINGS)  # making it again replaces it
+    assert len(db.session.scalars(select(ScheduleEntry)).all()) == 35
+
+
+def test_csv_and_now_and_next(client, event, manager):
+    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    csv = client.get(f"/events/{event.id}/schedule.csv")
+    lines = csv.data.decode("utf-8-sig").splitlines()
+    assert lines[0] == "team number;team;kind;round;place;start;end"
+    assert len(lines) == 36
+    assert "09:00" in csv.text
+    assert client.get(f"/events/{event.id}/now").status_code == 200
+
+
+def test_infeasible_schedule_is_explained_and_nothing_saved(client, event, manager):
+    event.end_time = time(10, 0)
+    db.session.commit()
+    response = client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    assert response.status_code == 422
+    assert "Dit dagprogramma kan niet worden gemaakt" in response.text
+    assert db.session.scalars(select(ScheduleEntry)).all() == []
+
+
+def test_event_without_tables_cannot_be_scheduled(client, event, manager):
+    event.tables = None
+    db.session.commit()
+    response = client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    assert response.status_code == 422
+
+
+def test_judges_see_but_do_not_make_the_schedule(client, event):
+    judge = make_user()
+    grant_event_role(judge, event, Role.JUDGE)
+    client.log_in(judge.email)
+    page = f"/events/{event.id}/schedule"
+    assert client.get(page).status_code == 200
+    assert client.submit(page, SETTINGS).status_code == 403
+
+
+def test_coach_sees_the_team_schedule(client, event, manager):
+    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    client.submit("/account/logout", {}, page="/")
+    client.log_in("coach@school.nl")
+    team = db.session.scalar(select(Team).where(Team.name == "Team 0"))
+    page = client.get(f"/teams/{team.id}").text
+    assert "wedstrijdronde 3" in page
+    assert "jurering" in page
