@@ -196,3 +196,35 @@ def make_teacher(school=None, email: str | None = None) -> User:
         db.session.add(SchoolMembership(user_id=teacher.id, school_id=school.id))
         db.session.commit()
     return teacher
+
+
+def make_placed_teams(event, count: int, coach: User | None = None, no_shows: tuple[int, ...] = ()):
+    """Numbered teams placed at the event; the indexes in no_shows did not come."""
+    from challenges.events.models import Attendance, EventTeam
+    from challenges.registration.models import Team
+
+    school = make_school()
+    teams = []
+    for index in range(count):
+        team = Team(
+            season_id=event.season_id,
+            category=event.season.categories[0],
+            school=school,
+            name=f"Team {index}",
+            name_key=f"team {index}",
+            number=1001 + index,
+            pupil_count=4,
+        )
+        if coach:
+            team.coaches.append(coach)
+        db.session.add(team)
+        db.session.flush()
+        attendance = Attendance.NO_SHOW if index in no_shows else Attendance.EXPECTED
+        db.session.add(
+            EventTeam(
+                event_id=event.id, team_id=team.id, event_kind=event.kind, attendance=attendance
+            )
+        )
+        teams.append(team)
+    db.session.commit()
+    return teams

@@ -4,29 +4,19 @@ from sqlalchemy import select
 from challenges.auth.roles import Role
 from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
-from challenges.registration.models import Team
-from tests.factories import grant_event_role, make_event, make_open_season, make_school, make_user
+from tests.factories import (
+    grant_event_role,
+    make_event,
+    make_open_season,
+    make_placed_teams,
+    make_user,
+)
 
 
 @pytest.fixture
 def event_with_teams():
-    season = make_open_season()
-    event = make_event(season)
-    school = make_school()
-    for number in range(3):
-        team = Team(
-            season=season,
-            category=season.categories[0],
-            school=school,
-            name=f"Team {number}",
-            name_key=f"team {number}",
-            number=1001 + number,
-            pupil_count=4,
-        )
-        db.session.add(team)
-        db.session.flush()
-        db.session.add(EventTeam(event_id=event.id, team_id=team.id, event_kind=event.kind))
-    db.session.commit()
+    event = make_event(make_open_season())
+    make_placed_teams(event, 3)
     return event
 
 

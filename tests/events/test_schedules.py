@@ -4,13 +4,14 @@ import pytest
 from sqlalchemy import select
 
 from challenges.auth.roles import Role
-from challenges.events.models import Attendance, EventTeam, ScheduleEntry
+from challenges.events.models import ScheduleEntry
 from challenges.extensions import db
 from challenges.registration.models import Team
 from tests.factories import (
     grant_event_role,
     make_event,
     make_open_season,
+    make_placed_teams,
     make_school,
     make_teacher,
     make_user,
@@ -31,31 +32,10 @@ SETTINGS = {
 
 @pytest.fixture
 def event():
-    season = make_open_season()
-    event = make_event(season, name="Regiofinale Delft")
+    event = make_event(make_open_season(), name="Regiofinale Delft")
     event.start_time, event.end_time, event.tables, event.rooms = time(9, 0), time(17, 0), 4, 2
-    school = make_school()
-    coach = make_teacher(school, email="coach@school.nl")
-    for number in range(8):
-        team = Team(
-            season=season,
-            category=season.categories[0],
-            school=school,
-            name=f"Team {number}",
-            name_key=f"team {number}",
-            number=1001 + number,
-            pupil_count=4,
-        )
-        team.coaches.append(coach)
-        db.session.add(team)
-        db.session.flush()
-        attendance = Attendance.NO_SHOW if number == 7 else Attendance.EXPECTED
-        db.session.add(
-            EventTeam(
-                event_id=event.id, team_id=team.id, event_kind=event.kind, attendance=attendance
-            )
-        )
-    db.session.commit()
+    coach = make_teacher(make_school(), email="coach@school.nl")
+    make_placed_teams(event, 8, coach=coach, no_shows=(7,))
     return event
 
 
