@@ -1,3 +1,4 @@
+import io
 from datetime import time
 
 import pytest
@@ -108,3 +109,58 @@ def test_coach_sees_the_team_schedule(client, event, manager):
     page = client.get(f"/teams/{team.id}").text
     assert "wedstrijdronde 3" in page
     assert "jurering" in page
+
+
+def upload(client, event, text: str):
+    page = f"/events/{event.id}/schedule"
+    data = {"file": (io.BytesIO(text.encode()), "schedule.csv")}
+    client.submit(f"{page}/import", data, page=page, content_type="multipart/form-data")
+    return client.get(page).text
+
+
+def test_block_format_export_then_import_gives_the_same_schedule(client, event, manager):
+    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    before = sorted(
+        (e.team_id, e.kind, e.starts_at) for e in db.session.scalars(select(ScheduleEntry))
+    )
+    exported = client.get(f"/events/{event.id}/schedule.block.csv").data.decode()
+    assert exported.startswith("Version Number,1")
+    page = upload(client, event, exported)
+    assert "Het dagprogramma is geïmporteerd" in page
+    after = sorted(
+        (e.team_id, e.kind, e.starts_at) for e in db.session.scalars(select(ScheduleEntry))
+    )
+    assert after == before
+    assert "Moet worden opgelost" not in page
+
+
+def test_import_with_unknown_team_changes_nothing(client, event, manager):
+    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    exported = client.get(f"/events/{event.id}/schedule.block.csv").data.decode()
+    count = len(db.session.scalars(select(ScheduleEntry)).all())
+    page = upload(client, event, exported.replace("1001", "4242"))
+    assert "niet geïmporteerd" in page
+    assert "4242" in page
+    assert len(db.session.scalars(select(ScheduleEntry)).all()) == count
+
+
+def test_import_of_a_foreign_file_is_refused(client, event, manager):
+    page = upload(client, event, "name;number\nA;1\n")
+    assert "niet geïmporteerd" in page
+    assert db.session.scalars(select(ScheduleEntry)).all() == []
+
+
+def test_checker_shows_problems_of_an_imported_schedule(client, event, manager):
+    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    exported = client.get(f"/events/{event.id}/schedule.block.csv").data.decode()
+    lines = exported.splitlines()
+    # Take team 1002 out of its first ranking match: it then misses a round.
+    index = next(i for i, line in enumerate(lines) if line.startswith("Table Names")) + 1
+    while "1002" not in lines[index]:
+        index += 1
+    lines[index] = lines[index].replace("1002", "")
+    page = upload(client, event, "\r\n".join(lines) + "\r\n")
+    assert "Moet worden opgelost" in page
+    assert (
+        "1002" in page or str(db.session.scalar(select(Team.id).where(Team.number == 1002))) in page
+    )

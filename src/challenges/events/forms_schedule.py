@@ -1,10 +1,13 @@
 """Settings for generating an event's schedule."""
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField, FileRequired
 from wtforms import IntegerField, TimeField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from challenges.forms import Form
+
+DEFAULT_MIN_GAP = 10
 
 
 class ScheduleForm(Form):
@@ -45,3 +48,9 @@ class ScheduleForm(Form):
 
     def choices(self) -> dict:
         return {name: field.data for name, field in self._fields.items() if name != "csrf_token"}
+
+
+class ImportScheduleForm(Form):
+    file = FileField(
+        _l("Block Format CSV (FIRST Australia scheduler, FLL TMS)"), validators=[FileRequired()]
+    )

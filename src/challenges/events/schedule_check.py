@@ -26,7 +26,7 @@ def round_counts(settings: Settings, commitments: list[Commitment], team: str) -
     expected = {
         Kind.PRACTICE: settings.practice_rounds,
         Kind.RANKING: settings.ranking_rounds,
-        Kind.JUDGING: 1,
+        Kind.JUDGING: settings.judging_sessions,
     }
     found = Counter(commitment.kind for commitment in commitments)
     return [

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from challenges.errors import DomainError
+from challenges.events.block_format import BlockTeam, parse_block_format, write_block_format
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
 from challenges.events.schedule_check import Violation, check
 from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
@@ -179,3 +181,90 @@ def team_schedule(team: Team) -> list[ScheduleEntry]:
             .order_by(ScheduleEntry.starts_at)
         )
     )
+
+
+def export_block_format(event: Event) -> str:
+    rows = entries(event)
+    teams = {team.id: team for _entry, team in rows}
+    places = sorted({entry.place for entry, _team in rows})
+    commitments = [
+        Commitment(
+            str(team.number or team.id),
+            Kind(entry.kind),
+            entry.round,
+            entry.place,
+            minutes_since(event.starts_on, time(0), entry.starts_at),
+            minutes_since(event.starts_on, time(0), entry.ends_at),
+        )
+        for entry, team in rows
+    ]
+    block_teams = [
+        BlockTeam(
+            str(team.number or team.id),
+            team.name,
+            team.school.name if team.school else team.town or "",
+        )
+        for team in sorted(teams.values(), key=lambda t: (t.number or 0, t.name))
+    ]
+    return write_block_format(
+        block_teams,
+        commitments,
+        [p for p in places if p.startswith("table")],
+        [p for p in places if p.startswith("room")],
+    )
+
+
+def import_block_format(event: Event, text: str) -> int:
+    """Replace the schedule with the file's; refused as a whole when the file is not usable."""
+    parsed = parse_block_format(text)
+    placed = {str(team.number): team for team in scheduled_teams(event).values() if team.number}
+    missing = sorted({c.team for c in parsed.commitments} - set(placed))
+    problems = list(parsed.problems)
+    if missing:
+        problems.append(
+            _("team number(s) not placed at this event: %(numbers)s", numbers=", ".join(missing))
+        )
+    if problems:
+        raise DomainError(
+            _("The schedule was not imported: %(problems)s", problems="; ".join(problems))
+        )
+    db.session.execute(delete(ScheduleEntry).where(ScheduleEntry.event_id == event.id))
+    for commitment in parsed.commitments:
+        db.session.add(
+            ScheduleEntry(
+                event_id=event.id,
+                team_id=placed[commitment.team].id,
+                kind=commitment.kind.value,
+                round=commitment.round,
+                place=commitment.place,
+                starts_at=moment(event.starts_on, time(0), commitment.start),
+                ends_at=moment(event.starts_on, time(0), commitment.end),
+            )
+        )
+    return len(parsed.commitments)
+
+
+def stored_problems(event: Event, min_gap: int) -> list[Violation]:
+    """Check the stored schedule (generated or imported) against what it must give every team."""
+    rows = entries(event)
+    if not rows or not (event.start_time and event.end_time):
+        return []
+    commitments = stored_schedule(event).commitments
+    judging = Counter(c.team for c in commitments if c.kind is Kind.JUDGING)
+    practice = Counter(c.team for c in commitments if c.kind is Kind.PRACTICE)
+    ranking = Counter(c.team for c in commitments if c.kind is Kind.RANKING)
+    teams = scheduled_teams(event)
+    day = datetime.combine(event.starts_on, event.end_time) - datetime.combine(
+        event.starts_on, event.start_time
+    )
+    settings = Settings(
+        teams=tuple(teams),
+        tables=max(2, len({c.place for c in commitments if c.kind is not Kind.JUDGING})),
+        rooms=1,
+        day_length=int(day.total_seconds() // 60),
+        min_gap=min_gap,
+        practice_rounds=max(practice.values(), default=0),
+        ranking_rounds=max(ranking.values(), default=0),
+        judging_sessions=max(judging.values(), default=1),
+    )
+    return check(Schedule(commitments), settings)

@@ -33,6 +33,7 @@ class Settings:
     ranking_rounds: int = 3
     breaks: tuple[tuple[int, int], ...] = ()  # (start, end): nothing is scheduled then
     seed: int = 0
+    judging_sessions: int = 1  # an imported schedule may judge in several sessions
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from challenges.auth.roles import EVENT_ROLES, Role
 from challenges.database import utcnow
 from challenges.events import schedules, services
 from challenges.events import volunteers as volunteers_service
-from challenges.events.forms_schedule import ScheduleForm
+from challenges.events.forms_schedule import DEFAULT_MIN_GAP, ImportScheduleForm, ScheduleForm
 from challenges.events.forms_volunteers import ConflictForm, InviteForm
 from challenges.events.models import Attendance, Event
 from challenges.extensions import db
@@ -148,7 +148,36 @@ def schedule(event_id: int):
         rows=rows,
         by=by,
         form=form if may_generate else None,
+        import_form=ImportScheduleForm() if may_generate else None,
+        problems=schedules.stored_problems(event, DEFAULT_MIN_GAP),
     ), status
+
+
+@bp.post("/<int:event_id>/schedule/import")
+@require(EVENT_MANAGER)
+def import_schedule(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    form = ImportScheduleForm()
+    if form.validate_on_submit():
+        text = form.file.data.read().decode("utf-8-sig", errors="replace")
+        run_action(
+            lambda: schedules.import_block_format(event, text), _("The schedule is imported.")
+        )
+    else:
+        flash(_("Choose a Block Format CSV file."), "error")
+    return redirect(url_for("events.schedule", event_id=event.id))
+
+
+@bp.get("/<int:event_id>/schedule.block.csv")
+@require(EVENT_CREW)
+def schedule_block_format(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    filename = f"schedule-{event.slug}-block-format.csv"
+    return Response(
+        schedules.export_block_format(event).encode("utf-8"),
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @bp.get("/<int:event_id>/schedule.csv")
