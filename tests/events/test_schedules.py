@@ -164,3 +164,54 @@ def test_checker_shows_problems_of_an_imported_schedule(client, event, manager):
     assert (
         "1002" in page or str(db.session.scalar(select(Team.id).where(Team.number == 1002))) in page
     )
+
+
+def test_plain_csv_and_xlsx_round_trip(client, event, manager):
+    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    before = sorted(
+        (e.team_id, e.kind, e.round, e.starts_at) for e in db.session.scalars(select(ScheduleEntry))
+    )
+    for path, name in (("schedule.csv", "schedule.csv"), ("schedule.xlsx", "schedule.xlsx")):
+        exported = client.get(f"/events/{event.id}/{path}").data
+        page = f"/events/{event.id}/schedule"
+        data = {"file": (io.BytesIO(exported), name)}
+        client.submit(f"{page}/import", data, page=page, content_type="multipart/form-data")
+        assert "Het dagprogramma is geïmporteerd" in client.get(page).text
+        after = sorted(
+            (e.team_id, e.kind, e.round, e.starts_at)
+            for e in db.session.scalars(select(ScheduleEntry))
+        )
+        assert after == before
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "reason"),
+    [
+        (
+            b"team number;kind;round;place;start;end\n"
+            b"1001;ranking;1;table 1;9:00;9:03\n"
+            b"1001;ranking;1;table 2;9:30;9:33\n",
+            "s.csv",
+            "twice",
+        ),
+        (b"team;when\n1001;9:00\n", "s.csv", "missing column"),
+        (b"not a spreadsheet", "s.xlsx", "geen Excel-werkmap"),
+        (
+            b"team number;kind;round;place;start;end\n1001;dancing;1;table 1;9:00;9:03\n",
+            "s.csv",
+            "not a valid",
+        ),
+    ],
+)
+def test_bad_plain_files_change_nothing(client, event, manager, content, name, reason):
+    page = f"/events/{event.id}/schedule"
+    client.submit(
+        f"{page}/import",
+        {"file": (io.BytesIO(content), name)},
+        page=page,
+        content_type="multipart/form-data",
+    )
+    text = client.get(page).text
+    assert "niet geïmporteerd" in text
+    assert reason in text
+    assert db.session.scalars(select(ScheduleEntry)).all() == []

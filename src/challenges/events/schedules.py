@@ -4,17 +4,21 @@ import csv
 import io
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
+from zipfile import BadZipFile
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
+from openpyxl import load_workbook
 from sqlalchemy import delete, select
 
 from challenges.errors import DomainError
 from challenges.events.block_format import BlockTeam, parse_block_format, write_block_format
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
+from challenges.events.plain_schedule import parse_rows
 from challenges.events.schedule_check import Violation, check
 from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
 from challenges.extensions import db
+from challenges.registration.exports import to_xlsx
 from challenges.registration.models import Team
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -215,21 +219,43 @@ def export_block_format(event: Event) -> str:
 
 
 def import_block_format(event: Event, text: str) -> int:
-    """Replace the schedule with the file's; refused as a whole when the file is not usable."""
     parsed = parse_block_format(text)
+    return replace_schedule(event, parsed.commitments, parsed.problems)
+
+
+def import_plain(event: Event, data: bytes, filename: str) -> int:
+    """A plain CSV (semicolons or commas) or XLSX table with the columns of our own export."""
+    if filename.lower().endswith(".xlsx"):
+        try:
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+            rows = list(sheet.iter_rows(values_only=True))
+        except (OSError, KeyError, ValueError, BadZipFile):
+            return replace_schedule(event, [], [_("the file is not an Excel workbook")])
+    else:
+        text = data.decode("utf-8-sig", errors="replace")
+        delimiter = ";" if text.count(";") >= text.count(",") else ","
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    commitments, problems = parse_rows(rows)
+    return replace_schedule(event, commitments, problems)
+
+
+def replace_schedule(event: Event, commitments: list[Commitment], problems: list[str]) -> int:
+    """Replace the schedule with the imported one; refused as a whole when it is not usable."""
     placed = {str(team.number): team for team in scheduled_teams(event).values() if team.number}
-    missing = sorted({c.team for c in parsed.commitments} - set(placed))
-    problems = list(parsed.problems)
+    missing = sorted({c.team for c in commitments} - set(placed))
+    problems = list(problems)
     if missing:
         problems.append(
             _("team number(s) not placed at this event: %(numbers)s", numbers=", ".join(missing))
         )
+    if not commitments and not problems:
+        problems.append(_("the file holds no schedule"))
     if problems:
         raise DomainError(
             _("The schedule was not imported: %(problems)s", problems="; ".join(problems))
         )
     db.session.execute(delete(ScheduleEntry).where(ScheduleEntry.event_id == event.id))
-    for commitment in parsed.commitments:
+    for commitment in commitments:
         db.session.add(
             ScheduleEntry(
                 event_id=event.id,
@@ -241,7 +267,25 @@ def import_block_format(event: Event, text: str) -> int:
                 ends_at=moment(event.starts_on, time(0), commitment.end),
             )
         )
-    return len(parsed.commitments)
+    return len(commitments)
+
+
+def as_xlsx(event: Event) -> bytes:
+    rows = [
+        [
+            team.number,
+            team.name,
+            entry.kind,
+            entry.round,
+            entry.place,
+            f"{entry.starts_at.astimezone(AMSTERDAM):%H:%M}",
+            f"{entry.ends_at.astimezone(AMSTERDAM):%H:%M}",
+        ]
+        for entry, team in entries(event)
+    ]
+    return to_xlsx(
+        ["team number", "team", "kind", "round", "place", "start", "end"], rows, "schedule"
+    )
 
 
 def stored_problems(event: Event, min_gap: int) -> list[Violation]:

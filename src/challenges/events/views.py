@@ -159,13 +159,31 @@ def import_schedule(event_id: int):
     event = db.get_or_404(Event, event_id)
     form = ImportScheduleForm()
     if form.validate_on_submit():
-        text = form.file.data.read().decode("utf-8-sig", errors="replace")
-        run_action(
-            lambda: schedules.import_block_format(event, text), _("The schedule is imported.")
-        )
+        data, filename = form.file.data.read(), form.file.data.filename or ""
+        if data[:40].decode("utf-8-sig", errors="replace").startswith("Version Number"):
+            text = data.decode("utf-8-sig", errors="replace")
+            run_action(
+                lambda: schedules.import_block_format(event, text), _("The schedule is imported.")
+            )
+        else:
+            run_action(
+                lambda: schedules.import_plain(event, data, filename),
+                _("The schedule is imported."),
+            )
     else:
-        flash(_("Choose a Block Format CSV file."), "error")
+        flash(_("Choose a schedule file."), "error")
     return redirect(url_for("events.schedule", event_id=event.id))
+
+
+@bp.get("/<int:event_id>/schedule.xlsx")
+@require(EVENT_CREW)
+def schedule_xlsx(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    return Response(
+        schedules.as_xlsx(event),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="schedule-{event.slug}.xlsx"'},
+    )
 
 
 @bp.get("/<int:event_id>/schedule.block.csv")
