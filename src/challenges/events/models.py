@@ -84,6 +84,7 @@ class EventTeam(db.Model):
         str_enum(Attendance), default=Attendance.EXPECTED
     )
     checked_in_at: Mapped[datetime | None]
+    stand: Mapped[int | None]  # Vakkanjers Markt: the team's stand number
 
     event: Mapped[Event] = relationship()
 

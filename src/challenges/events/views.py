@@ -11,7 +11,8 @@ from challenges.auth.access import AccessDenied, require
 from challenges.auth.policies import event_role
 from challenges.auth.roles import EVENT_ROLES, Role
 from challenges.database import utcnow
-from challenges.events import schedules, services
+from challenges.errors import DomainError
+from challenges.events import markets, schedules, services
 from challenges.events import volunteers as volunteers_service
 from challenges.events.forms_schedule import DEFAULT_MIN_GAP, ImportScheduleForm, ScheduleForm
 from challenges.events.forms_volunteers import ConflictForm, InviteForm
@@ -215,3 +216,29 @@ def now(event_id: int):
     event = db.get_or_404(Event, event_id)
     current, following = schedules.now_and_next(event, utcnow())
     return render_template("events/now.html", event=event, current=current, following=following)
+
+
+@bp.route("/<int:event_id>/market", methods=["GET", "POST"])
+@require(EVENT_CREW)
+def market(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    may_assign = EVENT_MANAGER.allows(current_user, {"event_id": event_id})
+    if request.method == "POST":
+        if not may_assign:
+            raise AccessDenied(EVENT_MANAGER)
+        if ConfirmForm().validate_on_submit():
+            run_action(lambda: markets.assign_stands(event), _("The stands are numbered."))
+        return redirect(url_for("events.market", event_id=event.id))
+    try:
+        plan, problem = markets.jury_plan(event), None
+    except DomainError as error:
+        plan, problem = None, error.message
+    return render_template(
+        "events/market.html",
+        event=event,
+        rows=markets.market_teams(event),
+        plan=plan,
+        problem=problem,
+        jurors={juror.id: juror for juror in markets.jurors(event)},
+        form=ConfirmForm() if may_assign else None,
+    )

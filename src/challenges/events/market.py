@@ -1,0 +1,88 @@
+"""Vakkanjers Markt: stand numbers and jury rounds (pure: plain data in, plain data out).
+
+In every round each juror visits one stand. Rounds continue until every stand has been seen
+by at least `per_stand` different jurors. A juror never visits a stand of a school they
+declared a conflict with, never visits the same stand twice, and takes the least-seen stand
+that is free in that round, preferring stands far from the one they just left (so jurors
+rotate across the floor instead of staying in one aisle).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+class NoJuryPossible(ValueError):
+    """Some stands cannot get enough jurors; the message names them."""
+
+
+@dataclass(frozen=True)
+class Stand:
+    number: int
+    team: int
+    school: int | None = None
+
+
+@dataclass
+class JuryPlan:
+    rounds: list[dict[int, int]] = field(default_factory=list)  # per round: juror -> stand number
+
+    def views(self) -> dict[int, set[int]]:
+        seen: dict[int, set[int]] = {}
+        for round_ in self.rounds:
+            for juror, stand in round_.items():
+                seen.setdefault(stand, set()).add(juror)
+        return seen
+
+
+def number_stands(teams: Sequence[int]) -> dict[int, int]:
+    """Stand numbers 1, 2, 3 ... in the given order of teams."""
+    return {team: number for number, team in enumerate(teams, start=1)}
+
+
+def allowed(stand: Stand, juror: int, conflicts: dict[int, set[int]]) -> bool:
+    return stand.school is None or stand.school not in conflicts.get(juror, set())
+
+
+def plan_jury_rounds(
+    stands: Sequence[Stand],
+    jurors: Sequence[int],
+    conflicts: dict[int, set[int]] | None = None,
+    per_stand: int = 2,
+) -> JuryPlan:
+    conflicts = conflicts or {}
+    short = [s.number for s in stands if sum(allowed(s, j, conflicts) for j in jurors) < per_stand]
+    if short:
+        raise NoJuryPossible(
+            f"stand(s) {', '.join(map(str, short))} cannot get {per_stand} jurors without a "
+            "conflict of interest: invite more jurors"
+        )
+    plan = JuryPlan()
+    seen: dict[int, set[int]] = {s.number: set() for s in stands}
+    last: dict[int, int] = {}
+    by_number = {s.number: s for s in stands}
+    while any(len(jurors_seen) < per_stand for jurors_seen in seen.values()):
+        round_: dict[int, int] = {}
+        for juror in jurors:
+            options = [
+                s
+                for s in stands
+                if s.number not in round_.values()
+                and juror not in seen[s.number]
+                and allowed(s, juror, conflicts)
+            ]
+            if not options:
+                continue
+            choice = min(
+                options,
+                key=lambda s: (len(seen[s.number]), -abs(s.number - last.get(juror, 0)), s.number),
+            )
+            round_[juror] = choice.number
+        if not round_:
+            raise NoJuryPossible("no juror can visit any stand that still needs a visit")
+        for juror, number in round_.items():
+            seen[number].add(juror)
+            last[juror] = number
+        plan.rounds.append(round_)
+        if len(plan.rounds) > len(by_number) * per_stand + len(jurors):
+            raise NoJuryPossible("the jury rounds do not converge")  # a safeguard, never expected
+    return plan

@@ -1,0 +1,68 @@
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from challenges.events.market import NoJuryPossible, Stand, number_stands, plan_jury_rounds
+
+
+def stands(count: int, school_of=lambda n: n) -> list[Stand]:
+    return [Stand(number=n, team=100 + n, school=school_of(n)) for n in range(1, count + 1)]
+
+
+def test_stand_numbers_follow_the_order():
+    assert number_stands([7, 3, 9]) == {7: 1, 3: 2, 9: 3}
+
+
+def test_every_stand_seen_by_two_different_jurors():
+    plan = plan_jury_rounds(stands(10), jurors=[1, 2, 3, 4])
+    views = plan.views()
+    assert all(len(views[n]) >= 2 for n in range(1, 11))
+    for round_ in plan.rounds:
+        assert len(set(round_.values())) == len(round_)  # one juror per stand per round
+
+
+def test_conflicts_are_respected():
+    conflicts = {1: {3}, 2: {3}}  # jurors 1 and 2 are linked to the school of stand 3
+    plan = plan_jury_rounds(stands(6), jurors=[1, 2, 3, 4], conflicts=conflicts)
+    assert plan.views()[3] == {3, 4}
+
+
+def test_impossible_jury_is_explained():
+    with pytest.raises(NoJuryPossible, match="stand\\(s\\) 2 cannot get 2 jurors"):
+        plan_jury_rounds(stands(3), jurors=[1, 2], conflicts={1: {2}})
+
+
+def test_jurors_rotate_across_the_floor():
+    plan = plan_jury_rounds(stands(12), jurors=[1, 2])
+    moves = [
+        abs(b[1] - a[1])
+        for a, b in zip(plan.rounds, plan.rounds[1:], strict=False)
+        if 1 in a and 1 in b
+    ]
+    assert sum(moves) / len(moves) > 3  # not stand by stand along one aisle
+
+
+@given(
+    count=st.integers(1, 30),
+    jurors=st.integers(2, 8),
+    per_stand=st.integers(1, 3),
+    conflicts=st.dictionaries(
+        st.integers(1, 8), st.sets(st.integers(1, 30), max_size=3), max_size=4
+    ),
+)
+def test_properties(count, jurors, per_stand, conflicts):
+    assume(per_stand <= jurors)
+    market = stands(count)
+    juror_ids = list(range(1, jurors + 1))
+    try:
+        plan = plan_jury_rounds(market, juror_ids, conflicts, per_stand)
+    except NoJuryPossible:
+        assert any(
+            sum(s.school not in conflicts.get(j, set()) for j in juror_ids) < per_stand
+            for s in market
+        )
+        return
+    for stand in market:
+        visitors = plan.views().get(stand.number, set())
+        assert len(visitors) >= per_stand
+        assert all(stand.school not in conflicts.get(juror, set()) for juror in visitors)
