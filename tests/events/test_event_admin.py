@@ -107,3 +107,26 @@ def test_only_organisers_manage_events(client):
     client.log_in(make_teacher().email)
     assert client.get("/admin/events/").status_code == 403
     assert client.get("/admin/events/new").status_code == 403
+
+
+def test_national_final_lists_its_regional_finals(client, organiser, season):
+    national = make_event(season, name="Landelijke finale")
+    national.kind = EventKind.NATIONAL
+    db.session.commit()
+    client.submit("/admin/events/new", event_data(season, feeds_into_id=national.id))
+    page = client.get(f"/admin/events/{national.id}").text
+    assert "Teams komen van: Regiofinale Delft" in page
+
+
+def test_teachers_choose_only_published_regional_finals(client, season):
+    from tests.factories import make_school, make_teacher
+
+    shown, hidden = (
+        make_event(season, name="Open Finale"),
+        make_event(season, name="Geheime Finale", published=False),
+    )
+    school = make_school()
+    client.log_in(make_teacher(school).email)
+    page = client.get(f"/teams/register/{season.id}").text
+    assert shown.name in page
+    assert hidden.name not in page

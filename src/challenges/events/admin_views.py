@@ -74,8 +74,20 @@ def edit_page(event: Event | None):
     season = season or (event.season if event else None)
     quotas = {quota.category_id: quota.advancing for quota in (event.quotas if event else [])}
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    feeders = (
+        db.session.scalars(
+            select(Event).where(Event.feeds_into_id == event.id).order_by(Event.starts_on)
+        ).all()
+        if event
+        else []
+    )
     return render_template(
-        "events/event_form.html", form=form, event=event, season=season, quotas=quotas
+        "events/event_form.html",
+        form=form,
+        event=event,
+        season=season,
+        quotas=quotas,
+        feeders=feeders,
     ), status
 
 

@@ -47,7 +47,7 @@ def team_form(season: Season, team: Team | None = None) -> TeamForm:
     form.category_id.choices = [SelectChoice(c.id, category_label(c)) for c in season.categories]
     finals = db.session.scalars(
         select(Event)
-        .where(Event.season_id == season.id, Event.kind == EventKind.REGIONAL)
+        .where(Event.season_id == season.id, Event.kind == EventKind.REGIONAL, Event.published)
         .order_by(Event.starts_on, Event.name)
     ).all()
     event_choices = [SelectChoice(NO_CHOICE, "—")] + [
