@@ -123,7 +123,7 @@ def test_block_format_export_then_import_gives_the_same_schedule(client, event, 
     before = sorted(
         (e.team_id, e.kind, e.starts_at) for e in db.session.scalars(select(ScheduleEntry))
     )
-    exported = client.get(f"/events/{event.id}/schedule.block.csv").data.decode()
+    exported = client.get(f"/events/{event.id}/schedule.block").data.decode()
     assert exported.startswith("Version Number,1")
     page = upload(client, event, exported)
     assert "Het dagprogramma is geïmporteerd" in page
@@ -136,7 +136,7 @@ def test_block_format_export_then_import_gives_the_same_schedule(client, event, 
 
 def test_import_with_unknown_team_changes_nothing(client, event, manager):
     client.submit(f"/events/{event.id}/schedule", SETTINGS)
-    exported = client.get(f"/events/{event.id}/schedule.block.csv").data.decode()
+    exported = client.get(f"/events/{event.id}/schedule.block").data.decode()
     count = len(db.session.scalars(select(ScheduleEntry)).all())
     page = upload(client, event, exported.replace("1001", "4242"))
     assert "niet geïmporteerd" in page
@@ -152,7 +152,7 @@ def test_import_of_a_foreign_file_is_refused(client, event, manager):
 
 def test_checker_shows_problems_of_an_imported_schedule(client, event, manager):
     client.submit(f"/events/{event.id}/schedule", SETTINGS)
-    exported = client.get(f"/events/{event.id}/schedule.block.csv").data.decode()
+    exported = client.get(f"/events/{event.id}/schedule.block").data.decode()
     lines = exported.splitlines()
     # Take team 1002 out of its first ranking match: it then misses a round.
     index = next(i for i, line in enumerate(lines) if line.startswith("Table Names")) + 1

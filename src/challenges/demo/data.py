@@ -1,6 +1,6 @@
 """The demo world: fictional schools in real Dutch towns, two programmes' 2025-2026 seasons."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from challenges.auth.roles import Role
 
@@ -156,6 +156,10 @@ EVENTS = [
         "town": "Eindhoven",
         "starts_on": date(2026, 1, 24),
         "capacity": 24,
+        "start_time": time(9, 0),
+        "end_time": time(17, 0),
+        "tables": 4,
+        "rooms": 3,
     },
     {
         "season": "fll-challenge-2025-2026",
@@ -166,6 +170,10 @@ EVENTS = [
         "town": "Groningen",
         "starts_on": date(2026, 1, 31),
         "capacity": 24,
+        "start_time": time(9, 0),
+        "end_time": time(17, 0),
+        "tables": 4,
+        "rooms": 3,
     },
     {
         "season": "fll-challenge-2025-2026",

@@ -176,37 +176,24 @@ def import_schedule(event_id: int):
     return redirect(url_for("events.schedule", event_id=event.id))
 
 
-@bp.get("/<int:event_id>/schedule.xlsx")
+CSV = "text/csv; charset=utf-8"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SCHEDULE_FILES = {
+    "csv": (CSV, "csv", lambda event: schedules.as_csv(event).encode("utf-8")),
+    "xlsx": (XLSX, "xlsx", schedules.as_xlsx),
+    "block": (CSV, "block-format.csv", lambda event: schedules.export_block_format(event).encode()),
+}
+
+
+@bp.get("/<int:event_id>/schedule.<any(csv, xlsx, block):kind>")
 @require(EVENT_CREW)
-def schedule_xlsx(event_id: int):
+def schedule_file(event_id: int, kind: str):
     event = db.get_or_404(Event, event_id)
+    mimetype, suffix, build = SCHEDULE_FILES[kind]
     return Response(
-        schedules.as_xlsx(event),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="schedule-{event.slug}.xlsx"'},
-    )
-
-
-@bp.get("/<int:event_id>/schedule.block.csv")
-@require(EVENT_CREW)
-def schedule_block_format(event_id: int):
-    event = db.get_or_404(Event, event_id)
-    filename = f"schedule-{event.slug}-block-format.csv"
-    return Response(
-        schedules.export_block_format(event).encode("utf-8"),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-
-
-@bp.get("/<int:event_id>/schedule.csv")
-@require(EVENT_CREW)
-def schedule_csv(event_id: int):
-    event = db.get_or_404(Event, event_id)
-    return Response(
-        schedules.as_csv(event).encode("utf-8"),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="schedule-{event.slug}.csv"'},
+        build(event),
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="schedule-{event.slug}.{suffix}"'},
     )
 
 
