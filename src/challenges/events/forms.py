@@ -15,7 +15,10 @@ class EventForm(Form):
     season_id = SelectField(_l("Season"), coerce=int)
     kind = SelectField(
         _l("Kind"),
-        choices=[SelectChoice(kind.value, kind.label) for kind in EventKind],
+        choices=[
+            SelectChoice(EventKind.REGIONAL.value, _l("Regional final")),
+            SelectChoice(EventKind.NATIONAL.value, _l("National final")),
+        ],
     )
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)])
     slug = StringField(

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from challenges.auth.forms import email_field
 from challenges.auth.models import NAME_LENGTH
+from challenges.auth.roles import ROLE_LABELS
 from challenges.events.volunteers import INVITABLE
 from challenges.forms import Form
 
@@ -17,7 +18,7 @@ class InviteForm(Form):
     role = SelectField(
         _l("Role"),
         choices=[SelectChoice("", _l("Choose a role"))]
-        + [SelectChoice(role.value, role.label) for role in INVITABLE],
+        + [SelectChoice(role.value, ROLE_LABELS[role]) for role in INVITABLE],
         validators=[DataRequired(message=_l("Choose a role."))],
     )
 

@@ -3,6 +3,7 @@
 import csv
 import io
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zipfile import BadZipFile
 from zoneinfo import ZoneInfo
@@ -141,9 +142,22 @@ def stored_schedule(event: Event) -> Schedule:
     )
 
 
+def team_label(team: Team) -> str:
+    return f"#{team.number} {team.name}" if team.number else team.name
+
+
+def labelled(commitments: list[Commitment], teams: dict[str, Team]) -> list[Commitment]:
+    """Commitments that name teams as people know them (#1001 Brick Breakers), for messages."""
+    return [
+        replace(c, team=team_label(teams[c.team])) if c.team in teams else c for c in commitments
+    ]
+
+
 def problems(event: Event, choices: dict) -> list[Violation]:
     teams = scheduled_teams(event)
-    return check(stored_schedule(event), settings_for(event, teams, choices))
+    settings = settings_for(event, teams, choices)
+    settings = replace(settings, teams=tuple(team_label(team) for team in teams.values()))
+    return check(Schedule(labelled(stored_schedule(event).commitments, teams)), settings)
 
 
 def now_and_next(event: Event, at: datetime) -> tuple[list, list]:
@@ -293,16 +307,16 @@ def stored_problems(event: Event, min_gap: int) -> list[Violation]:
     rows = entries(event)
     if not rows or not (event.start_time and event.end_time):
         return []
-    commitments = stored_schedule(event).commitments
+    teams = scheduled_teams(event)
+    commitments = labelled(stored_schedule(event).commitments, teams)
     judging = Counter(c.team for c in commitments if c.kind is Kind.JUDGING)
     practice = Counter(c.team for c in commitments if c.kind is Kind.PRACTICE)
     ranking = Counter(c.team for c in commitments if c.kind is Kind.RANKING)
-    teams = scheduled_teams(event)
     day = datetime.combine(event.starts_on, event.end_time) - datetime.combine(
         event.starts_on, event.start_time
     )
     settings = Settings(
-        teams=tuple(teams),
+        teams=tuple(team_label(team) for team in teams.values()),
         tables=max(2, len({c.place for c in commitments if c.kind is not Kind.JUDGING})),
         rooms=1,
         day_length=int(day.total_seconds() // 60),
