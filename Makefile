@@ -28,6 +28,7 @@ run: install
 
 test: install-dev chromium
 	$(BIN)/pytest
+	node --test tests/js/
 
 # The browser tests drive Debian's chromium (never a downloaded browser build).
 chromium:

@@ -14,6 +14,8 @@ from challenges.extensions import db, login_manager
 from challenges.mail import views as mail
 from challenges.registration import admin_views as registration_admin
 from challenges.registration import views as registration
+from challenges.robot_game import scoreboard_views as scoreboard
+from challenges.robot_game import views as robot_game
 from challenges.schools import admin_views as school_admin
 from challenges.schools import views as schools
 from challenges.seasons import views as seasons
@@ -33,6 +35,9 @@ def register(app: Flask) -> None:
         event_admin.bp,
         registration.bp,
         registration_admin.bp,
+        robot_game.bp,
+        robot_game.api,
+        scoreboard.bp,
         schools.bp,
         school_admin.bp,
         seasons.bp,

@@ -18,6 +18,7 @@ from challenges.events.services import events_with_team_counts
 from challenges.extensions import db
 from challenges.mail.services import deliver_pending
 from challenges.registration.services import purge_first_names
+from challenges.robot_game.cli import robot_game
 from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file
 from challenges.schools.importer import import_schools
 from challenges.seasons.models import Season
@@ -142,7 +143,7 @@ def list_events_command(season_key: str | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for group in (seed, users, mail, schools, privacy, events):
+    for group in (seed, users, mail, schools, privacy, events, robot_game):
         app.cli.add_command(group)
 
 

@@ -4,6 +4,7 @@ from challenges.auth.models import EventRole, User, UserRole
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import AuditEntry, Team, TeamCoach
+from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
 from challenges.schools.models import School, SchoolMembership, SchoolRequest
 from challenges.seasons.models import Category, Programme, Season
 
@@ -11,6 +12,7 @@ __all__ = [
     "AdvancementQuota",
     "AuditEntry",
     "Category",
+    "ClosedRound",
     "Conflict",
     "Event",
     "EventRole",
@@ -21,6 +23,8 @@ __all__ = [
     "School",
     "SchoolMembership",
     "SchoolRequest",
+    "ScoreSheet",
+    "ScoreboardState",
     "Season",
     "Team",
     "TeamCoach",

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.database import utcnow
 from challenges.demo import data
-from challenges.events.models import Event, EventKind, EventTeam
+from challenges.events.models import Event, EventKind, EventTeam, ScheduleEntry
+from challenges.events.schedules import make_schedule
 from challenges.extensions import db
 from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
@@ -59,7 +60,27 @@ def seed_demo() -> SeedReport:
     place_demo_teams(events)
     seed_accounts(report, events[data.DEMO_EVENT])
     link_demo_coach()
+    schedule_demo_event(report, events[data.DEMO_EVENT])
     return report
+
+
+DEMO_SCHEDULE = {
+    "match_cycle": 8,
+    "judging_length": 30,
+    "judging_cycle": 40,
+    "min_gap": 10,
+    "practice_rounds": 1,
+    "ranking_rounds": 3,
+    "seed": 1,
+}
+
+
+def schedule_demo_event(report: SeedReport, event: Event) -> None:
+    """The demo event gets a schedule, so referees can score right after `make run`."""
+    if db.session.scalar(select(ScheduleEntry.id).where(ScheduleEntry.event_id == event.id)):
+        return
+    make_schedule(event, DEMO_SCHEDULE)
+    report.count("schedule")
 
 
 SEASON_FIELDS = (

@@ -1,0 +1,1 @@
+"""Robot Game: season missions as data, referee sheets, verification, ranking, scoreboard."""

@@ -1,0 +1,73 @@
+"""The public robot-game scoreboard: phone page, audience screen and JSON with ETag."""
+
+from flask import Blueprint, abort, jsonify, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from challenges.auth.access import public
+from challenges.auth.policies import event_role
+from challenges.auth.roles import EVENT_ROLES, Role
+from challenges.events.models import Event
+from challenges.extensions import db
+from challenges.robot_game import standings
+
+bp = Blueprint("scoreboard", __name__)
+
+POLL_SECONDS = 3
+REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
+
+
+def visible_event(reference: str) -> Event:
+    """An event by id or slug; unpublished events only for their crew and organisers."""
+    query = select(Event).where(
+        Event.id == int(reference) if reference.isdigit() else Event.slug == reference
+    )
+    event = db.session.scalar(query)
+    if event is None or not event.season.robot_game_key:
+        abort(404)
+    crew = current_user.is_authenticated and (
+        current_user.has_role("organiser") or current_user.has_event_role(event.id, EVENT_ROLES)
+    )
+    if not (event.published or crew):
+        abort(404)
+    return event
+
+
+@bp.get("/events/<event_ref>/scoreboard")
+@public
+def phone(event_ref: str):
+    event = visible_event(event_ref)
+    board = standings.public(event)
+    return render_template(
+        "robot_game/scoreboard.html",
+        event=event,
+        board=board,
+        screen=False,
+        poll=POLL_SECONDS,
+        crew=REFEREES.allows(current_user, {"event_id": event.id}),
+    )
+
+
+@bp.get("/events/<event_ref>/scoreboard/screen")
+@public
+def screen(event_ref: str):
+    event = visible_event(event_ref)
+    return render_template(
+        "robot_game/scoreboard.html",
+        event=event,
+        board=standings.public(event),
+        screen=True,
+        poll=POLL_SECONDS,
+        crew=False,
+    )
+
+
+@bp.get("/api/v1/events/<event_ref>/scoreboard")
+@public
+def scoreboard_json(event_ref: str):
+    """Verified scores only. Send If-None-Match to get 304 while nothing changed."""
+    event = visible_event(event_ref)
+    response = jsonify(standings.public(event))
+    response.headers["Cache-Control"] = "no-cache"
+    response.add_etag()
+    return response.make_conditional(request)

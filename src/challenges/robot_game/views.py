@@ -1,0 +1,330 @@
+"""Referee tablets and the head referee's desk."""
+
+import json
+import uuid
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from challenges.actions import run_action
+from challenges.auth.access import require
+from challenges.auth.policies import event_role
+from challenges.auth.roles import Role
+from challenges.errors import DomainError
+from challenges.events.models import Event, ScheduleEntry
+from challenges.extensions import db
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.registration.models import Team
+from challenges.robot_game import sheets, standings
+from challenges.robot_game.evaluator import answers_from_strings
+from challenges.robot_game.messages import browser_texts
+
+bp = Blueprint("robot_game", __name__, url_prefix="/events/<int:event_id>")
+
+REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
+HEAD_REFEREE = event_role(Role.HEAD_REFEREE)
+TABLE_COOKIE = "robot-game-table-{event_id}"
+ONE_YEAR = 365 * 24 * 3600
+
+
+@bp.get("/referee")
+@require(REFEREES)
+def referee(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    tables = sheets.tables(event)
+    remembered = request.cookies.get(TABLE_COOKIE.format(event_id=event.id))
+    if remembered in tables and "change" not in request.args:
+        return redirect(url_for("robot_game.matches", event_id=event.id, table=remembered))
+    return render_template("robot_game/tables.html", event=event, tables=tables)
+
+
+@bp.get("/referee/matches")
+@require(REFEREES)
+def matches(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    table = request.args.get("table", "")
+    if table not in sheets.tables(event):
+        return redirect(url_for("robot_game.referee", event_id=event.id, change=1))
+    response = make_response(
+        render_template(
+            "robot_game/matches.html",
+            event=event,
+            table=table,
+            rows=sheets.table_matches(event, table),
+            may_review=HEAD_REFEREE.allows(current_user, {"event_id": event.id}),
+            form=ConfirmForm(),
+        )
+    )
+    response.set_cookie(
+        TABLE_COOKIE.format(event_id=event.id), table, max_age=ONE_YEAR, samesite="Lax"
+    )
+    return response
+
+
+def _match_or_404(event: Event, match_id: int) -> tuple[ScheduleEntry, Team]:
+    try:
+        entry = sheets.match_of(event, match_id)
+    except DomainError as error:
+        abort(404, error.message)
+    return entry, db.session.get(Team, entry.team_id)
+
+
+def sheet_page(
+    event: Event, team: Team, answers: dict, problems: dict, status: int = 200, **context: Any
+):
+    """The scoring form: a referee's (`entry` given) or the head referee's edit (`sheet`)."""
+    season = sheets.season_of(event)
+    language = sheets.language()
+    return render_template(
+        "robot_game/sheet.html",
+        event=event,
+        team=team,
+        season=season,
+        language=language,
+        answers=answers,
+        problems=problems,
+        client_key=request.form.get("client_key") or uuid.uuid4().hex,
+        season_json=json.dumps(season.document),
+        texts_json=json.dumps(browser_texts(season, language)),
+        form=ConfirmForm(),
+        **context,
+    ), status
+
+
+@bp.route("/referee/matches/<int:match_id>", methods=["GET", "POST"])
+@require(REFEREES)
+def score(event_id: int, match_id: int):
+    event = db.get_or_404(Event, event_id)
+    entry, team = _match_or_404(event, match_id)
+    season = sheets.season_of(event)
+    if request.method == "GET":
+        return sheet_page(event, team, season.start_sheet(), {}, entry=entry)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    answers = answers_from_strings(season, request.form)
+    given = sheets.SheetInput(
+        client_key=request.form.get("client_key", ""),
+        match_id=entry.id,
+        answers=answers,
+        referee_name=request.form.get("referee_name", ""),
+        team_confirmation=request.form.get("team_confirmation", ""),
+    )
+    try:
+        sheet, _created = sheets.submit(event, given, current_user)
+    except DomainError as error:
+        db.session.rollback()
+        problems = getattr(error, "problems", None) or {"match": error.message}
+        return sheet_page(event, team, answers, problems, error.status, entry=entry)
+    db.session.commit()
+    flash(
+        _(
+            "Sheet saved: %(team)s, %(score)d points.",
+            team=f"#{team.number} {team.name}" if team.number else team.name,
+            score=sheet.score,
+        ),
+        "success",
+    )
+    return redirect(url_for("robot_game.matches", event_id=event.id, table=entry.place))
+
+
+@bp.get("/head-referee")
+@require(HEAD_REFEREE)
+def head_referee(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    return render_template(
+        "robot_game/head_referee.html",
+        event=event,
+        groups=sheets.overview(event),
+        rounds=sheets.rounds(event),
+        closed=sheets.closed_rounds(event),
+        state=standings.state_of(event),
+        board=standings.live(event),
+        form=ConfirmForm(),
+    )
+
+
+@bp.get("/head-referee/state")
+@require(HEAD_REFEREE)
+def head_referee_state(event_id: int):
+    """A token that changes whenever a sheet arrives or is reviewed: the desk reloads then."""
+    event = db.get_or_404(Event, event_id)
+    return jsonify(token=sheets.state_token(event))
+
+
+def _back(event: Event):
+    return redirect(url_for("robot_game.head_referee", event_id=event.id))
+
+
+def _desk_action(event_id: int, action, success: str | None = None):
+    event = db.get_or_404(Event, event_id)
+    if ConfirmForm().validate_on_submit():
+        run_action(lambda: action(event), success)
+    return _back(event)
+
+
+@bp.post("/head-referee/sheets/<int:sheet_id>/verify")
+@require(HEAD_REFEREE)
+def verify(event_id: int, sheet_id: int):
+    return _desk_action(
+        event_id,
+        lambda event: sheets.verify(sheets.sheet_of(event, sheet_id), current_user.name),
+        _("The sheet is verified."),
+    )
+
+
+@bp.post("/head-referee/sheets/<int:sheet_id>/reject")
+@require(HEAD_REFEREE)
+def reject(event_id: int, sheet_id: int):
+    reason = request.form.get("reason", "")
+    return _desk_action(
+        event_id,
+        lambda event: sheets.reject(sheets.sheet_of(event, sheet_id), current_user.name, reason),
+        _("The sheet is rejected."),
+    )
+
+
+@bp.post("/head-referee/matches/<int:match_id>/no-show")
+@require(HEAD_REFEREE)
+def no_show(event_id: int, match_id: int):
+    return _desk_action(
+        event_id,
+        lambda event: sheets.mark_no_show(event, match_id, current_user),
+        _("Marked as a no-show: 0 points for this round."),
+    )
+
+
+@bp.post("/head-referee/matches/<int:match_id>/rerun")
+@require(HEAD_REFEREE)
+def rerun(event_id: int, match_id: int):
+    reason = request.form.get("reason", "")
+    return _desk_action(
+        event_id,
+        lambda event: sheets.rerun(event, match_id, current_user, reason),
+        _("The match can be played and scored again."),
+    )
+
+
+@bp.post("/head-referee/rounds/<any(practice, ranking):kind>/<int:number>/<any(close, reopen):do>")
+@require(HEAD_REFEREE)
+def round_action(event_id: int, kind: str, number: int, do: str):
+    if do == "close":
+        return _desk_action(
+            event_id,
+            lambda event: sheets.close_round(event, kind, number, current_user),
+            _("The round is closed: referees can no longer send sheets for it."),
+        )
+    return _desk_action(
+        event_id, lambda event: sheets.reopen_round(event, kind, number), _("The round is open.")
+    )
+
+
+@bp.post("/head-referee/<any(freeze, unfreeze):do>")
+@require(HEAD_REFEREE)
+def scoreboard_freeze(event_id: int, do: str):
+    if do == "freeze":
+        return _desk_action(
+            event_id,
+            lambda event: standings.freeze(event, current_user),
+            _("The public scoreboard is frozen."),
+        )
+    return _desk_action(
+        event_id, standings.unfreeze, _("The public scoreboard shows the live standings again.")
+    )
+
+
+@bp.route("/head-referee/sheets/<int:sheet_id>", methods=["GET", "POST"])
+@require(HEAD_REFEREE)
+def sheet_detail(event_id: int, sheet_id: int):
+    """A sheet with its versions; the head referee corrects it here (a new version)."""
+    event = db.get_or_404(Event, event_id)
+    try:
+        sheet = sheets.sheet_of(event, sheet_id)
+    except DomainError as error:
+        abort(404, error.message)
+    season = sheets.season_of(event)
+    answers, problems, status = sheet.answers, {}, 200
+    if request.method == "POST":
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        answers = answers_from_strings(season, request.form)
+        try:
+            sheets.edit(event, sheet, answers, current_user)
+        except DomainError as error:
+            db.session.rollback()
+            problems = getattr(error, "problems", None) or {"match": error.message}
+            status = error.status if not hasattr(error, "problems") else FORM_ERROR_STATUS
+        else:
+            db.session.commit()
+            flash(_("The corrected version is saved and verified."), "success")
+            return _back(event)
+    return sheet_page(
+        event, sheet.team, answers, problems, status, sheet=sheet, versions=sheets.history(sheet)
+    )
+
+
+@bp.post("/head-referee/upload")
+@require(HEAD_REFEREE)
+def upload(event_id: int):
+    """Sheets a tablet saved as a file when it could not send them."""
+    event = db.get_or_404(Event, event_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    stored = refused = 0
+    for file in request.files.getlist("sheets"):
+        try:
+            payloads = json.loads(file.read(256 * 1024).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            flash(_("%(file)s is not a sheet file.", file=file.filename), "error")
+            continue
+        for payload in payloads if isinstance(payloads, list) else [payloads]:
+            try:
+                with db.session.begin_nested():
+                    sheets.submit(event, sheets.input_from_json(payload), current_user)
+                stored += 1
+            except DomainError as error:
+                refused += 1
+                flash(
+                    _("%(file)s: %(problem)s", file=file.filename, problem=error.message), "error"
+                )
+    db.session.commit()
+    flash(
+        _("%(stored)d sheet(s) received, %(refused)d refused.", stored=stored, refused=refused),
+        "success" if not refused else "info",
+    )
+    return _back(event)
+
+
+api = Blueprint("robot_game_api", __name__, url_prefix="/api/v1/events/<int:event_id>")
+
+
+@api.post("/sheets")
+@require(REFEREES)
+def api_submit(event_id: int):
+    """The tablet's JSON submission: 201 stored, 200 stored before (same key), 4xx refused."""
+    event = db.get_or_404(Event, event_id)
+    payload: Any = request.get_json(silent=True)
+    try:
+        given = sheets.input_from_json(payload)
+        sheet, created = sheets.submit(event, given, current_user)
+    except DomainError as error:
+        db.session.rollback()
+        body = {"error": _("Not saved"), "message": error.message}
+        body["problems"] = getattr(error, "problems", None) or (
+            {error.field: error.message} if error.field else {}
+        )
+        return jsonify(body), error.status
+    db.session.commit()
+    body = {"id": sheet.id, "score": sheet.score, "status": sheet.status.value, "created": created}
+    return jsonify(body), 201 if created else 200

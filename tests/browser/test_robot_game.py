@@ -1,0 +1,100 @@
+"""A referee scores on a tablet through a wifi drop; the head referee verifies; the audience
+screen shows the score without a reload."""
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import create_engine
+
+from challenges.config import normalise_database_url
+from tests.browser.conftest import TABLET, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def log_in(page, server, email, password):
+    page.goto(f"{server}/account/login")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def stored_sheets(server) -> list[tuple]:
+    engine = create_engine(normalise_database_url(server.database_url))
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT client_key, score, status FROM score_sheet ORDER BY id"
+        ).all()
+    engine.dispose()
+    return rows
+
+
+def answer_everything_no(page):
+    for question in page.locator(".question").all():
+        if question.locator("input:checked").count() == 0:
+            question.locator("input[value=no], input[value='0']").first.check()
+
+
+def test_referee_scores_offline_and_the_audience_sees_it_after_verification(live_server, browser):
+    audience = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
+    screen = audience.new_page()
+    screen.goto(f"{live_server}/events/fll-2025-regio-eindhoven/scoreboard/screen")
+    expect(screen.get_by_role("heading", name="Robot Game · Regiofinale Eindhoven")).to_be_visible()
+
+    context = browser.new_context(viewport=TABLET, has_touch=True, locale="nl-NL")
+    tablet = context.new_page()
+    errors: list[str] = []
+    tablet.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(tablet, live_server, "referee@demo.challenges.nl", "demo-referee-2025")
+    tablet.get_by_role("link", name="Wedstrijden scoren").click()
+    tablet.get_by_role("link", name="table 1", exact=True).tap()
+    expect(tablet.get_by_role("heading", name="table 1 · Regiofinale Eindhoven")).to_be_visible()
+    tablet.locator(".match-list a", has_text="Wedstrijdronde 1").first.tap()
+
+    total = tablet.locator("#total")
+    expect(total).to_have_text("60")  # the start sheet: supports standing and six tokens
+    question = tablet.locator('[data-question="m13_statue_raised"]')
+    question.get_by_text("Ja", exact=True).tap()
+    expect(total).to_have_text("90")
+    tablet.get_by_role("button", name="Formulier versturen").tap()
+    expect(tablet.locator('[data-error-for="m00_inspection"]')).to_be_visible()  # not answered
+    answer_everything_no(tablet)
+    tablet.get_by_label("Je naam (scheidsrechter)").fill("Ruben")
+    tablet.get_by_label("Het team is het eens met dit formulier").fill("KB")
+    team = tablet.get_by_role("heading", level=1).inner_text()
+    screenshot(tablet, "tablet-referee-sheet")
+
+    context.set_offline(True)
+    tablet.get_by_role("button", name="Formulier versturen").tap()
+    status = tablet.locator("#outbox-status")
+    expect(status).to_contain_text("Offline: 1 formulier(en) wachten")
+    screenshot(tablet, "tablet-referee-offline")
+    assert stored_sheets(live_server) == []
+
+    context.set_offline(False)
+    tablet.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(status).to_contain_text("Alle formulieren zijn verzonden", timeout=15000)
+    rows = stored_sheets(live_server)
+    assert [(score, status) for _key, score, status in rows] == [(90, "submitted")]
+    tablet.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
+    tablet.wait_for_timeout(500)
+    assert len(stored_sheets(live_server)) == 1
+    assert errors == []
+    context.close()
+
+    expect(screen.locator("#standings")).not_to_contain_text("90")  # not verified yet
+    desk_context = browser.new_context(viewport=TABLET, has_touch=True, locale="nl-NL")
+    desk = desk_context.new_page()
+    log_in(desk, live_server, "headreferee@demo.challenges.nl", "demo-head-referee-2025")
+    desk.goto(f"{live_server}/events/1/head-referee")
+    waiting = desk.locator(".sheet-row", has_text=team.split(" ", 1)[1])
+    expect(waiting).to_contain_text("90")
+    waiting.get_by_role("button", name="Goedkeuren").tap()
+    expect(desk.locator(".flash-success")).to_contain_text("goedgekeurd")
+    screenshot(desk, "tablet-head-referee")
+    desk_context.close()
+
+    row = screen.locator("#standings tbody tr").first
+    expect(row).to_contain_text(team.split(" ", 1)[1], timeout=10000)
+    expect(row).to_contain_text("90")
+    screenshot(screen, "audience-screen")
+    audience.close()
