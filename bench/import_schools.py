@@ -10,7 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-HEADER = "VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;HUISNUMMER-TOEVOEGING;POSTCODE;PLAATSNAAM;PROVINCIE"
+HEADER = (
+    "VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;HUISNUMMER-TOEVOEGING;POSTCODE;PLAATSNAAM;PROVINCIE"
+)
 ROWS = 10_000
 
 
@@ -39,8 +41,11 @@ def main() -> None:
         for label in ("first import (all new)", "second import (all unchanged)"):
             start = time.perf_counter()
             result = subprocess.run(
-                [challenges, "schools", "import", str(path)], env=env, check=True,
-                capture_output=True, text=True,
+                [challenges, "schools", "import", str(path)],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
             )
             seconds = time.perf_counter() - start
             print(f"{label}: {seconds:.2f} s (whole command) — {result.stdout.splitlines()[-1]}")
