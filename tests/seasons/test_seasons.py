@@ -168,3 +168,16 @@ def test_category_in_use_cannot_be_removed(client):
 def test_only_organisers_manage_seasons(client):
     client.log_in(make_teacher().email)
     assert client.get("/admin/seasons/").status_code == 403
+
+
+def test_the_robot_game_sheet_is_chosen_from_the_season_files(client, organiser):
+    client.submit("/admin/seasons/", {"key": "fll", "name": "FLL Challenge"})
+    programme = db.session.scalar(select(Programme).where(Programme.key == "fll"))
+    page = f"/admin/seasons/new/{programme.id}"
+    assert "fll-2025-unearthed" in client.get(page).text
+    refused = client.submit(page, SEASON | {"robot_game_key": "fll-1999-nothing"})
+    assert refused.status_code == 422
+    assert db.session.scalar(select(Season).where(Season.key == SEASON["key"])) is None
+    client.submit(page, SEASON | {"robot_game_key": "fll-2025-unearthed"})
+    season = db.session.scalar(select(Season).where(Season.key == SEASON["key"]))
+    assert season.robot_game_key == "fll-2025-unearthed"

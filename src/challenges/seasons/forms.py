@@ -1,10 +1,19 @@
 """Forms for programmes, seasons and categories."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateTimeLocalField, IntegerField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from challenges.forms import Form
+from challenges.robot_game.definitions import season_keys
 
 HTML_DATETIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # what <input type=datetime-local> uses
 KEY = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lowercase letters, digits and hyphens."))
@@ -42,8 +51,10 @@ class SeasonForm(Form):
     registration_closes_at = DateTimeLocalField(
         _l("Registration closes (Amsterdam time)"), format=HTML_DATETIME, validators=[Optional()]
     )
-    robot_game_key = StringField(
-        _l("Robot game definition"), validators=[Optional(), Length(max=60)]
+    robot_game_key = SelectField(
+        _l("Robot game definition"),
+        choices=[SelectChoice("", _l("No robot game"))]
+        + [SelectChoice(key, key) for key in season_keys()],
     )
     rubric_set_key = StringField(_l("Rubric set"), validators=[Optional(), Length(max=60)])
     published = BooleanField(_l("Published"))
