@@ -52,7 +52,7 @@ function setUp() {
     const result = evaluate(season, collect(season));
     total.value = String(result.score);
     const missing = result.problems.filter((p) => p.code === "not_answered").length;
-    unanswered.textContent = missing ? `(${missing} ×?)` : "";
+    unanswered.textContent = missing ? unanswered.dataset.text.replace("{count}", missing) : "";
     const problems = {};
     for (const problem of result.problems) {
       if (problem.code === "not_answered") problems[problem.question] ??= null;
