@@ -11,6 +11,7 @@ from challenges.core import views as core
 from challenges.events import admin_views as event_admin
 from challenges.events import views as events
 from challenges.extensions import db, login_manager
+from challenges.judging import views as judging
 from challenges.mail import views as mail
 from challenges.registration import admin_views as registration_admin
 from challenges.registration import views as registration
@@ -35,6 +36,8 @@ def register(app: Flask) -> None:
         event_admin.bp,
         registration.bp,
         registration_admin.bp,
+        judging.bp,
+        judging.api,
         robot_game.bp,
         robot_game.api,
         scoreboard.bp,

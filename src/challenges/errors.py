@@ -67,6 +67,15 @@ def error_response(status: int, detail: str | None = None, field: str | None = N
     return response, status
 
 
+def refusal(error: DomainError) -> tuple[Response, int]:
+    """A tablet's submission refused: the message and the problems per field, as JSON."""
+    problems = getattr(error, "problems", None) or (
+        {error.field: error.message} if error.field else {}
+    )
+    body = {"error": str(_l("Not saved")), "message": error.message, "problems": problems}
+    return jsonify(body), error.status
+
+
 def handle_http_exception(error: HTTPException):
     described = getattr(error, "user_message", None)
     return error_response(error.code or 500, described)

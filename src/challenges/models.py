@@ -2,6 +2,7 @@
 
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
+from challenges.judging.models import PanelMember, RubricEntry
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import AuditEntry, Team, TeamCoach
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
@@ -18,7 +19,9 @@ __all__ = [
     "EventRole",
     "EventTeam",
     "OutboxMessage",
+    "PanelMember",
     "Programme",
+    "RubricEntry",
     "ScheduleEntry",
     "School",
     "SchoolMembership",

@@ -41,6 +41,7 @@ SEASONS = [
         "client": None,
         "design_questions": None,
         "robot_game_key": "fll-2025-unearthed",
+        "rubric_set_key": "fll-challenge-2024",
         "registration_opens_at": _moment(2025, 5, 31),
         "registration_closes_at": _moment(2025, 10, 31),
         "categories": FLL_CATEGORIES,
@@ -57,6 +58,7 @@ SEASONS = [
             "Ontwerp een waterpunt dat verspilling voorkomt."
         ),
         "robot_game_key": None,
+        "rubric_set_key": "vakkanjers-jury",
         "registration_opens_at": _moment(2025, 8, 31),
         "registration_closes_at": _moment(2026, 1, 31),
         "categories": VAKKANJERS_CATEGORIES,
@@ -69,6 +71,7 @@ SEASONS = [
         "client": None,
         "design_questions": None,
         "robot_game_key": "fll-2026-bioglow-founders",
+        "rubric_set_key": "fll-challenge-2024",
         "registration_opens_at": _moment(2026, 5, 31),
         "registration_closes_at": _moment(2027, 1, 15),
         "categories": FLL_CATEGORIES,
@@ -231,6 +234,9 @@ ACCOUNTS = [
     ("coach@demo.challenges.nl", "Carla Coach", Role.COACH),
 ]
 DEMO_EVENT = "fll-2025-regio-eindhoven"
+
+
+DEMO_JUDGE = "judge@demo.challenges.nl"
 
 
 def demo_password(role: Role) -> str:

@@ -11,6 +11,7 @@ from challenges.demo import data
 from challenges.events.models import Event, EventKind, EventTeam, ScheduleEntry
 from challenges.events.schedules import make_schedule
 from challenges.extensions import db
+from challenges.judging import panels
 from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.schools.models import School, SchoolMembership
@@ -61,6 +62,7 @@ def seed_demo() -> SeedReport:
     seed_accounts(report, events[data.DEMO_EVENT])
     link_demo_coach()
     schedule_demo_event(report, events[data.DEMO_EVENT])
+    seat_demo_judge(events[data.DEMO_EVENT])
     return report
 
 
@@ -89,6 +91,7 @@ SEASON_FIELDS = (
     "client",
     "design_questions",
     "robot_game_key",
+    "rubric_set_key",
     "registration_opens_at",
     "registration_closes_at",
 )
@@ -205,6 +208,14 @@ def place_demo_teams(events: dict[str, Event]) -> None:
             if db.session.scalar(select(EventTeam.id).where(EventTeam.team_id == team.id)) is None:
                 event = finals[index % len(finals)]
                 db.session.add(EventTeam(event_id=event.id, team_id=team.id, event_kind=event.kind))
+    db.session.flush()
+
+
+def seat_demo_judge(event: Event) -> None:
+    """The demo judge sits in the first judging room, so they can judge right after `make run`."""
+    judge = db.session.scalar(select(User).where(User.email == data.DEMO_JUDGE))
+    if judge.id not in panels.seating(event) and panels.rooms(event):
+        panels.seat(event, {judge.id: panels.rooms(event)[0]})
     db.session.flush()
 
 

@@ -1,8 +1,7 @@
 """Referee sheets: submit (idempotent), review (verify, reject, edit), no-show, re-run, close."""
 
-import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from flask_babel import get_locale
@@ -11,6 +10,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from challenges import tablets
 from challenges.auth.models import User
 from challenges.auth.roles import Role
 from challenges.database import utcnow
@@ -24,7 +24,6 @@ from challenges.robot_game.messages import problem_message
 from challenges.robot_game.models import ClosedRound, ScoreSheet, SheetStatus
 
 MATCH_KINDS = ("practice", "ranking")
-CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 ACTIVE = (SheetStatus.SUBMITTED, SheetStatus.VERIFIED)
 
 
@@ -56,21 +55,13 @@ def input_from_json(payload: Any) -> SheetInput:
     match_id = payload.get("match")
     if not isinstance(match_id, int) or isinstance(match_id, bool):
         raise SheetRefused({"match": _("Choose a match.")}, 400)
-    device_time = None
-    if isinstance(payload.get("device_time"), str):
-        try:
-            device_time = datetime.fromisoformat(payload["device_time"].replace("Z", "+00:00"))
-        except ValueError:
-            device_time = None
-        if device_time is not None and device_time.tzinfo is None:
-            device_time = device_time.replace(tzinfo=UTC)
     return SheetInput(
         client_key=str(payload.get("client_key") or ""),
         match_id=match_id,
         answers=answers,
         referee_name=str(payload.get("referee_name") or ""),
         team_confirmation=str(payload.get("team_confirmation") or ""),
-        device_time=device_time,
+        device_time=tablets.device_time(payload.get("device_time")),
     )
 
 
@@ -135,7 +126,7 @@ def current_sheets(event: Event) -> list[ScoreSheet]:
 
 def submit(event: Event, given: SheetInput, user: User) -> tuple[ScoreSheet, bool]:
     """Store a referee's sheet; the same client key again returns the stored one (False)."""
-    if not CLIENT_KEY.match(given.client_key or ""):
+    if not tablets.CLIENT_KEY.match(given.client_key or ""):
         raise SheetRefused({"client_key": _("The sheet has no valid key; reload the page.")}, 400)
     stored = db.session.scalar(select(ScoreSheet).where(ScoreSheet.client_key == given.client_key))
     if stored is not None:

@@ -22,7 +22,7 @@ from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import event_role
 from challenges.auth.roles import Role
-from challenges.errors import DomainError
+from challenges.errors import DomainError, refusal
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
@@ -320,11 +320,7 @@ def api_submit(event_id: int):
         sheet, created = sheets.submit(event, given, current_user)
     except DomainError as error:
         db.session.rollback()
-        body = {"error": _("Not saved"), "message": error.message}
-        body["problems"] = getattr(error, "problems", None) or (
-            {error.field: error.message} if error.field else {}
-        )
-        return jsonify(body), error.status
+        return refusal(error)
     db.session.commit()
     body = {"id": sheet.id, "score": sheet.score, "status": sheet.status.value, "created": created}
     return jsonify(body), 201 if created else 200

@@ -13,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from challenges.forms import Form
+from challenges.judging.rubrics import rubric_set_keys
 from challenges.robot_game.definitions import season_keys
 
 HTML_DATETIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # what <input type=datetime-local> uses
@@ -56,7 +57,11 @@ class SeasonForm(Form):
         choices=[SelectChoice("", _l("No robot game"))]
         + [SelectChoice(key, key) for key in season_keys()],
     )
-    rubric_set_key = StringField(_l("Rubric set"), validators=[Optional(), Length(max=60)])
+    rubric_set_key = SelectField(
+        _l("Judging rubrics"),
+        choices=[SelectChoice("", _l("No rubrics"))]
+        + [SelectChoice(key, key) for key in rubric_set_keys()],
+    )
     published = BooleanField(_l("Published"))
 
     def validate_registration_closes_at(self, field) -> None:

@@ -1,7 +1,7 @@
 // The referee's sheet: running total from the season data, steppers for large counts, and
 // a submit that survives bad wifi (see outbox.js). Without JavaScript the form posts as is.
 import { evaluate } from "./evaluate.js";
-import { add, send, show } from "./outbox.js";
+import { add, send, show } from "../outbox.js";
 
 const form = document.getElementById("sheet");
 const NOTICE = "robot-game-notice";

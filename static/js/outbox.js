@@ -1,8 +1,9 @@
-// Sheets wait in this tablet's storage until the server has them. A sheet is stored by the
-// server once per client key, so sending one twice (a retry, a double tap) is harmless.
+// Score sheets and rubrics wait in this tablet's storage until the server has them. The server
+// stores a submission once per client key, so sending one twice (a retry, a double tap) is
+// harmless. The page's #outbox-status element names the storage (data-store) and the texts.
 
-const KEY = "robot-game-outbox";
 const status = document.getElementById("outbox-status");
+const KEY = status?.dataset.store ?? "outbox";
 let flushing = false;
 
 export function pending() {

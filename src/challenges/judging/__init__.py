@@ -1,0 +1,1 @@
+"""Judging: rubric sets as data, judges in rooms, filled rubrics, fairness statistics."""

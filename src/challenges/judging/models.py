@@ -1,0 +1,61 @@
+"""Judges in rooms and the rubrics they fill (every submitted version kept)."""
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from challenges.database import str_enum, utcnow
+from challenges.extensions import db
+from challenges.registration.models import Team
+
+
+class PanelMember(db.Model):
+    """A judge sits in one judging room (a panel) of an event."""
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    room: Mapped[str] = mapped_column(String(40))  # as in the schedule: "room 2"
+
+
+class RubricStatus(enum.StrEnum):
+    DRAFT = "draft"  # saved while filling in; not a score
+    SUBMITTED = "submitted"  # a judge's score
+
+
+class RubricEntry(db.Model):
+    """One judge's rubric for one team: a draft, or a submitted version (never changed).
+
+    Submitting again after a submission adds a version that supersedes the previous one
+    (`current` moves); the raw scores of every version are kept.
+    """
+
+    __table_args__ = (Index("ix_rubric_entry_team", "event_id", "team_id", "rubric"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_key: Mapped[str] = mapped_column(String(64), unique=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    judge_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    judge_name: Mapped[str] = mapped_column(String(120))
+    rubric_set_key: Mapped[str] = mapped_column(String(60))
+    rubric: Mapped[str] = mapped_column(String(40))
+    levels: Mapped[dict[str, Any]] = mapped_column(JSON)  # row -> 1..4, or null: not judged
+    notes: Mapped[dict[str, Any]] = mapped_column(JSON)  # row -> why Exceeds
+    went_well: Mapped[str] = mapped_column(Text, default="")
+    think_about: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[RubricStatus] = mapped_column(str_enum(RubricStatus))
+    version: Mapped[int] = mapped_column(default=1)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("rubric_entry.id"))
+    current: Mapped[bool] = mapped_column(default=True)
+    device_time: Mapped[datetime | None]
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None]
+
+    team: Mapped[Team] = relationship()

@@ -1,0 +1,166 @@
+"""Judges' tablets (their room's sessions, the rubric form) and seating judges in rooms."""
+
+import uuid
+from typing import Any
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from challenges.auth.access import require
+from challenges.auth.policies import event_role
+from challenges.auth.roles import Role
+from challenges.errors import DomainError, refusal
+from challenges.events.models import Event
+from challenges.extensions import db
+from challenges.forms import ConfirmForm
+from challenges.judging import entries, panels
+from challenges.judging.assessment import filled_from_form
+from challenges.judging.models import RubricStatus
+from challenges.registration.models import Team
+from challenges.robot_game.sheets import language
+
+bp = Blueprint("judging", __name__, url_prefix="/events/<int:event_id>/judging")
+
+JUDGES = event_role(Role.JUDGE, Role.JUDGE_ADVISOR)
+ADVISORS = event_role(Role.JUDGE_ADVISOR, Role.EVENT_MANAGER)
+
+
+@bp.get("")
+@require(JUDGES)
+def home(event_id: int):
+    """The judge's sessions in order; an advisor picks a room."""
+    event = db.get_or_404(Event, event_id)
+    rubric_set = entries.rubric_set_of(event)
+    rooms = panels.rooms(event)
+    room = panels.seating(event).get(current_user.id)
+    advisor = panels.is_advisor(event, current_user)
+    if advisor and request.args.get("room") in rooms:
+        room = request.args["room"]
+    return render_template(
+        "judging/home.html",
+        event=event,
+        rubric_set=rubric_set,
+        language=language(),
+        room=room,
+        rooms=rooms if advisor else [],
+        sessions=panels.sessions(event, current_user, room) if room else [],
+        mine=entries.judge_entries(event, current_user),
+    )
+
+
+def _team_or_404(event: Event, team_id: int) -> Team:
+    team = db.session.get(Team, team_id)
+    if team is None:
+        abort(404)
+    try:
+        panels.check_may_judge(event, current_user, team)
+    except DomainError as error:
+        abort(error.status, error.message)
+    return team
+
+
+def rubric_page(event: Event, team: Team, rubric_id: str, filled: Any, problems: dict, status=200):
+    try:
+        rubric = entries.rubric_of(event, rubric_id)
+    except DomainError as error:
+        abort(404, error.message)
+    current = entries.current_entry(event, team.id, current_user.id, rubric.id)
+    return render_template(
+        "judging/rubric.html",
+        event=event,
+        team=team,
+        rubric_set=entries.rubric_set_of(event),
+        rubric=rubric,
+        language=language(),
+        filled=filled if filled is not None else current,
+        current=current,
+        problems=problems,
+        client_key=request.form.get("client_key") or uuid.uuid4().hex,
+        form=ConfirmForm(),
+    ), status
+
+
+@bp.route("/teams/<int:team_id>/<rubric_id>", methods=["GET", "POST"])
+@require(JUDGES)
+def rubric(event_id: int, team_id: int, rubric_id: str):
+    event = db.get_or_404(Event, event_id)
+    team = _team_or_404(event, team_id)
+    if request.method == "GET":
+        return rubric_page(event, team, rubric_id, None, {})
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        filled = filled_from_form(entries.rubric_of(event, rubric_id), request.form)
+    except DomainError as error:
+        abort(404, error.message)
+    submit = request.form.get("action") == "submit"
+    given = entries.RubricInput(
+        request.form.get("client_key", ""), team.id, rubric_id, filled, submit
+    )
+    try:
+        entries.save(event, given, current_user)
+    except DomainError as error:
+        db.session.rollback()
+        problems = getattr(error, "problems", None) or {"team": error.message}
+        return rubric_page(event, team, rubric_id, filled, problems, error.status)
+    db.session.commit()
+    if submit:
+        flash(_("Rubric submitted: %(team)s.", team=team.name), "success")
+        return redirect(url_for("judging.home", event_id=event.id))
+    flash(_("Draft saved."), "info")
+    return redirect(
+        url_for("judging.rubric", event_id=event.id, team_id=team.id, rubric_id=rubric_id)
+    )
+
+
+@bp.route("/panels", methods=["GET", "POST"])
+@require(ADVISORS)
+def seating(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    judges = panels.judges(event)
+    if request.method == "POST" and ConfirmForm().validate_on_submit():
+        wanted = {judge.id: request.form.get(f"room-{judge.id}") or None for judge in judges}
+        try:
+            panels.seat(event, wanted)
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("The judges' rooms are saved."), "success")
+            return redirect(url_for("judging.seating", event_id=event.id))
+    return render_template(
+        "judging/panels.html",
+        event=event,
+        judges=judges,
+        rooms=panels.rooms(event),
+        seats=panels.seating(event),
+        form=ConfirmForm(),
+    )
+
+
+api = Blueprint("judging_api", __name__, url_prefix="/api/v1/events/<int:event_id>")
+
+
+@api.post("/rubrics")
+@require(JUDGES)
+def api_save(event_id: int):
+    """A tablet's draft or submission: 201 stored, 200 stored before (same key), 4xx refused."""
+    event = db.get_or_404(Event, event_id)
+    try:
+        entry, created = entries.save(
+            event, entries.input_from_json(request.get_json(silent=True)), current_user
+        )
+    except DomainError as error:
+        db.session.rollback()
+        return refusal(error)
+    db.session.commit()
+    body = {
+        "id": entry.id,
+        "status": entry.status.value,
+        "version": entry.version,
+        "created": created,
+        "submitted": entry.status == RubricStatus.SUBMITTED,
+    }
+    return jsonify(body), 201 if created else 200

@@ -1,0 +1,96 @@
+"""An FLL event with the 2024 rubrics, four teams judged in two rooms, two judges and an advisor."""
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from challenges.auth.roles import Role
+from challenges.events.models import ScheduleEntry
+from challenges.extensions import db
+from challenges.judging import panels
+from challenges.judging.rubrics import load
+from tests.factories import (
+    grant_event_role,
+    make_event,
+    make_open_season,
+    make_placed_teams,
+    make_user,
+)
+
+RUBRICS = "fll-challenge-2024"
+
+
+@dataclass
+class Panel:
+    event: object
+    teams: list  # teams 0 and 2 in room 1, 1 and 3 in room 2
+    judge: object  # room 1
+    other_judge: object  # room 2
+    advisor: object
+
+
+def make_panel(teams: int = 4) -> Panel:
+    season = make_open_season()
+    season.rubric_set_key = RUBRICS
+    db.session.commit()
+    event = make_event(season=season)
+    placed = make_placed_teams(event, teams)
+    start = datetime(2026, 1, 24, 9, 0, tzinfo=UTC)
+    for index, team in enumerate(placed):
+        at = start + timedelta(minutes=40 * (index // 2))
+        db.session.add(
+            ScheduleEntry(
+                event_id=event.id,
+                team_id=team.id,
+                kind="judging",
+                round=1,
+                place=f"room {index % 2 + 1}",
+                starts_at=at,
+                ends_at=at + timedelta(minutes=30),
+            )
+        )
+    judge = make_user(name="Janna Jurylid")
+    other = make_user(name="Otto Jurylid")
+    advisor = make_user(name="Anna Advisor")
+    grant_event_role(judge, event, Role.JUDGE)
+    grant_event_role(other, event, Role.JUDGE)
+    grant_event_role(advisor, event, Role.JUDGE_ADVISOR)
+    panels.seat(event, {judge.id: "room 1", other.id: "room 2"})
+    db.session.commit()
+    return Panel(event, placed, judge, other, advisor)
+
+
+@pytest.fixture
+def panel(app) -> Panel:
+    return make_panel()
+
+
+def levels(rubric: str = "innovation_project", level: int | None = 3, **changes) -> dict:
+    rows = load(RUBRICS).rubric(rubric).rows
+    return {row.id: level for row in rows} | changes
+
+
+def body(team, key: str = "key-00000001", status: str = "submitted", **fields) -> dict:
+    return {
+        "client_key": key,
+        "team": team.id,
+        "rubric": "innovation_project",
+        "levels": levels(),
+        "notes": {},
+        "went_well": "Clear research",
+        "think_about": "Test the prototype with users",
+        "status": status,
+        "device_time": "2026-01-24T09:31:00Z",
+    } | fields
+
+
+def send(client, event, payload):
+    token = client.csrf_token(f"/events/{event.id}/judging")
+    return client.post(
+        f"/api/v1/events/{event.id}/rubrics",
+        data=json.dumps(payload) if not isinstance(payload, str) else payload,
+        content_type="application/json",
+        headers={"X-CSRFToken": token},
+    )
