@@ -2,7 +2,13 @@
 
 import pytest
 
-from challenges.judging.fairness import Score, judge_stats, normalise, ordinal_alpha
+from challenges.judging.fairness import (
+    Score,
+    agreement_level,
+    judge_stats,
+    normalise,
+    ordinal_alpha,
+)
 
 
 def scores(table: dict[int, dict[int, float]]) -> list[Score]:
@@ -67,3 +73,11 @@ def test_alpha_is_one_for_perfect_agreement_and_undefined_without_pairs():
     assert ordinal_alpha({1: {"a": 1, "b": 3}, 2: {"c": 4}}) is None
     assert ordinal_alpha({1: {"a": 3, "b": 3}, 2: {"a": 3, "b": 3}}) is None
     assert ordinal_alpha({}) is None
+
+
+@pytest.mark.parametrize(
+    ("alpha", "level"),
+    [(None, "undefined"), (0.95, "good"), (0.8, "good"), (0.7, "tentative"), (0.5, "low")],
+)
+def test_agreement_levels(alpha, level):
+    assert agreement_level(alpha) == level

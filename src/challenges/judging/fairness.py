@@ -110,3 +110,12 @@ def ordinal_alpha(ratings: Mapping[int, Mapping[str, int | None]]) -> float | No
     if len(numpy.unique(data[~numpy.isnan(data)])) < 2:
         return None
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="ordinal"))
+
+
+def agreement_level(alpha: float | None) -> str:
+    """good (at least 0.8), tentative (at least 0.667), low, or undefined."""
+    if alpha is None:
+        return "undefined"
+    if alpha >= GOOD_ALPHA:
+        return "good"
+    return "tentative" if alpha >= TENTATIVE_ALPHA else "low"

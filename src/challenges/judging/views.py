@@ -14,8 +14,9 @@ from challenges.errors import DomainError, refusal
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
-from challenges.judging import entries, panels
+from challenges.judging import entries, panels, progress, results
 from challenges.judging.assessment import filled_from_form
+from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
 from challenges.registration.models import Team
 from challenges.robot_game.sheets import language
@@ -137,6 +138,34 @@ def seating(event_id: int):
         rooms=panels.rooms(event),
         seats=panels.seating(event),
         form=ConfirmForm(),
+    )
+
+
+def area_names(rubric_set, language: str) -> dict[str, str]:
+    names = {rubric.id: rubric.name[language] for rubric in rubric_set.rubrics}
+    if rubric_set.has_core_values:
+        names[results.CORE_VALUES] = rubric_set.core_values["name"][language]
+    return names | {results.ROBOT_GAME: _("Robot Game")}
+
+
+@bp.get("/advisor")
+@require(ADVISORS)
+def advisor(event_id: int):
+    """Progress, judges' statistics, agreement and the results per category."""
+    event = db.get_or_404(Event, event_id)
+    rubric_set = entries.rubric_set_of(event)
+    current = progress.current_entries(event)
+    return render_template(
+        "judging/advisor.html",
+        event=event,
+        rubric_set=rubric_set,
+        language=language(),
+        progress=progress.progress(event, rubric_set),
+        results=results.event_results(event),
+        judge_names={entry.judge_id: entry.judge_name for entry in current},
+        minimum_teams=DEFAULT_MINIMUM_TEAMS,
+        agreement_level=agreement_level,
+        area_names=area_names(rubric_set, language()),
     )
 
 

@@ -17,27 +17,39 @@ from challenges.robot_game.ranking import rank
 DEFAULT_RANKING_ROUNDS = 3
 
 
-def live(event: Event) -> dict[str, Any]:
-    """Standings from verified ranking-round scores only; three queries whatever the size."""
+def ranking_rounds(event: Event) -> tuple[dict[int, list[int | None]], dict[int, list], int]:
+    """Per team present, the verified ranking-round scores and GP ratings (None where none
+    yet), and the number of ranking rounds. Two queries."""
     verified = db.session.execute(
-        select(ScoreSheet.team_id, ScoreSheet.round, ScoreSheet.score).where(
+        select(ScoreSheet.team_id, ScoreSheet.round, ScoreSheet.score, ScoreSheet.gp).where(
             ScoreSheet.event_id == event.id,
             ScoreSheet.round_kind == "ranking",
             ScoreSheet.current.is_(True),
             ScoreSheet.status == SheetStatus.VERIFIED,
         )
     ).all()
-    teams = db.session.execute(
-        select(Team.id, Team.number, Team.name)
-        .join(EventTeam, EventTeam.team_id == Team.id)
+    present = db.session.scalars(
+        select(EventTeam.team_id)
+        .join(Team, Team.id == EventTeam.team_id)
         .where(EventTeam.event_id == event.id, EventTeam.attendance != Attendance.NO_SHOW)
         .order_by(Team.number, Team.name)
     ).all()
-    rounds = max([DEFAULT_RANKING_ROUNDS, *(number for _team, number, _score in verified)])
-    scores: dict[int, list[int | None]] = {team.id: [None] * rounds for team in teams}
-    for team_id, number, score in verified:
-        if team_id in scores:
-            scores[team_id][number - 1] = score
+    rounds = max([DEFAULT_RANKING_ROUNDS, *(row.round for row in verified)])
+    scores: dict[int, list[int | None]] = {team: [None] * rounds for team in present}
+    ratings: dict[int, list] = {team: [None] * rounds for team in present}
+    for row in verified:
+        if row.team_id in scores:
+            scores[row.team_id][row.round - 1] = row.score
+            ratings[row.team_id][row.round - 1] = row.gp
+    return scores, ratings, rounds
+
+
+def live(event: Event) -> dict[str, Any]:
+    """Standings from verified ranking-round scores only; three queries whatever the size."""
+    scores, _ratings, rounds = ranking_rounds(event)
+    teams = db.session.execute(
+        select(Team.id, Team.number, Team.name).where(Team.id.in_(scores))
+    ).all()
     labels = {team.id: (team.number, team.name) for team in teams}
     return {
         "event": {"id": event.id, "slug": event.slug, "name": event.name},

@@ -1,0 +1,138 @@
+"""What the judge advisor watches: missing rubrics, drafts, outliers, judges and agreement."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from statistics import fmean
+
+from sqlalchemy import select
+
+from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
+from challenges.events.volunteers import conflicting_school_ids
+from challenges.extensions import db
+from challenges.judging import panels
+from challenges.judging.fairness import ordinal_alpha
+from challenges.judging.models import RubricEntry, RubricStatus
+from challenges.judging.rubrics import RubricSet
+from challenges.judging.scoring import weighted_score
+from challenges.registration.models import Team
+
+# A judge's score is an outlier when it differs from the other judges' mean for the same team
+# by at least one level per row on average.
+OUTLIER_LEVELS_PER_ROW = 1.0
+
+
+@dataclass
+class Mark:
+    judge: str
+    status: str  # submitted, draft, missing
+    outlier: bool = False
+
+
+@dataclass
+class ProgressRow:
+    team: Team
+    room: str | None
+    starts_at: datetime | None
+    no_show: bool
+    marks: dict[str, list[Mark]] = field(default_factory=dict)  # rubric -> one mark per judge
+
+
+@dataclass
+class Progress:
+    rows: list[ProgressRow]
+    counts: Counter  # submitted, draft, missing
+    outliers: int
+    alpha: dict[str, float | None]  # rubric -> Krippendorff's alpha (ordinal)
+
+
+def _sessions(event: Event) -> dict[int, ScheduleEntry]:
+    found = db.session.scalars(
+        select(ScheduleEntry).where(
+            ScheduleEntry.event_id == event.id, ScheduleEntry.kind == panels.JUDGING
+        )
+    )
+    return {entry.team_id: entry for entry in found}
+
+
+def current_entries(event: Event) -> list[RubricEntry]:
+    return list(
+        db.session.scalars(
+            select(RubricEntry).where(
+                RubricEntry.event_id == event.id, RubricEntry.current.is_(True)
+            )
+        )
+    )
+
+
+def progress(event: Event, rubric_set: RubricSet) -> Progress:
+    """Per team and rubric, a mark per judge: the judges of the team's room (unless in
+    conflict) and whoever else filled it in."""
+    sessions = _sessions(event)
+    placed = db.session.execute(
+        select(Team, EventTeam.attendance)
+        .join(EventTeam, EventTeam.team_id == Team.id)
+        .where(EventTeam.event_id == event.id)
+        .order_by(Team.number, Team.name)
+    ).all()
+    current = current_entries(event)
+    found = {(entry.team_id, entry.rubric, entry.judge_id): entry for entry in current}
+    by_room: dict[str, list[int]] = {}
+    for judge_id, room in panels.seating(event).items():
+        by_room.setdefault(room, []).append(judge_id)
+    names = {user.id: user.name for user in panels.judges(event)}
+    conflicts = conflicting_school_ids(list(names))
+    rows, counts = [], Counter()
+    for team, attendance in placed:
+        session = sessions.get(team.id)
+        room = session.place if session else None
+        row = ProgressRow(
+            team, room, session.starts_at if session else None, attendance == Attendance.NO_SHOW
+        )
+        seated = [j for j in by_room.get(room, []) if team.school_id not in conflicts.get(j, ())]
+        for rubric in rubric_set.rubrics:
+            others = [j for (t, r, j) in found if t == team.id and r == rubric.id and j]
+            judges = list(dict.fromkeys(seated + others))
+            entries = [found.get((team.id, rubric.id, judge)) for judge in judges]
+            marks = [
+                Mark(entry.judge_name if entry else names[judge], _status(entry))
+                for judge, entry in zip(judges, entries, strict=True)
+            ]
+            _flag_outliers(rubric_set, rubric.id, entries, marks)
+            row.marks[rubric.id] = marks
+            if not row.no_show:
+                counts.update(mark.status for mark in marks)
+        rows.append(row)
+    outliers = sum(mark.outlier for row in rows for marks in row.marks.values() for mark in marks)
+    return Progress(rows, counts, outliers, agreement(rubric_set, current))
+
+
+def _status(entry: RubricEntry | None) -> str:
+    return entry.status.value if entry is not None else "missing"
+
+
+def _flag_outliers(rubric_set: RubricSet, rubric_id: str, found: list, marks: list[Mark]) -> None:
+    rows = rubric_set.rubric(rubric_id).rows
+    totals = [
+        weighted_score(rows, [entry.levels])
+        if entry is not None and entry.status == RubricStatus.SUBMITTED
+        else None
+        for entry in found
+    ]
+    for index, total in enumerate(totals):
+        others = [t for i, t in enumerate(totals) if i != index and t is not None]
+        if total is not None and others:
+            marks[index].outlier = abs(total - fmean(others)) / len(rows) >= OUTLIER_LEVELS_PER_ROW
+
+
+def agreement(rubric_set: RubricSet, current: list[RubricEntry]) -> dict[str, float | None]:
+    """Per rubric, Krippendorff's alpha over (team, row) units of the submitted rubrics."""
+    alpha = {}
+    for rubric in rubric_set.rubrics:
+        ratings: dict[int, dict[str, int | None]] = {}
+        for entry in current:
+            if entry.rubric == rubric.id and entry.status == RubricStatus.SUBMITTED:
+                given = ratings.setdefault(entry.judge_id or -entry.id, {})
+                given |= {f"{entry.team_id}:{row}": level for row, level in entry.levels.items()}
+        alpha[rubric.id] = ordinal_alpha(ratings)
+    return alpha

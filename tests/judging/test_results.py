@@ -1,0 +1,124 @@
+"""Area scores, ranks and the Champion's ranking of a whole event, from submitted rubrics and
+verified robot-game sheets; and what the judge advisor sees."""
+
+import uuid
+
+import pytest
+
+from challenges.events.models import Attendance, EventTeam
+from challenges.extensions import db
+from challenges.judging import entries
+from challenges.judging.assessment import FilledRubric
+from challenges.judging.results import event_results
+from challenges.robot_game.models import ScoreSheet, SheetStatus
+from tests.judging.conftest import levels, make_panel
+
+
+def rubric(panel, judge, team, rubric_id, level):
+    notes = {row: "Well beyond" for row in levels(rubric_id)} if level == 4 else {}
+    given = entries.RubricInput(
+        uuid.uuid4().hex, team.id, rubric_id, FilledRubric(levels(rubric_id, level), notes), True
+    )
+    entries.save(panel.event, given, judge)
+
+
+def verified(panel, team, scores, gp=None):
+    for number, score in enumerate(scores, start=1):
+        if score is None:
+            continue
+        db.session.add(
+            ScoreSheet(
+                client_key=uuid.uuid4().hex,
+                event_id=panel.event.id,
+                team_id=team.id,
+                round_kind="ranking",
+                round=number,
+                table="table 1",
+                season_key="fll-2025-unearthed",
+                answers={},
+                score=score,
+                gp=gp,
+                referee_name="Rita",
+                status=SheetStatus.VERIFIED,
+            )
+        )
+
+
+@pytest.fixture
+def judged(app):
+    """Four teams, worked out by hand in the comments."""
+    panel = make_panel()
+    panel.event.season.programme.has_robot_game = True
+    t0, t1, t2, t3 = panel.teams
+    rubric(panel, panel.judge, t0, "innovation_project", 3)
+    rubric(panel, panel.advisor, t0, "innovation_project", 4)  # T0 IP 35 (rows average 3.5)
+    rubric(panel, panel.other_judge, t1, "innovation_project", 2)  # 20
+    rubric(panel, panel.judge, t2, "innovation_project", 3)  # 30
+    rubric(panel, panel.other_judge, t3, "innovation_project", 3)  # 30
+    rubric(panel, panel.judge, t0, "robot_design", 2)  # 20
+    rubric(panel, panel.other_judge, t1, "robot_design", 4)  # 40
+    rubric(panel, panel.judge, t2, "robot_design", 3)  # 30
+    rubric(panel, panel.other_judge, t3, "robot_design", 3)  # 30
+    verified(panel, t0, [200, 150, None])
+    verified(panel, t1, [100])
+    verified(panel, t2, [200, 150, 0], gp=4)
+    verified(panel, t3, [250])
+    db.session.commit()
+    return panel
+
+
+def test_area_scores_ranks_and_the_champions_ranking(judged):
+    t0, t1, t2, t3 = (team.id for team in judged.teams)
+    [category] = event_results(judged.event).categories
+    assert category.areas == ["innovation_project", "robot_design", "core_values", "robot_game"]
+    assert category.scores["innovation_project"] == {t0: 35, t1: 20, t2: 30, t3: 30}
+    assert category.ranks["innovation_project"] == {t0: 1, t1: 4, t2: 2, t3: 2}
+    assert category.ranks["robot_design"] == {t0: 4, t1: 1, t2: 2, t3: 2}
+    # Core Values rows (5 IP + 5 RD) plus GP: T2 was rated 4 three times, the rest count 3s.
+    assert category.scores["core_values"] == {t0: 17.5 + 10 + 9, t1: 39, t2: 42, t3: 39}
+    assert category.ranks["core_values"] == {t0: 4, t1: 2, t2: 1, t3: 2}
+    assert category.scores["robot_game"] == {t0: 200, t1: 100, t2: 200, t3: 250}
+    assert category.ranks["robot_game"] == {t0: 2, t1: 4, t2: 2, t3: 1}
+    # Sums: T2 7, T3 7 (T2's better Core Values rank first), T1 11, T0 11 (T1's CV rank 2 < 4).
+    assert [(row.team, row.total, row.position) for row in category.ranking] == [
+        (t2, 7, 1),
+        (t3, 7, 2),
+        (t1, 11, 3),
+        (t0, 11, 4),
+    ]
+    assert category.unranked == []
+
+
+def test_no_shows_and_teams_without_a_robot_game_score_are_not_ranked(judged):
+    t0, t1, _t2, t3 = judged.teams
+    placed = db.session.query(EventTeam).filter_by(team_id=t1.id).one()
+    placed.attendance = Attendance.NO_SHOW
+    db.session.query(ScoreSheet).filter_by(team_id=t3.id).delete()
+    db.session.commit()
+    [category] = event_results(judged.event).categories
+    assert t1.id not in category.teams
+    assert [team.id for team in category.unranked] == [t3.id]
+    assert [row.team for row in category.ranking] == [judged.teams[2].id, t0.id]
+
+
+def test_with_two_judges_per_room_normalisation_is_not_applied(judged):
+    result = event_results(judged.event)
+    assert not result.normalisations["innovation_project"].applied
+    assert result.normalisations["innovation_project"].reason == "too_few_teams"
+    assert result.gp_counted
+
+
+def test_the_advisor_sees_progress_outliers_agreement_and_the_ranking(client, judged):
+    client.log_in(judged.advisor.email)
+    page = client.get(f"/events/{judged.event.id}/judging/advisor").get_data(as_text=True)
+    assert "Voortgang" in page
+    assert "Ingediend: 9" in page  # T0's IP by two judges, the rest by one
+    assert "Ontbreekt: 0" in page
+    assert "Uitschieters: 2" in page  # T0's IP: 30 against 40
+    assert "Alleen ruwe scores" in page
+    ranking = page[page.index("Scores en rangschikking") :]
+    assert [ranking.index(f"Team {n}") for n in (2, 3, 1, 0)] == sorted(
+        ranking.index(f"Team {n}") for n in (2, 3, 1, 0)
+    )
+    client.log_in(judged.judge.email)
+    assert client.get(f"/events/{judged.event.id}/judging/advisor").status_code == 403
