@@ -2,7 +2,7 @@
 
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
-from challenges.judging.models import PanelMember, RubricEntry
+from challenges.judging.models import AwardWinner, PanelMember, RubricEntry
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import AuditEntry, Team, TeamCoach
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
@@ -12,6 +12,7 @@ from challenges.seasons.models import Category, Programme, Season
 __all__ = [
     "AdvancementQuota",
     "AuditEntry",
+    "AwardWinner",
     "Category",
     "ClosedRound",
     "Conflict",

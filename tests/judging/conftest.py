@@ -1,6 +1,7 @@
 """An FLL event with the 2024 rubrics, four teams judged in two rooms, two judges and an advisor."""
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -9,8 +10,10 @@ import pytest
 from challenges.auth.roles import Role
 from challenges.events.models import ScheduleEntry
 from challenges.extensions import db
-from challenges.judging import panels
+from challenges.judging import entries, panels
+from challenges.judging.assessment import FilledRubric
 from challenges.judging.rubrics import load
+from challenges.robot_game.models import ScoreSheet, SheetStatus
 from tests.factories import (
     grant_event_role,
     make_event,
@@ -94,3 +97,56 @@ def send(client, event, payload):
         content_type="application/json",
         headers={"X-CSRFToken": token},
     )
+
+
+def rubric(panel, judge, team, rubric_id, level):
+    notes = {row: "Well beyond" for row in levels(rubric_id)} if level == 4 else {}
+    given = entries.RubricInput(
+        uuid.uuid4().hex, team.id, rubric_id, FilledRubric(levels(rubric_id, level), notes), True
+    )
+    entries.save(panel.event, given, judge)
+
+
+def verified(panel, team, scores, gp=None):
+    for number, score in enumerate(scores, start=1):
+        if score is None:
+            continue
+        db.session.add(
+            ScoreSheet(
+                client_key=uuid.uuid4().hex,
+                event_id=panel.event.id,
+                team_id=team.id,
+                round_kind="ranking",
+                round=number,
+                table="table 1",
+                season_key="fll-2025-unearthed",
+                answers={},
+                score=score,
+                gp=gp,
+                referee_name="Rita",
+                status=SheetStatus.VERIFIED,
+            )
+        )
+
+
+@pytest.fixture
+def judged(app):
+    """Four teams, worked out by hand in the comments."""
+    panel = make_panel()
+    panel.event.season.programme.has_robot_game = True
+    t0, t1, t2, t3 = panel.teams
+    rubric(panel, panel.judge, t0, "innovation_project", 3)
+    rubric(panel, panel.advisor, t0, "innovation_project", 4)  # T0 IP 35 (rows average 3.5)
+    rubric(panel, panel.other_judge, t1, "innovation_project", 2)  # 20
+    rubric(panel, panel.judge, t2, "innovation_project", 3)  # 30
+    rubric(panel, panel.other_judge, t3, "innovation_project", 3)  # 30
+    rubric(panel, panel.judge, t0, "robot_design", 2)  # 20
+    rubric(panel, panel.other_judge, t1, "robot_design", 4)  # 40
+    rubric(panel, panel.judge, t2, "robot_design", 3)  # 30
+    rubric(panel, panel.other_judge, t3, "robot_design", 3)  # 30
+    verified(panel, t0, [200, 150, None])
+    verified(panel, t1, [100])
+    verified(panel, t2, [200, 150, 0], gp=4)
+    verified(panel, t3, [250])
+    db.session.commit()
+    return panel

@@ -1,70 +1,10 @@
 """Area scores, ranks and the Champion's ranking of a whole event, from submitted rubrics and
 verified robot-game sheets; and what the judge advisor sees."""
 
-import uuid
-
-import pytest
-
 from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
-from challenges.judging import entries
-from challenges.judging.assessment import FilledRubric
 from challenges.judging.results import event_results
-from challenges.robot_game.models import ScoreSheet, SheetStatus
-from tests.judging.conftest import levels, make_panel
-
-
-def rubric(panel, judge, team, rubric_id, level):
-    notes = {row: "Well beyond" for row in levels(rubric_id)} if level == 4 else {}
-    given = entries.RubricInput(
-        uuid.uuid4().hex, team.id, rubric_id, FilledRubric(levels(rubric_id, level), notes), True
-    )
-    entries.save(panel.event, given, judge)
-
-
-def verified(panel, team, scores, gp=None):
-    for number, score in enumerate(scores, start=1):
-        if score is None:
-            continue
-        db.session.add(
-            ScoreSheet(
-                client_key=uuid.uuid4().hex,
-                event_id=panel.event.id,
-                team_id=team.id,
-                round_kind="ranking",
-                round=number,
-                table="table 1",
-                season_key="fll-2025-unearthed",
-                answers={},
-                score=score,
-                gp=gp,
-                referee_name="Rita",
-                status=SheetStatus.VERIFIED,
-            )
-        )
-
-
-@pytest.fixture
-def judged(app):
-    """Four teams, worked out by hand in the comments."""
-    panel = make_panel()
-    panel.event.season.programme.has_robot_game = True
-    t0, t1, t2, t3 = panel.teams
-    rubric(panel, panel.judge, t0, "innovation_project", 3)
-    rubric(panel, panel.advisor, t0, "innovation_project", 4)  # T0 IP 35 (rows average 3.5)
-    rubric(panel, panel.other_judge, t1, "innovation_project", 2)  # 20
-    rubric(panel, panel.judge, t2, "innovation_project", 3)  # 30
-    rubric(panel, panel.other_judge, t3, "innovation_project", 3)  # 30
-    rubric(panel, panel.judge, t0, "robot_design", 2)  # 20
-    rubric(panel, panel.other_judge, t1, "robot_design", 4)  # 40
-    rubric(panel, panel.judge, t2, "robot_design", 3)  # 30
-    rubric(panel, panel.other_judge, t3, "robot_design", 3)  # 30
-    verified(panel, t0, [200, 150, None])
-    verified(panel, t1, [100])
-    verified(panel, t2, [200, 150, 0], gp=4)
-    verified(panel, t3, [250])
-    db.session.commit()
-    return panel
+from challenges.robot_game.models import ScoreSheet
 
 
 def test_area_scores_ranks_and_the_champions_ranking(judged):

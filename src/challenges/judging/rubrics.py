@@ -11,6 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from challenges.judging.awards import PLACES_ARE, Award, award_from
+
 LANGUAGES = ("nl", "en")
 LEVELS = (1, 2, 3, 4)
 
@@ -68,6 +70,7 @@ class RubricSet:
     note_required_from: int
     rubrics: tuple[Rubric, ...]
     core_values: dict[str, Any] | None = field(default=None, repr=False)
+    awards: tuple[Award, ...] = ()
 
     def rubric(self, rubric_id: str) -> Rubric:
         for rubric in self.rubrics:
@@ -116,6 +119,7 @@ def parse(document: dict) -> RubricSet:
             note_required_from=int(document.get("note_required_from", 4)),
             rubrics=tuple(_rubric(item) for item in document["rubrics"]),
             core_values=document.get("core_values"),
+            awards=tuple(award_from(item) for item in document.get("awards", [])),
         )
     except (KeyError, TypeError, ValueError) as missing:
         raise BrokenRubricSet(f"{document.get('key', '?')}: missing or wrong {missing}") from None
@@ -160,12 +164,28 @@ def _problems(rubric_set: RubricSet) -> list[str]:
         problems.append(f"row ids used twice: {', '.join(duplicates)}")
     if len(set(rubric_set.rubric_ids)) != len(rubric_set.rubrics):
         problems.append("rubric ids used twice")
+    problems.extend(_award_problems(rubric_set))
     known_values = set((rubric_set.core_values or {}).get("values", {}))
     for rubric in rubric_set.rubrics:
         if not rubric.rows:
             problems.append(f"{rubric.id} has no rows")
         for row in rubric.rows:
             problems.extend(_row_problems(row, known_values))
+    return problems
+
+
+def _award_problems(rubric_set: RubricSet) -> list[str]:
+    areas = set(rubric_set.rubric_ids) | ({"core_values"} if rubric_set.has_core_values else set())
+    bases = {"ranking", "robot_game", "choice", "nomination", "public_vote"}
+    problems = []
+    ids = [award.id for award in rubric_set.awards]
+    if len(set(ids)) != len(ids):
+        problems.append("award ids used twice")
+    for award in rubric_set.awards:
+        if award.basis not in bases and award.area not in areas:
+            problems.append(f"{award.id}: unknown basis {award.basis}")
+        if award.places < 1 or award.places_are not in PLACES_ARE:
+            problems.append(f"{award.id}: places must be 1 or more, as {', '.join(PLACES_ARE)}")
     return problems
 
 

@@ -1,0 +1,137 @@
+"""Deliberation: candidate lists per award and category, and the winners the judge advisor
+records (with a reason; an override of the one-award rule keeps its own reason). Never commits.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from challenges.auth.models import User
+from challenges.errors import DomainError
+from challenges.events.models import Event
+from challenges.extensions import db
+from challenges.judging.awards import Award, Candidate, Holding, candidates, problems, proposal
+from challenges.judging.models import AwardWinner
+from challenges.judging.results import ROBOT_GAME, CategoryResults, EventResults
+
+
+@dataclass
+class AwardList:
+    award: Award
+    candidates: list[Candidate]
+    winners: list[AwardWinner]
+    proposed: int | None = None
+    automatic: bool = False  # follows the robot-game ranking; nothing to decide
+
+
+def winners(event: Event) -> list[AwardWinner]:
+    return list(
+        db.session.scalars(
+            select(AwardWinner)
+            .where(AwardWinner.event_id == event.id)
+            .order_by(AwardWinner.award, AwardWinner.place, AwardWinner.id)
+        )
+    )
+
+
+def candidate_list(award: Award, category: CategoryResults) -> list[Candidate]:
+    positions = {row.team: row.position for row in category.ranking}
+    if award.basis == "ranking":
+        return candidates(positions, {row.team: row.total for row in category.ranking})
+    if award.area is not None or award.basis == ROBOT_GAME:
+        area = award.area or ROBOT_GAME
+        return candidates(category.ranks.get(area, {}), category.scores.get(area, {}))
+    if award.basis == "nomination":
+        last = len(category.teams) + 1
+        return candidates({team: positions.get(team, last) for team in category.teams}, {})
+    return candidates(positions, {})  # the judges' choice among the ranked teams
+
+
+def award_lists(event: Event, results: EventResults) -> dict[int, list[AwardList]]:
+    """Per category id, every award with its candidates, winners and a proposal."""
+    given = winners(event)
+    lists: dict[int, list[AwardList]] = {}
+    for category in results.categories:
+        mine = [w for w in given if w.category_id == category.category.id]
+        holdings = [Holding(w.team_id, w.award, w.place) for w in mine]
+        awards = [a for a in results.rubric_set.awards if a.basis != "public_vote"]
+        found = {award.id: candidate_list(award, category) for award in awards}
+        suggested = proposal(awards, found, holdings)
+        lists[category.category.id] = [
+            AwardList(
+                award,
+                found[award.id],
+                [w for w in mine if w.award == award.id],
+                suggested.get(award.id),
+                automatic=award.basis == ROBOT_GAME,
+            )
+            for award in awards
+        ]
+    return lists
+
+
+def give(
+    event: Event,
+    results: EventResults,
+    award_id: str,
+    category_id: int,
+    team_id: int,
+    place: int,
+    reason: str,
+    override_reason: str,
+    user: User,
+) -> AwardWinner:
+    awards = {award.id: award for award in results.rubric_set.awards}
+    award = awards.get(award_id)
+    category = next((c for c in results.categories if c.category.id == category_id), None)
+    if award is None or award.basis in (ROBOT_GAME, "public_vote") or category is None:
+        raise DomainError(_("This award cannot be given here."), "award", 404)
+    if team_id not in category.teams:
+        raise DomainError(_("This team is not a team of this event and category."), "team", 404)
+    reason, override_reason = reason.strip(), override_reason.strip()
+    if not reason or len(reason) > 300 or len(override_reason) > 300:
+        raise DomainError(_("Give a short reason (at most 300 characters)."), "reason")
+    held = [
+        Holding(w.team_id, w.award, w.place) for w in winners(event) if w.category_id == category_id
+    ]
+    eligible = any(row.team == team_id for row in category.ranking)
+    found = problems(award, team_id, place, held, awards, eligible)
+    if found == ["one_judged_award"] and override_reason:
+        found = []
+    if found:
+        raise DomainError(problem_text(found[0]), "team", 409)
+    winner = AwardWinner(
+        event_id=event.id,
+        category_id=category_id,
+        award=award.id,
+        team_id=team_id,
+        place=place,
+        reason=reason,
+        override_reason=override_reason or None,
+        decided_by=user.name,
+    )
+    db.session.add(winner)
+    return winner
+
+
+def problem_text(code: str) -> str:
+    return {
+        "not_eligible": _(
+            "This team is not ranked in every part (robot game and all judged areas), so it "
+            "cannot win a judged award."
+        ),
+        "place_out_of_range": _("This award has no such place."),
+        "place_taken": _("This place is already given; remove that decision first."),
+        "one_judged_award": _(
+            "This team already has a judged award. A team gets one judged award, unless you "
+            "override with a reason."
+        ),
+    }[code]
+
+
+def withdraw(event: Event, winner_id: int) -> None:
+    winner = db.session.get(AwardWinner, winner_id)
+    if winner is None or winner.event_id != event.id:
+        raise DomainError(_("There is no such decision."), status=404)
+    db.session.delete(winner)
