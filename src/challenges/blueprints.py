@@ -7,6 +7,7 @@ from sqlalchemy import select
 from challenges.auth import admin_views as user_admin
 from challenges.auth import views as auth
 from challenges.auth.models import User
+from challenges.awards import views as awards
 from challenges.core import views as core
 from challenges.events import admin_views as event_admin
 from challenges.events import views as events
@@ -37,6 +38,7 @@ def register(app: Flask) -> None:
         registration.bp,
         registration_admin.bp,
         judging.bp,
+        awards.bp,
         judging.api,
         robot_game.bp,
         robot_game.api,

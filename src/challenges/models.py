@@ -1,8 +1,9 @@
 """Imports every model module so the mapper registry and Alembic see the whole schema."""
 
 from challenges.auth.models import EventRole, User, UserRole
+from challenges.awards.models import AwardWinner
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
-from challenges.judging.models import AwardWinner, PanelMember, RubricEntry
+from challenges.judging.models import PanelMember, RubricEntry
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import AuditEntry, Team, TeamCoach
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet

@@ -59,20 +59,3 @@ class RubricEntry(db.Model):
     submitted_at: Mapped[datetime | None]
 
     team: Mapped[Team] = relationship()
-
-
-class AwardWinner(db.Model):
-    """A place of an award given by the judge advisor at an event (per category)."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
-    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
-    award: Mapped[str] = mapped_column(String(40))
-    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
-    place: Mapped[int] = mapped_column(default=1)
-    reason: Mapped[str] = mapped_column(String(300))
-    override_reason: Mapped[str | None] = mapped_column(String(300))  # one-award rule lifted
-    decided_by: Mapped[str] = mapped_column(String(120))
-    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    team: Mapped[Team] = relationship()

@@ -11,10 +11,38 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from challenges.judging.awards import PLACES_ARE, Award, award_from
-
 LANGUAGES = ("nl", "en")
 LEVELS = (1, 2, 3, 4)
+PLACES_ARE = ("finalists", "ordinal", "winners")
+
+
+@dataclass(frozen=True)
+class Award:
+    id: str
+    name: dict[str, str]
+    about: dict[str, str]
+    basis: str
+    places: int
+    judged: bool
+    optional: bool
+    places_are: str
+
+    @property
+    def area(self) -> str | None:
+        return self.basis.removeprefix("area:") if self.basis.startswith("area:") else None
+
+
+def award_from(item: dict) -> Award:
+    return Award(
+        id=item["id"],
+        name=item["name"],
+        about=item["about"],
+        basis=item["basis"],
+        places=int(item["places"]),
+        judged=bool(item.get("judged", True)),
+        optional=bool(item.get("optional", False)),
+        places_are=item.get("places_are", "winners"),
+    )
 
 
 class UnknownRubricSet(LookupError):

@@ -7,7 +7,6 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import event_role
 from challenges.auth.roles import Role
@@ -15,7 +14,7 @@ from challenges.errors import DomainError, refusal
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
-from challenges.judging import awarding, entries, panels, progress, results
+from challenges.judging import entries, panels, progress, results
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
@@ -168,54 +167,6 @@ def advisor(event_id: int):
         agreement_level=agreement_level,
         area_names=area_names(rubric_set, language()),
     )
-
-
-@bp.get("/awards")
-@require(ADVISORS)
-def awards(event_id: int):
-    """Deliberation: per category and award the candidates, the proposal and the winners."""
-    event = db.get_or_404(Event, event_id)
-    found = results.event_results(event)
-    return render_template(
-        "judging/awards.html",
-        event=event,
-        results=found,
-        lists=awarding.award_lists(event, found),
-        language=language(),
-        form=ConfirmForm(),
-    )
-
-
-@bp.post("/awards/give")
-@require(ADVISORS)
-def give_award(event_id: int):
-    event = db.get_or_404(Event, event_id)
-    if ConfirmForm().validate_on_submit():
-        form = request.form
-        run_action(
-            lambda: awarding.give(
-                event,
-                results.event_results(event),
-                form.get("award", ""),
-                form.get("category", type=int) or 0,
-                form.get("team", type=int) or 0,
-                form.get("place", type=int) or 0,
-                form.get("reason", ""),
-                form.get("override_reason", ""),
-                current_user,
-            ),
-            _("The award is recorded."),
-        )
-    return redirect(url_for("judging.awards", event_id=event.id))
-
-
-@bp.post("/awards/<int:winner_id>/remove")
-@require(ADVISORS)
-def remove_award(event_id: int, winner_id: int):
-    event = db.get_or_404(Event, event_id)
-    if ConfirmForm().validate_on_submit():
-        run_action(lambda: awarding.withdraw(event, winner_id), _("The decision is removed."))
-    return redirect(url_for("judging.awards", event_id=event.id))
 
 
 api = Blueprint("judging_api", __name__, url_prefix="/api/v1/events/<int:event_id>")

@@ -8,12 +8,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from challenges.auth.models import User
+from challenges.awards.models import AwardWinner
+from challenges.awards.rules import Candidate, Holding, candidates, problems, proposal
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.judging.awards import Award, Candidate, Holding, candidates, problems, proposal
-from challenges.judging.models import AwardWinner
 from challenges.judging.results import ROBOT_GAME, CategoryResults, EventResults
+from challenges.judging.rubrics import Award
 
 
 @dataclass

@@ -1,48 +1,19 @@
 """Award rules (pure): candidate lists, the one-judged-award rule and eligibility.
 
-Awards are data in the rubric set (`awards`): each has a basis (the Champion's `ranking`, an
-`area:<id>` rank, the `robot_game` ranking, the judges' `choice`, a `nomination` or the
-`public_vote`), a number of places, and whether it is a judged award. A team gets at most one
-judged award (Champion's, the core awards and the optional awards); Robot Performance,
-Coach/Mentor and the public prize are exempt. Only teams ranked in every part may win a judged
-award. The judge advisor may override the one-award rule with a reason, never eligibility.
-See fll-rules.md, "Awards".
+Awards are data in the rubric set (`awards`, see `judging/rubrics.py`): each has a basis (the
+Champion's `ranking`, an `area:<id>` rank, the `robot_game` ranking, the judges' `choice`, a
+`nomination` or the `public_vote`), a number of places, and whether it is a judged award. A
+team gets at most one judged award (Champion's, the core awards and the optional awards);
+Robot Performance, Coach/Mentor and the public prize are exempt. Only teams ranked in every
+part may win a judged award. The judge advisor may override the one-award rule with a
+reason, never eligibility. See fll-rules.md, "Awards".
 """
 
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-PLACES_ARE = ("finalists", "ordinal", "winners")
-
-
-@dataclass(frozen=True)
-class Award:
-    id: str
-    name: dict[str, str]
-    about: dict[str, str]
-    basis: str
-    places: int
-    judged: bool
-    optional: bool
-    places_are: str
-
-    @property
-    def area(self) -> str | None:
-        return self.basis.removeprefix("area:") if self.basis.startswith("area:") else None
-
-
-def award_from(item: dict) -> Award:
-    return Award(
-        id=item["id"],
-        name=item["name"],
-        about=item["about"],
-        basis=item["basis"],
-        places=int(item["places"]),
-        judged=bool(item.get("judged", True)),
-        optional=bool(item.get("optional", False)),
-        places_are=item.get("places_are", "winners"),
-    )
+from challenges.judging.rubrics import Award
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ and the judge advisor recording winners."""
 import pytest
 from sqlalchemy import select
 
+from challenges.awards.models import AwardWinner
+from challenges.awards.rules import Candidate, Holding, candidates, problems, proposal
 from challenges.extensions import db
-from challenges.judging.awards import Candidate, Holding, candidates, problems, proposal
-from challenges.judging.models import AwardWinner
 from challenges.judging.rubrics import load
+from tests.judging.conftest import make_panel
 
 AWARDS = {award.id: award for award in load("fll-challenge-2024").awards}
 ORDER = list(load("fll-challenge-2024").awards)
@@ -77,7 +78,7 @@ def advisor(client, judged):
 
 
 def give(client, event, follow_redirects=False, **fields):
-    url = f"/events/{event.id}/judging/awards"
+    url = f"/events/{event.id}/awards"
     data = {"category": event.season.categories[0].id, "place": 1, "reason": "Best overall"}
     return client.submit(f"{url}/give", data | fields, page=url, follow_redirects=follow_redirects)
 
@@ -90,7 +91,7 @@ def winners() -> list[tuple]:
 def test_the_advisor_records_awards_under_the_one_award_rule(advisor, judged):
     event = judged.event
     t0, t1, t2, t3 = (team.id for team in judged.teams)
-    page = advisor.get(f"/events/{event.id}/judging/awards").get_data(as_text=True)
+    page = advisor.get(f"/events/{event.id}/awards").get_data(as_text=True)
     assert "Champion&#39;s Award" in page
     assert "voorgesteld" in page
     assert give(advisor, event, award="champions", team=t2).status_code == 302
@@ -106,10 +107,10 @@ def test_the_advisor_records_awards_under_the_one_award_rule(advisor, judged):
     give(advisor, event, award="robot_performance", team=t3)
     give(advisor, event, award="champions", team=t1, place=1)  # place taken
     assert len(winners()) == 3
-    page = advisor.get(f"/events/{event.id}/judging/awards").get_data(as_text=True)
+    page = advisor.get(f"/events/{event.id}/awards").get_data(as_text=True)
     assert "1e plaats: #1004 Team 3 (250)" in page  # Robot Performance follows the ranking
     first = db.session.scalar(select(AwardWinner.id).order_by(AwardWinner.id))
-    url = f"/events/{event.id}/judging/awards"
+    url = f"/events/{event.id}/awards"
     assert advisor.submit(f"{url}/{first}/remove", {}, page=url).status_code == 302
     assert [w[0] for w in winners()] == ["core_values", "innovation_project"]
 
@@ -128,10 +129,8 @@ def test_teams_not_ranked_everywhere_cannot_win_a_judged_award(advisor, judged):
 
 
 def test_judges_cannot_record_awards_and_teams_of_other_events_are_refused(client, judged):
-    from tests.judging.conftest import make_panel
-
     client.log_in(judged.judge.email)
-    assert client.get(f"/events/{judged.event.id}/judging/awards").status_code == 403
+    assert client.get(f"/events/{judged.event.id}/awards").status_code == 403
     other = make_panel()
     client.log_in(judged.advisor.email)
     give(client, judged.event, award="champions", team=other.teams[0].id)

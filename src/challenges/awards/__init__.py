@@ -1,0 +1,1 @@
+"""Awards, deliberation, advancement to the national final, public prize and results pages."""
