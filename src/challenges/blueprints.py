@@ -7,6 +7,7 @@ from sqlalchemy import select
 from challenges.auth import admin_views as user_admin
 from challenges.auth import views as auth
 from challenges.auth.models import User
+from challenges.awards import results_views as awards_results
 from challenges.awards import views as awards
 from challenges.core import views as core
 from challenges.events import admin_views as event_admin
@@ -39,6 +40,7 @@ def register(app: Flask) -> None:
         registration_admin.bp,
         judging.bp,
         awards.bp,
+        awards_results.bp,
         judging.api,
         robot_game.bp,
         robot_game.api,

@@ -1,7 +1,7 @@
 """Imports every model module so the mapper registry and Alembic see the whole schema."""
 
 from challenges.auth.models import EventRole, User, UserRole
-from challenges.awards.models import AwardWinner
+from challenges.awards.models import Advancement, AwardWinner, PublicVote
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
 from challenges.judging.models import PanelMember, RubricEntry
 from challenges.mail.models import OutboxMessage
@@ -11,6 +11,7 @@ from challenges.schools.models import School, SchoolMembership, SchoolRequest
 from challenges.seasons.models import Category, Programme, Season
 
 __all__ = [
+    "Advancement",
     "AdvancementQuota",
     "AuditEntry",
     "AwardWinner",
@@ -23,6 +24,7 @@ __all__ = [
     "OutboxMessage",
     "PanelMember",
     "Programme",
+    "PublicVote",
     "RubricEntry",
     "ScheduleEntry",
     "School",

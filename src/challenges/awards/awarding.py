@@ -26,6 +26,19 @@ class AwardList:
     automatic: bool = False  # follows the robot-game ranking; nothing to decide
 
 
+REASON_LENGTH = 300
+
+
+def short_reason(text: str) -> str:
+    """Every decision keeps a short reason; refuse an empty or an overlong one."""
+    reason = text.strip()
+    if not reason or len(reason) > REASON_LENGTH:
+        raise DomainError(
+            _("Give a short reason (at most %(max)d characters).", max=REASON_LENGTH), "reason"
+        )
+    return reason
+
+
 def winners(event: Event) -> list[AwardWinner]:
     return list(
         db.session.scalars(
@@ -90,9 +103,8 @@ def give(
         raise DomainError(_("This award cannot be given here."), "award", 404)
     if team_id not in category.teams:
         raise DomainError(_("This team is not a team of this event and category."), "team", 404)
-    reason, override_reason = reason.strip(), override_reason.strip()
-    if not reason or len(reason) > 300 or len(override_reason) > 300:
-        raise DomainError(_("Give a short reason (at most 300 characters)."), "reason")
+    reason = short_reason(reason)
+    override_reason = short_reason(override_reason) if override_reason.strip() else ""
     held = [
         Holding(w.team_id, w.award, w.place) for w in winners(event) if w.category_id == category_id
     ]

@@ -1,11 +1,12 @@
-"""Award decisions of the judge advisor."""
+"""Award decisions, tickets to the national final and public-prize votes."""
 
+import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from challenges.database import utcnow
+from challenges.database import str_enum, utcnow
 from challenges.extensions import db
 from challenges.registration.models import Team
 
@@ -25,3 +26,51 @@ class AwardWinner(db.Model):
     decided_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     team: Mapped[Team] = relationship()
+
+
+class AdvancementKind(enum.StrEnum):
+    CHAMPIONS = "champions_award"  # the Champion's Award winner goes first
+    RANK = "rank"  # the next teams in Champion's (or jury) order
+    WILDCARD = "wildcard"  # chosen nationally by one panel, with a reason
+
+
+class AdvancementStatus(enum.StrEnum):
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"  # the place passed to the next team
+
+
+class Advancement(db.Model):
+    """A team's ticket from a regional final to the national final, confirmed by an organiser."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), index=True
+    )
+    to_event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    kind: Mapped[AdvancementKind] = mapped_column(str_enum(AdvancementKind))
+    position: Mapped[int | None]  # the team's place in the order it advanced by
+    reason: Mapped[str] = mapped_column(String(300))
+    status: Mapped[AdvancementStatus] = mapped_column(
+        str_enum(AdvancementStatus), default=AdvancementStatus.CONFIRMED
+    )
+    decided_by: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
+    declined_reason: Mapped[str | None] = mapped_column(String(300))
+
+    team: Mapped[Team] = relationship()
+
+
+class PublicVote(db.Model):
+    """One visitor's vote for the public prize; it counts once its e-mail address is confirmed."""
+
+    __table_args__ = (UniqueConstraint("event_id", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    email: Mapped[str] = mapped_column(String(254))  # lower-cased
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    confirmed_at: Mapped[datetime | None]

@@ -39,6 +39,8 @@ class Event(db.Model):
     rooms: Mapped[int | None]  # judging rooms or panels
     published: Mapped[bool] = mapped_column(default=False)
     feeds_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
+    results_published_at: Mapped[datetime | None]  # results pages and coaches' feedback
+    public_vote_open: Mapped[bool] = mapped_column(default=False)  # the public prize
 
     season: Mapped[Season] = relationship()
     feeds_into: Mapped["Event | None"] = relationship(remote_side=[id])

@@ -88,8 +88,9 @@ def teams_at(event: Event) -> int:
     return db.session.scalar(select(func.count()).where(EventTeam.event_id == event.id))
 
 
-def put(team: Team, event: Event, user: User) -> bool:
-    """Place a team at an event, or move it from another event of the same kind.
+def put(team: Team, event: Event, user: User, notify: bool = True) -> bool:
+    """Place a team at an event, or move it from another event of the same kind; `notify`
+    mails the coaches.
 
     Returns False when the event was already full (the organiser is warned, not refused).
     """
@@ -109,7 +110,7 @@ def put(team: Team, event: Event, user: User) -> bool:
         db.session.add(EventTeam(event_id=event.id, team_id=team.id, event_kind=event.kind))
     db.session.flush()
     audit(user, "placed", team, event.slug)
-    for coach in team.coaches:
+    for coach in team.coaches if notify else []:
         queue_mail(
             coach.email,
             _l("%(team)s goes to %(event)s", team=team.name, event=event.name),

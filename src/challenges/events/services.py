@@ -126,3 +126,11 @@ def set_attendance(event: Event, team_id: int, attendance: Attendance, user: Use
     team = db.session.get(Team, team_id)
     audit(user, f"attendance:{attendance.value}", team, event.slug)
     return team
+
+
+def find_event(reference: str) -> Event | None:
+    """An event by its id or its slug (as `challenges events list` shows them)."""
+    query = select(Event).where(
+        Event.id == int(reference) if reference.isdigit() else Event.slug == reference
+    )
+    return db.session.scalar(query)

@@ -2,13 +2,12 @@
 
 from flask import Blueprint, abort, jsonify, render_template, request
 from flask_login import current_user
-from sqlalchemy import select
 
 from challenges.auth.access import public
 from challenges.auth.policies import event_role
 from challenges.auth.roles import EVENT_ROLES, Role
 from challenges.events.models import Event
-from challenges.extensions import db
+from challenges.events.services import find_event
 from challenges.robot_game import standings
 
 bp = Blueprint("scoreboard", __name__)
@@ -19,10 +18,7 @@ REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
 
 def visible_event(reference: str) -> Event:
     """An event by id or slug; unpublished events only for their crew and organisers."""
-    query = select(Event).where(
-        Event.id == int(reference) if reference.isdigit() else Event.slug == reference
-    )
-    event = db.session.scalar(query)
+    event = find_event(reference)
     if event is None or not event.season.robot_game_key:
         abort(404)
     crew = current_user.is_authenticated and (

@@ -1,0 +1,90 @@
+"""The public results page of an event and the jury's feedback for a team's coaches."""
+
+from flask import Blueprint, abort, render_template
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from challenges.auth.access import public, require
+from challenges.auth.policies import Policy
+from challenges.auth.roles import Role
+from challenges.awards import advancing, awarding
+from challenges.events.models import Event, EventTeam
+from challenges.events.services import find_event
+from challenges.extensions import db
+from challenges.judging import entries, results
+from challenges.judging.models import RubricEntry, RubricStatus
+from challenges.registration.models import Team
+from challenges.registration.services import may_see_team
+from challenges.robot_game.sheets import language
+
+bp = Blueprint("results", __name__)
+
+PREVIEWERS = frozenset({Role.JUDGE_ADVISOR, Role.EVENT_MANAGER})
+
+TEAM_COACH = Policy(
+    "team_coach",
+    _l("Only the team's teachers and the organisers may see this team's feedback."),
+    lambda user, args: (
+        (team := db.session.get(Team, args["team_id"])) is None or may_see_team(user, team)
+    ),
+)
+
+
+def may_preview(event: Event) -> bool:
+    return current_user.is_authenticated and (
+        current_user.has_role(Role.ORGANISER) or current_user.has_event_role(event.id, PREVIEWERS)
+    )
+
+
+@bp.get("/events/<event_ref>/results")
+@public
+def event_results(event_ref: str):
+    event = find_event(event_ref)
+    if event is None or not (event.published or may_preview(event)):
+        abort(404)
+    if event.results_published_at is None and not may_preview(event):
+        return render_template("awards/results.html", event=event, found=None)
+    found = results.event_results(event)
+    return render_template(
+        "awards/results.html",
+        event=event,
+        found=found,
+        lists=awarding.award_lists(event, found),
+        tickets=[t for t in advancing.tickets(event) if t.status.value == "confirmed"],
+        language=language(),
+        preview=event.results_published_at is None,
+    )
+
+
+@bp.get("/teams/<int:team_id>/feedback/<int:event_id>")
+@require(TEAM_COACH)
+def feedback(team_id: int, event_id: int):
+    """The submitted rubrics of a team, judges unnamed, once the results are published."""
+    team = db.get_or_404(Team, team_id)
+    event = db.get_or_404(Event, event_id)
+    placed = db.session.scalar(
+        select(EventTeam.id).where(EventTeam.team_id == team.id, EventTeam.event_id == event.id)
+    )
+    if placed is None:
+        abort(404)
+    if event.results_published_at is None and not may_preview(event):
+        return render_template("awards/feedback.html", team=team, event=event, sheets=None)
+    found = db.session.scalars(
+        select(RubricEntry)
+        .where(
+            RubricEntry.event_id == event.id,
+            RubricEntry.team_id == team.id,
+            RubricEntry.current.is_(True),
+            RubricEntry.status == RubricStatus.SUBMITTED,
+        )
+        .order_by(RubricEntry.rubric, RubricEntry.submitted_at)
+    )
+    return render_template(
+        "awards/feedback.html",
+        team=team,
+        event=event,
+        sheets=list(found),
+        rubric_set=entries.rubric_set_of(event),
+        language=language(),
+    )

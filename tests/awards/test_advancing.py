@@ -1,0 +1,170 @@
+"""The organiser confirms tickets to the national final, a team declines, the national panel
+gives a wildcard; results and feedback become public when published."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from challenges.auth.roles import Role
+from challenges.awards.models import Advancement, AdvancementStatus, AwardWinner
+from challenges.events.models import AdvancementQuota, Event, EventKind, EventTeam
+from challenges.extensions import db
+from challenges.mail.models import OutboxMessage
+from tests.factories import make_teacher, make_user
+
+
+@pytest.fixture
+def final(judged):
+    """The judged regional final feeds a national final; two teams advance; T3 won the
+    Champion's Award although T2 tops the ranking."""
+    national = Event(
+        season=judged.event.season,
+        slug="landelijke-finale",
+        kind=EventKind.NATIONAL,
+        name="Landelijke finale",
+        starts_on=date(2026, 3, 14),
+        published=True,
+    )
+    db.session.add(national)
+    db.session.flush()
+    judged.event.feeds_into_id = national.id
+    category = judged.event.season.categories[0]
+    db.session.add(AdvancementQuota(event_id=judged.event.id, category_id=category.id, advancing=2))
+    db.session.add(
+        AwardWinner(
+            event_id=judged.event.id,
+            category_id=category.id,
+            award="champions",
+            team_id=judged.teams[3].id,
+            place=1,
+            reason="Deliberation",
+            decided_by="Anna",
+        )
+    )
+    coach = make_teacher(school=judged.teams[0].school, email="coach@school.nl")
+    for team in judged.teams:
+        team.coaches.append(coach)
+    db.session.commit()
+    judged.national = national
+    judged.coach = coach
+    return judged
+
+
+@pytest.fixture
+def organiser(client, final):
+    boss = make_user(name="Olga Organisator", roles=(Role.ORGANISER,))
+    client.log_in(boss.email)
+    return client
+
+
+def at_national(final) -> list[int]:
+    return sorted(
+        db.session.scalars(select(EventTeam.team_id).where(EventTeam.event_id == final.national.id))
+    )
+
+
+def test_confirming_places_the_proposed_teams_and_mails_their_coaches(organiser, final):
+    _t0, _t1, t2, t3 = (team.id for team in final.teams)
+    url = f"/events/{final.event.id}/awards/advancement"
+    page = organiser.get(url).get_data(as_text=True)
+    assert page.index("#1004 Team 3") < page.index("#1003 Team 2")  # Champion's winner first
+    category = final.event.season.categories[0].id
+    response = organiser.submit(f"{url}/{category}/confirm", {}, page=url)
+    assert response.status_code == 302
+    assert at_national(final) == sorted([t3, t2])
+    tickets = db.session.scalars(select(Advancement).order_by(Advancement.id)).all()
+    assert [(t.team_id, t.kind.value, t.position) for t in tickets] == [
+        (t3, "champions_award", 2),
+        (t2, "rank", 1),
+    ]
+    mails = db.session.scalars(select(OutboxMessage)).all()
+    assert [m.recipient for m in mails] == ["coach@school.nl", "coach@school.nl"]
+    assert "Landelijke finale" in mails[0].subject
+    assert "Gefeliciteerd" in mails[0].body
+    again = organiser.submit(f"{url}/{category}/confirm", {}, page=url, follow_redirects=True)
+    assert "niemand om te bevestigen" in again.get_data(as_text=True).lower()
+    assert len(at_national(final)) == 2
+
+
+def test_a_declined_place_passes_to_the_next_team(organiser, final):
+    _t0, t1, t2, t3 = (team.id for team in final.teams)
+    url = f"/events/{final.event.id}/awards/advancement"
+    category = final.event.season.categories[0].id
+    organiser.submit(f"{url}/{category}/confirm", {}, page=url)
+    ticket = db.session.scalar(select(Advancement).where(Advancement.team_id == t2))
+    refused = organiser.submit(f"{url}/tickets/{ticket.id}/decline", {"reason": ""}, page=url)
+    assert refused.status_code == 302
+    assert ticket.status is AdvancementStatus.CONFIRMED
+    organiser.submit(f"{url}/tickets/{ticket.id}/decline", {"reason": "On holiday"}, page=url)
+    db.session.refresh(ticket)
+    assert ticket.status is AdvancementStatus.DECLINED
+    assert at_national(final) == [t3]
+    page = organiser.get(url).get_data(as_text=True)
+    proposed = page[page.index("Voorgesteld") :]
+    assert "#1002 Team 1" in proposed  # place 3 in the ranking
+    organiser.submit(f"{url}/{category}/confirm", {}, page=url)
+    assert at_national(final) == sorted([t3, t1])
+
+
+def test_the_national_panel_gives_a_wildcard_with_a_reason(organiser, final):
+    t0 = final.teams[0].id
+    url = f"/events/{final.national.id}/awards/wildcards"
+    page = organiser.get(url).get_data(as_text=True)
+    assert "#1001 Team 0" in page
+    organiser.submit(url, {"team": t0, "reason": ""}, page=url)
+    assert at_national(final) == []
+    organiser.submit(url, {"team": t0, "reason": "Strong pitch video"}, page=url)
+    assert at_national(final) == [t0]
+    [ticket] = db.session.scalars(select(Advancement)).all()
+    assert (ticket.kind.value, ticket.reason, ticket.from_event_id) == (
+        "wildcard",
+        "Strong pitch video",
+        final.event.id,
+    )
+    organiser.submit(url, {"team": t0, "reason": "Again"}, page=url)
+    assert len(db.session.scalars(select(Advancement)).all()) == 1
+    regional = f"/events/{final.event.id}/awards/wildcards"
+    organiser.submit(regional, {"team": final.teams[1].id, "reason": "x"}, page=regional)
+    assert at_national(final) == [t0]
+
+
+def test_results_and_feedback_are_public_only_once_published(client, organiser, final):
+    results = f"/events/{final.event.slug}/results"
+    preview = organiser.get(results).get_data(as_text=True)
+    assert "Voorbeeld" in preview
+    url = f"/events/{final.event.id}/awards/advancement"
+    organiser.submit(f"/events/{final.event.id}/awards/results/publish", {}, page=url)
+    client.log_in(final.coach.email)
+    feedback = f"/teams/{final.teams[0].id}/feedback/{final.event.id}"
+    page = client.get(feedback).get_data(as_text=True)
+    assert "Jurylid 1" in page
+    assert "Janna" not in page  # judges are not named
+    assert "Anna Advisor" not in page
+    assert "Jurylid 2" in page  # T0's Innovation Project was judged twice
+    assert "4 Overtroffen" in page
+    assert "Well beyond" in page  # the Exceeds note
+    client.post("/account/logout")
+    public = client.get(results).get_data(as_text=True)
+    assert "Champion&#39;s Award" in public
+    assert "Naar de landelijke finale" not in public  # nobody confirmed yet
+    assert "#1003 Team 2" in public
+
+
+def test_before_publication_the_public_and_coaches_see_nothing(client, final):
+    results = client.get(f"/events/{final.event.slug}/results").get_data(as_text=True)
+    assert "nog niet gepubliceerd" in results
+    assert "#1003 Team 2" not in results
+    client.log_in(final.coach.email)
+    page = client.get(f"/teams/{final.teams[0].id}/feedback/{final.event.id}")
+    assert "zodra de organisatie de uitslag van dit evenement publiceert" in page.get_data(
+        as_text=True
+    )
+    stranger = make_teacher(email="other@school.nl")
+    client.log_in(stranger.email)
+    assert client.get(f"/teams/{final.teams[0].id}/feedback/{final.event.id}").status_code == 403
+
+
+def test_judge_advisors_cannot_confirm_advancement(client, final):
+    client.log_in(final.advisor.email)
+    assert client.get(f"/events/{final.event.id}/awards/advancement").status_code == 403
