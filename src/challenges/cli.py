@@ -11,6 +11,7 @@ from challenges import create_app
 from challenges.auth import services as accounts
 from challenges.auth.models import User
 from challenges.auth.roles import GLOBAL_ROLES, Role
+from challenges.awards.voting import forget_voters
 from challenges.database import utcnow
 from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
@@ -116,7 +117,8 @@ def import_schools_command(file, dry_run: bool, kind: str | None) -> None:
 @privacy.command("purge")
 @click.argument("season_key")
 def purge_command(season_key: str) -> None:
-    """Remove the pupils' first names of a finished season (results stay, anonymous)."""
+    """Remove the pupils' first names and the voters' e-mail addresses of a finished season
+    (results and vote counts stay, anonymous)."""
     season = db.session.scalar(select(Season).where(Season.key == season_key))
     if season is None:
         raise click.ClickException(f"No season with key {season_key}.")
@@ -124,8 +126,10 @@ def purge_command(season_key: str) -> None:
         count = purge_first_names(season, utcnow())
     except DomainError as error:
         raise click.ClickException(error.message) from error
+    voters = forget_voters(season)
     db.session.commit()
     click.echo(f"Removed the pupils' first names of {count} team(s) of {season.key}.")
+    click.echo(f"Removed the e-mail addresses of {voters} public-prize vote(s).")
 
 
 @events.command("list")

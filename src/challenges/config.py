@@ -38,6 +38,7 @@ class Defaults:
     RATELIMIT_LOGIN = "10 per minute;50 per hour"
     RATELIMIT_RESET = "5 per minute;20 per hour"
     RATELIMIT_SIGNUP = "10 per hour"
+    RATELIMIT_VOTE = "10 per minute;60 per hour"
 
     MAIL_BACKEND = "log"  # "log": keep in the outbox and log; "smtp": send
     MAIL_SENDER = "Challenges <noreply@localhost>"

@@ -74,3 +74,5 @@ class PublicVote(db.Model):
     token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     confirmed_at: Mapped[datetime | None]
+
+    team: Mapped[Team] = relationship()

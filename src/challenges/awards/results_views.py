@@ -1,17 +1,22 @@
-"""The public results page of an event and the jury's feedback for a team's coaches."""
+"""The public results page of an event, the public's vote, and the jury's feedback for a
+team's coaches."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, current_app, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
+from challenges.actions import run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.policies import Policy
 from challenges.auth.roles import Role
-from challenges.awards import advancing, awarding
+from challenges.awards import advancing, awarding, voting
+from challenges.awards.forms import VoteForm
+from challenges.errors import DomainError
 from challenges.events.models import Event, EventTeam
 from challenges.events.services import find_event
-from challenges.extensions import db
+from challenges.extensions import db, limiter
+from challenges.forms import FORM_ERROR_STATUS
 from challenges.judging import entries, results
 from challenges.judging.models import RubricEntry, RubricStatus
 from challenges.registration.models import Team
@@ -52,6 +57,8 @@ def event_results(event_ref: str):
         found=found,
         lists=awarding.award_lists(event, found),
         tickets=[t for t in advancing.tickets(event) if t.status.value == "confirmed"],
+        votes=voting.tally(event),
+        public_names={team.id: team.name for team in voting.teams(event)},
         language=language(),
         preview=event.results_published_at is None,
     )
@@ -88,3 +95,40 @@ def feedback(team_id: int, event_id: int):
         rubric_set=entries.rubric_set_of(event),
         language=language(),
     )
+
+
+def votable_event(event_ref: str) -> Event:
+    event = find_event(event_ref)
+    if event is None or not event.published:
+        abort(404)
+    return event
+
+
+@bp.route("/events/<event_ref>/vote", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: current_app.config["RATELIMIT_VOTE"], methods=["POST"])
+def vote(event_ref: str):
+    """The public prize: pick a team, confirm by e-mail."""
+    event = votable_event(event_ref)
+    form = VoteForm()
+    form.team.choices = [(team.id, team.name) for team in voting.teams(event)]
+    sent = False
+    if event.public_vote_open and form.validate_on_submit():
+        sent = run_form_action(
+            form, lambda: voting.cast(event, form.team.data, form.email.data, language())
+        )
+    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    return render_template("awards/vote.html", event=event, form=form, sent=sent), status
+
+
+@bp.get("/events/<event_ref>/vote/confirm/<token>")
+@public
+def confirm_vote(event_ref: str, token: str):
+    event = votable_event(event_ref)
+    try:
+        found = voting.confirm(event, token)
+    except DomainError as error:
+        db.session.rollback()
+        return render_template("awards/vote.html", event=event, problem=error.message), error.status
+    db.session.commit()
+    return render_template("awards/vote.html", event=event, confirmed=found.team)

@@ -9,7 +9,7 @@ from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER, event_role
 from challenges.auth.roles import Role
-from challenges.awards import advancing, awarding
+from challenges.awards import advancing, awarding, voting
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
@@ -78,6 +78,7 @@ def advancement(event_id: int):
         "awards/advancement.html",
         event=event,
         overview=advancing.overview(event, results.event_results(event)),
+        votes=voting.tally(event),
         form=ConfirmForm(),
     )
 
@@ -121,6 +122,18 @@ def publish_results(event_id: int, do: str):
         run_action(
             lambda: advancing.publish(event, do == "publish"),
             _("The results are public.") if do == "publish" else _("The results are hidden."),
+        )
+    return _back_to_advancement(event)
+
+
+@bp.post("/vote/<any(open, close):do>")
+@require(ORGANISER)
+def public_vote(event_id: int, do: str):
+    event = db.get_or_404(Event, event_id)
+    if ConfirmForm().validate_on_submit():
+        run_action(
+            lambda: voting.set_open(event, do == "open"),
+            _("The public vote is open.") if do == "open" else _("The public vote is closed."),
         )
     return _back_to_advancement(event)
 

@@ -1,0 +1,13 @@
+"""The public's vote form."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField
+from wtforms.validators import DataRequired
+
+from challenges.auth.forms import email_field
+from challenges.forms import Form
+
+
+class VoteForm(Form):
+    team = SelectField(_l("Your favourite team"), coerce=int, validators=[DataRequired()])
+    email = email_field(_l("Your e-mail address (to confirm your vote)"))

@@ -1,0 +1,98 @@
+"""The public prize: one vote per confirmed e-mail address, apart from the jury. Never commits.
+
+A vote counts once its address is confirmed through the e-mailed link. The same address can
+vote once per event; what the page says never tells whether an address has voted before.
+"""
+
+import secrets
+
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from challenges.awards.models import PublicVote
+from challenges.awards.rules import Candidate, candidates
+from challenges.database import utcnow
+from challenges.errors import DomainError
+from challenges.events.models import Event
+from challenges.extensions import db
+from challenges.judging.results import present_teams
+from challenges.mail.services import queue_mail
+from challenges.registration.models import Team
+from challenges.seasons.models import Season
+
+
+def teams(event: Event) -> list[Team]:
+    return sorted(present_teams(event), key=lambda team: team.name.lower())
+
+
+def cast(event: Event, team_id: int, email: str, locale: str) -> None:
+    """Keep the vote unconfirmed and mail the link; an address that already confirmed a vote
+    is told so by mail and its vote stands."""
+    if not event.public_vote_open:
+        raise DomainError(_("Voting is closed."), status=409)
+    team = db.session.get(Team, team_id)
+    if team is None or team not in teams(event):
+        raise DomainError(_("Choose a team of this event."), "team")
+    email = email.strip().lower()
+    vote = db.session.scalar(
+        select(PublicVote).where(PublicVote.event_id == event.id, PublicVote.email == email)
+    )
+    if vote is not None and vote.confirmed_at is not None:
+        queue_mail(email, _l("You already voted"), "vote_already", locale, event=event)
+        return
+    if vote is None:
+        vote = PublicVote(event_id=event.id, email=email)
+        db.session.add(vote)
+    vote.team_id = team.id
+    vote.token = secrets.token_urlsafe(32)
+    link = url_for("results.confirm_vote", event_ref=event.slug, token=vote.token, _external=True)
+    queue_mail(
+        email, _l("Confirm your vote"), "vote_confirm", locale, event=event, team=team, link=link
+    )
+
+
+def confirm(event: Event, token: str) -> PublicVote:
+    vote = db.session.scalar(
+        select(PublicVote).where(PublicVote.event_id == event.id, PublicVote.token == token)
+    )
+    if vote is None:
+        raise DomainError(_("This link is not valid (any more)."), status=404)
+    if vote.confirmed_at is None:
+        if not event.public_vote_open:
+            raise DomainError(_("Voting is closed."), status=409)
+        vote.confirmed_at = utcnow()
+    return vote
+
+
+def tally(event: Event) -> list[Candidate]:
+    """Teams by confirmed votes, most first; equal counts share a rank."""
+    counts = dict(
+        db.session.execute(
+            select(PublicVote.team_id, func.count(PublicVote.id))
+            .where(PublicVote.event_id == event.id, PublicVote.confirmed_at.is_not(None))
+            .group_by(PublicVote.team_id)
+        ).all()
+    )
+    ranks = {
+        team: 1 + sum(other > count for other in counts.values()) for team, count in counts.items()
+    }
+    return candidates(ranks, counts)
+
+
+def set_open(event: Event, open_: bool) -> None:
+    event.public_vote_open = open_
+
+
+def forget_voters(season: Season) -> int:
+    """After the season: the addresses go, the (anonymous) votes stay counted."""
+    votes = db.session.scalars(
+        select(PublicVote)
+        .join(Event, Event.id == PublicVote.event_id)
+        .where(Event.season_id == season.id, ~PublicVote.email.startswith("forgotten-"))
+    ).all()
+    for vote in votes:
+        vote.email = f"forgotten-{vote.id}"
+        vote.token = secrets.token_urlsafe(32)
+    return len(votes)
