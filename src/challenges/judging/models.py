@@ -59,3 +59,21 @@ class RubricEntry(db.Model):
     submitted_at: Mapped[datetime | None]
 
     team: Mapped[Team] = relationship()
+
+
+class StandClaim(db.Model):
+    """A juror on the way to (or at) a market stand; released when done, skipped or given up.
+
+    `absent` marks a release because the team was not at its stand. A claim older than the
+    timeout no longer blocks the stand for other jurors.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    released_at: Mapped[datetime | None]
+    absent: Mapped[bool] = mapped_column(default=False)
+
+    team: Mapped[Team] = relationship()

@@ -41,6 +41,17 @@ def rooms(event: Event) -> list[str]:
     return sorted(places, key=lambda place: (len(place), place))
 
 
+def has_sessions(event: Event) -> bool:
+    return (
+        db.session.scalar(
+            select(ScheduleEntry.id)
+            .where(ScheduleEntry.event_id == event.id, ScheduleEntry.kind == JUDGING)
+            .limit(1)
+        )
+        is not None
+    )
+
+
 def judges(event: Event) -> list[User]:
     return jurors(event)
 
@@ -105,7 +116,8 @@ def sessions(event: Event, user: User, room: str | None = None) -> list[Session]
 
 
 def check_may_judge(event: Event, user: User, team: Team) -> None:
-    """A judge judges the teams of their room, never one of a school they are linked to."""
+    """A judge judges the teams of their room (at a market: any stand), never one of a school
+    they are linked to."""
     placed = db.session.scalar(
         select(EventTeam).where(EventTeam.event_id == event.id, EventTeam.team_id == team.id)
     )
@@ -115,8 +127,8 @@ def check_may_judge(event: Event, user: User, team: Team) -> None:
         raise DomainError(
             _("You declared a conflict of interest with this team's school."), "team", 403
         )
-    if is_advisor(event, user):
-        return
+    if is_advisor(event, user) or not has_sessions(event):
+        return  # a market: every juror may judge every stand they are not linked to
     room = seating(event).get(user.id)
     if room is None or not any(s.team.id == team.id for s in sessions(event, user, room)):
         raise DomainError(_("This team is not judged in your room."), "team", 403)

@@ -5,8 +5,10 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import event_role
 from challenges.auth.roles import Role
@@ -14,7 +16,7 @@ from challenges.errors import DomainError, refusal
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
-from challenges.judging import entries, panels, progress, results
+from challenges.judging import entries, floor, panels, progress, results
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
@@ -47,6 +49,7 @@ def home(event_id: int):
         rooms=rooms if advisor else [],
         sessions=panels.sessions(event, current_user, room) if room else [],
         mine=entries.judge_entries(event, current_user),
+        has_sessions=panels.has_sessions(event),
     )
 
 
@@ -59,6 +62,11 @@ def _team_or_404(event: Event, team_id: int) -> Team:
     except DomainError as error:
         abort(error.status, error.message)
     return team
+
+
+def sessions_page(event: Event) -> str:
+    """Where a judge goes back to: their room's sessions, or the market floor."""
+    return "judging.home" if panels.has_sessions(event) else "judging.market"
 
 
 def rubric_page(event: Event, team: Team, rubric_id: str, filled: Any, problems: dict, status=200):
@@ -78,6 +86,7 @@ def rubric_page(event: Event, team: Team, rubric_id: str, filled: Any, problems:
         current=current,
         problems=problems,
         client_key=request.form.get("client_key") or uuid.uuid4().hex,
+        done=url_for(sessions_page(event), event_id=event.id),
         form=ConfirmForm(),
     ), status
 
@@ -108,11 +117,46 @@ def rubric(event_id: int, team_id: int, rubric_id: str):
     db.session.commit()
     if submit:
         flash(_("Rubric submitted: %(team)s.", team=team.name), "success")
-        return redirect(url_for("judging.home", event_id=event.id))
+        return redirect(url_for(sessions_page(event), event_id=event.id))
     flash(_("Draft saved."), "info")
     return redirect(
         url_for("judging.rubric", event_id=event.id, team_id=team.id, rubric_id=rubric_id)
     )
+
+
+@bp.get("/market")
+@require(JUDGES)
+def market(event_id: int):
+    """A juror's Vakkanjers Markt: the stand to go to, and how often each stand was seen."""
+    event = db.get_or_404(Event, event_id)
+    return render_template(
+        "judging/market.html",
+        event=event,
+        rubric=entries.rubric_set_of(event).rubrics[0],
+        floor=floor.floor(event, current_user),
+        form=ConfirmForm(),
+    )
+
+
+MARKET_ACTIONS = {
+    "next": (lambda event: floor.claim_next(event, current_user), None),
+    "absent": (
+        lambda event: floor.release(event, current_user, absent=True),
+        _l("Noted: the team is away from its stand; it comes back on the list in a few minutes."),
+    ),
+    "release": (lambda event: floor.release(event, current_user, absent=False), None),
+    "undo": (lambda event: floor.undo(event, current_user), _l("Undone.")),
+}
+
+
+@bp.post("/market/<any(next, absent, release, undo):do>")
+@require(JUDGES)
+def market_action(event_id: int, do: str):
+    event = db.get_or_404(Event, event_id)
+    action, success = MARKET_ACTIONS[do]
+    if ConfirmForm().validate_on_submit():
+        run_action(lambda: action(event), str(success) if success else None)
+    return redirect(url_for("judging.market", event_id=event.id))
 
 
 @bp.route("/panels", methods=["GET", "POST"])
