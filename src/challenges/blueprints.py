@@ -42,6 +42,7 @@ def register(app: Flask) -> None:
         awards.bp,
         awards_results.bp,
         judging.api,
+        judging.settings,
         robot_game.bp,
         robot_game.api,
         scoreboard.bp,

@@ -3,7 +3,7 @@
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.awards.models import Advancement, AwardWinner, PublicVote
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
-from challenges.judging.models import PanelMember, RubricEntry, StandClaim
+from challenges.judging.models import PanelMember, RubricAdjustment, RubricEntry, StandClaim
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import AuditEntry, Team, TeamCoach
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
@@ -25,6 +25,7 @@ __all__ = [
     "PanelMember",
     "Programme",
     "PublicVote",
+    "RubricAdjustment",
     "RubricEntry",
     "ScheduleEntry",
     "School",

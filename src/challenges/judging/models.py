@@ -77,3 +77,21 @@ class StandClaim(db.Model):
     absent: Mapped[bool] = mapped_column(default=False)
 
     team: Mapped[Team] = relationship()
+
+
+class RubricAdjustment(db.Model):
+    """An organiser's weight or wording of one rubric row for one season and category.
+
+    Locked once the first rubric of the season is submitted.
+    """
+
+    season_id: Mapped[int] = mapped_column(
+        ForeignKey("season.id", ondelete="CASCADE"), primary_key=True
+    )
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("category.id", ondelete="CASCADE"), primary_key=True
+    )
+    row: Mapped[str] = mapped_column(String(60), primary_key=True)
+    weight: Mapped[float] = mapped_column(default=1.0)
+    title_nl: Mapped[str | None] = mapped_column(String(120))
+    title_en: Mapped[str | None] = mapped_column(String(120))

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from challenges.events.models import Attendance, Event, EventTeam
 from challenges.extensions import db
-from challenges.judging import entries
+from challenges.judging import adjustments, entries
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, Normalisation, Score, normalise
 from challenges.judging.models import RubricEntry, RubricStatus
 from challenges.judging.rubrics import RubricSet
@@ -100,7 +100,8 @@ def event_results(event: Event, minimum_teams: int = DEFAULT_MINIMUM_TEAMS) -> E
         by_category[team.category_id].append(team)
     categories = []
     for teams in by_category.values():
-        area_scores = _area_scores(rubric_set, teams, sheets, ratings, rounds)
+        category_set = adjustments.rubric_set_for(event.season, teams[0].category_id)
+        area_scores = _area_scores(category_set, teams, sheets, ratings, rounds)
         if has_robot_game:
             standing = rank({team.id: scores.get(team.id, []) for team in teams}, rounds)
             area_scores[ROBOT_GAME] = {s.team: s.best for s in standing if s.rank is not None}

@@ -6,7 +6,7 @@ descriptors for levels 1-3 and a weight), the level from which a written note is
 """
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -120,6 +120,28 @@ class RubricSet:
 
     def core_value_rows(self) -> list[Row]:
         return [row for rubric in self.rubrics for row in rubric.rows if row.core_value]
+
+
+def adjusted(rubric_set: RubricSet, changes: dict[str, tuple[float, dict[str, str]]]) -> RubricSet:
+    """The set with some rows' weights and titles changed: row id -> (weight, titles)."""
+
+    def row(found: Row) -> Row:
+        if found.id not in changes:
+            return found
+        weight, titles = changes[found.id]
+        return replace(found, weight=weight, title=found.title | titles)
+
+    rubrics = tuple(
+        replace(
+            rubric,
+            sections=tuple(
+                replace(section, rows=tuple(row(r) for r in section.rows))
+                for section in rubric.sections
+            ),
+        )
+        for rubric in rubric_set.rubrics
+    )
+    return replace(rubric_set, rubrics=rubrics)
 
 
 def _folder():

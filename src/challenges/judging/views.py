@@ -10,18 +10,19 @@ from flask_login import current_user
 
 from challenges.actions import run_action
 from challenges.auth.access import require
-from challenges.auth.policies import event_role
+from challenges.auth.policies import ORGANISER, event_role
 from challenges.auth.roles import Role
 from challenges.errors import DomainError, refusal
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.forms import ConfirmForm
-from challenges.judging import entries, floor, panels, progress, results
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.judging import adjustments, entries, floor, panels, progress, results
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
 from challenges.registration.models import Team
 from challenges.robot_game.sheets import language
+from challenges.seasons.models import Season
 
 bp = Blueprint("judging", __name__, url_prefix="/events/<int:event_id>/judging")
 
@@ -71,9 +72,10 @@ def sessions_page(event: Event) -> str:
 
 def rubric_page(event: Event, team: Team, rubric_id: str, filled: Any, problems: dict, status=200):
     try:
-        rubric = entries.rubric_of(event, rubric_id)
+        entries.rubric_of(event, rubric_id)
     except DomainError as error:
         abort(404, error.message)
+    rubric = adjustments.rubric_set_for(event.season, team.category_id).rubric(rubric_id)
     current = entries.current_entry(event, team.id, current_user.id, rubric.id)
     return render_template(
         "judging/rubric.html",
@@ -237,3 +239,51 @@ def api_save(event_id: int):
         "submitted": entry.status == RubricStatus.SUBMITTED,
     }
     return jsonify(body), 201 if created else 200
+
+
+settings = Blueprint("rubric_settings", __name__, url_prefix="/seasons/<int:season_id>/rubrics")
+
+
+@settings.route("", methods=["GET", "POST"])
+@require(ORGANISER)
+def rubric_settings(season_id: int):
+    """Weights and wordings of the rubric rows per category, until judging starts."""
+    season = db.get_or_404(Season, season_id)
+    rubric_set = adjustments.base_set(season)
+    wanted = request.values.get("category", type=int)
+    category = next((c for c in season.categories if c.id == wanted), season.categories[0])
+    problem = None
+    if request.method == "POST" and ConfirmForm().validate_on_submit():
+        given = {
+            row.id: (
+                request.form.get(f"weight-{row.id}", "1"),
+                request.form.get(f"title_nl-{row.id}", ""),
+                request.form.get(f"title_en-{row.id}", ""),
+            )
+            for rubric in rubric_set.rubrics
+            for row in rubric.rows
+        }
+        try:
+            adjustments.save(season, category, given)
+        except DomainError as error:
+            db.session.rollback()
+            problem = error
+        else:
+            db.session.commit()
+            flash(_("The rubric of %(category)s is saved.", category=category.name), "success")
+            return redirect(
+                url_for(
+                    "rubric_settings.rubric_settings", season_id=season.id, category=category.id
+                )
+            )
+    return render_template(
+        "judging/rubric_settings.html",
+        season=season,
+        category=category,
+        base=rubric_set,
+        current=adjustments.rubric_set_for(season, category.id),
+        locked=adjustments.scoring_started(season),
+        problem=problem,
+        language=language(),
+        form=ConfirmForm(),
+    ), FORM_ERROR_STATUS if problem else 200
