@@ -62,3 +62,19 @@ def test_the_advisor_sees_progress_outliers_agreement_and_the_ranking(client, ju
     )
     client.log_in(judged.judge.email)
     assert client.get(f"/events/{judged.event.id}/judging/advisor").status_code == 403
+
+
+def test_the_event_can_rank_the_judged_areas_by_normalised_scores(judged):
+    t0, t1, t2, t3 = (team.id for team in judged.teams)
+    judged.event.normalise_min_teams = 1
+    judged.event.normalised_ranks = True
+    db.session.commit()
+    result = event_results(judged.event)
+    assert result.normalisations["innovation_project"].applied
+    [category] = result.categories
+    # Judge 1 gave T0 and T2 30 each (no spread), judge 2 gave T1 20 and T3 30, the advisor
+    # T0 40: every judge's own mean maps onto the overall mean (30) and spread (7.07).
+    assert category.scores["innovation_project"] == {t0: 30, t1: 25, t2: 30, t3: 35}
+    assert category.ranks["innovation_project"] == {t3: 1, t0: 2, t2: 2, t1: 4}
+    judged.event.normalised_ranks = False
+    assert event_results(judged.event).categories[0].scores["innovation_project"][t0] == 35

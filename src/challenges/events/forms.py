@@ -44,6 +44,14 @@ class EventForm(Form):
     rooms = IntegerField(_l("Judging rooms"), validators=[Optional(), NumberRange(min=1, max=40)])
     feeds_into_id = SelectField(_l("Teams advance to"), coerce=int)
     published = BooleanField(_l("Published (visible to teachers and the public)"))
+    normalise_min_teams = IntegerField(
+        _l("Normalise judges' scores from this many teams per judge"),
+        validators=[Optional(), NumberRange(min=2, max=99)],
+        description=_l("Empty: 5. With fewer teams per judge the raw scores are used."),
+    )
+    normalised_ranks = BooleanField(
+        _l("Rank the judged areas by normalised scores (when every judge scored enough teams)")
+    )
 
     def validate_end_time(self, field) -> None:
         if field.data and self.start_time.data and field.data <= self.start_time.data:

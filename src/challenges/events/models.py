@@ -41,6 +41,10 @@ class Event(db.Model):
     feeds_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
     results_published_at: Mapped[datetime | None]  # results pages and coaches' feedback
     public_vote_open: Mapped[bool] = mapped_column(default=False)  # the public prize
+    # Judging: per-judge normalisation from this many teams per judge (None: the default, 5);
+    # whether the judged areas are ranked by normalised scores (raw sums otherwise).
+    normalise_min_teams: Mapped[int | None]
+    normalised_ranks: Mapped[bool] = mapped_column(default=False)
 
     season: Mapped[Season] = relationship()
     feeds_into: Mapped["Event | None"] = relationship(remote_side=[id])

@@ -33,6 +33,8 @@ EVENT_FIELDS = (
     "tables",
     "rooms",
     "published",
+    "normalise_min_teams",
+    "normalised_ranks",
 )
 
 

@@ -67,12 +67,15 @@ def _team_means(values: Sequence[tuple[int, float]]) -> dict[int, float]:
     by_team: dict[int, list[float]] = {}
     for team, value in values:
         by_team.setdefault(team, []).append(value)
-    return {team: round(fmean(found), 2) for team, found in by_team.items()}
+    return {team: fmean(found) for team, found in by_team.items()}
 
 
 def normalise(scores: Sequence[Score], minimum_teams: int = DEFAULT_MINIMUM_TEAMS) -> Normalisation:
     judges = judge_stats(scores)
-    raw = _team_means([(score.team, score.value) for score in scores])
+    raw = {
+        team: round(mean, 2)
+        for team, mean in _team_means([(score.team, score.value) for score in scores]).items()
+    }
     if not scores:
         return Normalisation(False, "no_scores", judges, raw)
     short = tuple(sorted(j for j, stats in judges.items() if stats.count < minimum_teams))

@@ -87,9 +87,16 @@ def judge_scores(rubric_set: RubricSet, rubric_id: str, found: list[RubricEntry]
     return scores
 
 
-def event_results(event: Event, minimum_teams: int = DEFAULT_MINIMUM_TEAMS) -> EventResults:
+def event_results(event: Event) -> EventResults:
+    """Per category the area scores and ranks; the judged areas use normalised scores only
+    when the event says so and every judge scored enough teams."""
     rubric_set = entries.rubric_set_of(event)
     found = submitted(event)
+    minimum = event.normalise_min_teams or DEFAULT_MINIMUM_TEAMS
+    normalisations = {
+        rubric_id: normalise(judge_scores(rubric_set, rubric_id, found), minimum)
+        for rubric_id in rubric_set.rubric_ids
+    }
     sheets: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for entry in found:
         sheets[entry.team_id][entry.rubric].append(entry.levels)
@@ -102,18 +109,26 @@ def event_results(event: Event, minimum_teams: int = DEFAULT_MINIMUM_TEAMS) -> E
     for teams in by_category.values():
         category_set = adjustments.rubric_set_for(event.season, teams[0].category_id)
         area_scores = _area_scores(category_set, teams, sheets, ratings, rounds)
+        if event.normalised_ranks:
+            _use_normalised(area_scores, normalisations)
         if has_robot_game:
             standing = rank({team.id: scores.get(team.id, []) for team in teams}, rounds)
             area_scores[ROBOT_GAME] = {s.team: s.best for s in standing if s.rank is not None}
         categories.append(_rank(teams, area_scores))
     categories.sort(key=lambda results: results.category.position)
-    normalisations = {
-        rubric_id: normalise(judge_scores(rubric_set, rubric_id, found), minimum_teams)
-        for rubric_id in rubric_set.rubric_ids
-    }
     return EventResults(
         rubric_set, categories, normalisations, rubric_set.counts_gracious_professionalism
     )
+
+
+def _use_normalised(
+    scores: dict[str, dict[int, float | None]], normalisations: dict[str, Normalisation]
+) -> None:
+    for rubric_id, normalisation in normalisations.items():
+        if normalisation.applied:
+            by_team = scores[rubric_id]
+            for team in by_team:
+                by_team[team] = normalisation.normalised.get(team, by_team[team])
 
 
 def _area_scores(

@@ -209,7 +209,7 @@ def advisor(event_id: int):
         progress=progress.progress(event, rubric_set),
         results=results.event_results(event),
         judge_names={entry.judge_id: entry.judge_name for entry in current},
-        minimum_teams=DEFAULT_MINIMUM_TEAMS,
+        minimum_teams=event.normalise_min_teams or DEFAULT_MINIMUM_TEAMS,
         agreement_level=agreement_level,
         area_names=area_names(rubric_set, language()),
     )
