@@ -1,6 +1,6 @@
 """Advancement order: the Champion's winner first, then Champion's order; declines pass on."""
 
-from challenges.awards.advancement import CHAMPIONS, RANK, Ticket, order, proposal
+from challenges.awards.advancement import RANK, WINNER, Ticket, order, proposal
 
 RANKING = [(11, 1), (12, 2), (13, 3), (14, 4), (15, 5)]
 
@@ -13,7 +13,7 @@ def test_the_champions_winner_goes_first_even_when_the_judges_chose_another_team
 
 def test_the_quota_takes_the_next_teams_in_order():
     assert proposal(RANKING, 11, 2, taken=()) == [
-        Ticket(11, CHAMPIONS, 1),
+        Ticket(11, WINNER, 1),
         Ticket(12, RANK, 2),
     ]
     assert proposal(RANKING, 11, 0, taken=()) == []

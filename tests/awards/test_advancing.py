@@ -75,7 +75,7 @@ def test_confirming_places_the_proposed_teams_and_mails_their_coaches(organiser,
     assert at_national(final) == sorted([t3, t2])
     tickets = db.session.scalars(select(Advancement).order_by(Advancement.id)).all()
     assert [(t.team_id, t.kind.value, t.position) for t in tickets] == [
-        (t3, "champions_award", 2),
+        (t3, "award_winner", 2),
         (t2, "rank", 1),
     ]
     mails = db.session.scalars(select(OutboxMessage)).all()

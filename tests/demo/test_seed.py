@@ -19,7 +19,7 @@ def test_seed_demo_is_realistic_and_idempotent(runner):
     assert after_first["Programme"] == 2
     assert after_first["School"] >= 20
     assert after_first["Team"] >= 40
-    assert after_first["User"] == 7
+    assert after_first["User"] == 7 + 9  # the accounts per role and the two finished juries
     provinces = db.session.scalars(select(School.province).distinct()).all()
     assert len(provinces) >= 8
     seasons = {s.theme: s for s in db.session.scalars(select(Season))}
@@ -71,3 +71,34 @@ def test_demo_judge_reaches_only_their_event(runner, client):
     client.log_in(judge.email, "demo-judge-2025")
     assert client.get(f"/events/{grant.event_id}/volunteers").status_code == 200
     assert client.get(f"/events/{other.id}/volunteers").status_code == 403
+
+
+def test_two_demo_events_are_finished_with_results_to_show(runner, client):
+    from challenges.awards.models import Advancement, AwardWinner
+    from challenges.judging.models import RubricEntry
+    from challenges.robot_game.models import ScoreSheet, SheetStatus
+
+    runner.invoke(args=["seed", "demo"])
+    finished = db.session.scalars(select(Event).where(Event.results_published_at.is_not(None)))
+    by_slug = {event.slug: event for event in finished}
+    assert sorted(by_slug) == ["fll-2025-regio-groningen", "vk-2025-markt-zwolle"]
+    groningen, zwolle = by_slug["fll-2025-regio-groningen"], by_slug["vk-2025-markt-zwolle"]
+    sheets = db.session.scalars(select(ScoreSheet).where(ScoreSheet.event_id == groningen.id))
+    assert {sheet.status for sheet in sheets} == {SheetStatus.VERIFIED}
+    for event in (groningen, zwolle):
+        assert db.session.scalar(
+            select(func.count(RubricEntry.id)).where(RubricEntry.event_id == event.id)
+        )
+        assert db.session.scalar(
+            select(func.count(AwardWinner.id)).where(AwardWinner.event_id == event.id)
+        )
+        assert db.session.scalar(
+            select(func.count(Advancement.id)).where(Advancement.from_event_id == event.id)
+        )
+    page = client.get("/events/fll-2025-regio-groningen/results").get_data(as_text=True)
+    assert "Champion&#39;s Award" in page
+    assert "Naar de landelijke finale" in page
+    market = client.get("/events/vk-2025-markt-zwolle/results").get_data(as_text=True)
+    assert "Juryprijs" in market
+    assert "Winnaar: Juryprijs" in market
+    assert "Publieksprijs" in market

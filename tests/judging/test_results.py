@@ -78,3 +78,13 @@ def test_the_event_can_rank_the_judged_areas_by_normalised_scores(judged):
     assert category.ranks["innovation_project"] == {t3: 1, t0: 2, t2: 2, t1: 4}
     judged.event.normalised_ranks = False
     assert event_results(judged.event).categories[0].scores["innovation_project"][t0] == 35
+
+
+def test_the_robot_game_rank_keeps_its_tie_breakers(judged):
+    t0, _t1, t2, _t3 = judged.teams
+    db.session.query(ScoreSheet).filter_by(team_id=t2.id, round=2).update({"score": 180})
+    db.session.commit()
+    [category] = event_results(judged.event).categories
+    assert category.scores["robot_game"][t0.id] == category.scores["robot_game"][t2.id] == 200
+    assert category.ranks["robot_game"][t2.id] == 2  # 200, 180 beats 200, 150
+    assert category.ranks["robot_game"][t0.id] == 3

@@ -17,9 +17,11 @@ from challenges.errors import DomainError
 from challenges.events import placing
 from challenges.events.models import Attendance, Event, EventKind, EventTeam
 from challenges.extensions import db
-from challenges.judging.results import CategoryResults, EventResults
+from challenges.judging.results import EventResults
+from challenges.judging.rubrics import Award
 from challenges.mail.services import queue_mail
 from challenges.registration.models import Team
+from challenges.robot_game.sheets import language
 from challenges.seasons.models import Category
 
 
@@ -49,14 +51,17 @@ def tickets(event: Event) -> list[Advancement]:
     )
 
 
-def _champion(event: Event, results: EventResults, category: CategoryResults) -> int | None:
-    """The team that won the category's first award (the Champion's Award, or 1st jury prize)."""
-    first_award = next((a.id for a in results.rubric_set.awards if a.judged), None)
+def first_award(results: EventResults) -> Award | None:
+    """The award whose winner advances first: the Champion's Award, or the jury prize."""
+    return next((award for award in results.rubric_set.awards if award.judged), None)
+
+
+def _first_award_winner(event: Event, award: Award | None, category_id: int) -> int | None:
     return db.session.scalar(
         select(AwardWinner.team_id).where(
             AwardWinner.event_id == event.id,
-            AwardWinner.category_id == category.category.id,
-            AwardWinner.award == first_award,
+            AwardWinner.category_id == category_id,
+            AwardWinner.award == (award.id if award else None),
             AwardWinner.place == 1,
         )
     )
@@ -73,7 +78,7 @@ def overview(event: Event, results: EventResults) -> list[CategoryAdvancement]:
         quota = quotas.get(category.category.id, 0)
         ranking = [(row.team, row.position) for row in category.ranking]
         taken = {t.team_id for t in mine}
-        champion = _champion(event, results, category)
+        champion = _first_award_winner(event, first_award(results), category.category.id)
         overviews.append(
             CategoryAdvancement(
                 category=category.category,
@@ -95,11 +100,12 @@ def confirm(event: Event, results: EventResults, category_id: int, user: User) -
         raise DomainError(_("This event has no such category."), status=404)
     if not found.proposed:
         raise DomainError(_("There is nobody to confirm: the quota is full or nobody is ranked."))
+    award = first_award(results)
     for ticket in found.proposed:
         kind = AdvancementKind(ticket.kind)
         reason = (
-            _("Champion's Award winner")
-            if kind is AdvancementKind.CHAMPIONS
+            _("Winner: %(award)s", award=award.name[language()])
+            if kind is AdvancementKind.WINNER and award is not None
             else _("Place %(position)s in the ranking", position=ticket.position)
         )
         _advance(

@@ -29,7 +29,7 @@ class AwardWinner(db.Model):
 
 
 class AdvancementKind(enum.StrEnum):
-    CHAMPIONS = "champions_award"  # the Champion's Award winner goes first
+    WINNER = "award_winner"  # the winner of the first award (Champion's, 1st jury prize)
     RANK = "rank"  # the next teams in Champion's (or jury) order
     WILDCARD = "wildcard"  # chosen nationally by one panel, with a reason
 

@@ -74,10 +74,13 @@ def remove_award(event_id: int, winner_id: int):
 def advancement(event_id: int):
     """Per category the quota, the confirmed tickets and the proposal to confirm."""
     event = db.get_or_404(Event, event_id)
+    found = results.event_results(event)
     return render_template(
         "awards/advancement.html",
         event=event,
-        overview=advancing.overview(event, results.event_results(event)),
+        overview=advancing.overview(event, found),
+        first_award=advancing.first_award(found),
+        language=language(),
         votes=voting.tally(event),
         form=ConfirmForm(),
     )

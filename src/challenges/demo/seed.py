@@ -8,6 +8,7 @@ from sqlalchemy import select
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.database import utcnow
 from challenges.demo import data
+from challenges.demo.finished import finish_demo_events
 from challenges.events.models import Event, EventKind, EventTeam, ScheduleEntry
 from challenges.events.schedules import make_schedule
 from challenges.extensions import db
@@ -63,6 +64,8 @@ def seed_demo() -> SeedReport:
     link_demo_coach()
     schedule_demo_event(report, events[data.DEMO_EVENT])
     seat_demo_judge(events[data.DEMO_EVENT])
+    for slug in finish_demo_events(events, DEMO_SCHEDULE):
+        report.count(f"finished event {slug}")
     return report
 
 

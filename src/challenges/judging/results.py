@@ -111,10 +111,13 @@ def event_results(event: Event) -> EventResults:
         area_scores = _area_scores(category_set, teams, sheets, ratings, rounds)
         if event.normalised_ranks:
             _use_normalised(area_scores, normalisations)
+        robot_game_ranks = {}
         if has_robot_game:
             standing = rank({team.id: scores.get(team.id, []) for team in teams}, rounds)
-            area_scores[ROBOT_GAME] = {s.team: s.best for s in standing if s.rank is not None}
-        categories.append(_rank(teams, area_scores))
+            ranked = [s for s in standing if s.rank is not None]
+            area_scores[ROBOT_GAME] = {s.team: s.best for s in ranked}
+            robot_game_ranks = {ROBOT_GAME: {s.team: s.rank for s in ranked}}
+        categories.append(_rank(teams, area_scores, robot_game_ranks))
     categories.sort(key=lambda results: results.category.position)
     return EventResults(
         rubric_set, categories, normalisations, rubric_set.counts_gracious_professionalism
@@ -155,8 +158,14 @@ def _area_scores(
     return scores
 
 
-def _rank(teams: list[Team], scores: dict[str, dict[int, float | None]]) -> CategoryResults:
-    ranks = {area: area_ranks(by_team) for area, by_team in scores.items()}
+def _rank(
+    teams: list[Team],
+    scores: dict[str, dict[int, float | None]],
+    ranked_elsewhere: dict[str, dict[int, int]],
+) -> CategoryResults:
+    """Area ranks from the scores, except areas ranked by their own rules (the robot game:
+    best score, then second and third best)."""
+    ranks = {area: area_ranks(by_team) for area, by_team in scores.items()} | ranked_elsewhere
     numbers = {team.id: team.number for team in teams}
     ranking = champions_ranking(ranks, numbers, tie_break_area=CORE_VALUES)
     ranked = {row.team for row in ranking}

@@ -30,7 +30,7 @@ def upgrade():
         sa.Column(
             "kind",
             sa.Enum(
-                "champions_award",
+                "award_winner",
                 "rank",
                 "wildcard",
                 name="advancementkind",
