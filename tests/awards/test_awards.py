@@ -94,6 +94,7 @@ def test_the_advisor_records_awards_under_the_one_award_rule(advisor, judged):
     page = advisor.get(f"/events/{event.id}/awards").get_data(as_text=True)
     assert "Champion&#39;s Award" in page
     assert "voorgesteld" in page
+    assert "te weinig teams per jurylid" in page  # normalised scores need five per judge
     assert give(advisor, event, award="champions", team=t2).status_code == 302
     refused = give(advisor, event, award="core_values", team=t2, follow_redirects=True)
     assert "al een jurywaardering" in refused.get_data(as_text=True)
