@@ -10,12 +10,15 @@ from tests.browser.test_robot_game import log_in
 
 pytestmark = pytest.mark.browser
 
+DEMO_EVENT = "SELECT id FROM event WHERE slug = 'fll-2025-regio-eindhoven'"
+
 
 def stored_rubrics(server) -> list[tuple]:
     engine = create_engine(normalise_database_url(server.database_url))
     with engine.connect() as connection:
         rows = connection.exec_driver_sql(
-            "SELECT rubric, status, version FROM rubric_entry ORDER BY id"
+            "SELECT rubric, status, version FROM rubric_entry"
+            f" WHERE event_id = ({DEMO_EVENT}) ORDER BY id"
         ).all()
     engine.dispose()
     return rows

@@ -10,6 +10,8 @@ from tests.browser.conftest import TABLET, screenshot
 
 pytestmark = pytest.mark.browser
 
+DEMO_EVENT = "SELECT id FROM event WHERE slug = 'fll-2025-regio-eindhoven'"
+
 
 def log_in(page, server, email, password):
     page.goto(f"{server}/account/login")
@@ -22,7 +24,8 @@ def stored_sheets(server) -> list[tuple]:
     engine = create_engine(normalise_database_url(server.database_url))
     with engine.connect() as connection:
         rows = connection.exec_driver_sql(
-            "SELECT client_key, score, status FROM score_sheet ORDER BY id"
+            "SELECT client_key, score, status FROM score_sheet"
+            f" WHERE event_id = ({DEMO_EVENT}) ORDER BY id"
         ).all()
     engine.dispose()
     return rows
