@@ -15,6 +15,7 @@ from challenges.events import views as events
 from challenges.extensions import db, login_manager
 from challenges.judging import views as judging
 from challenges.mail import views as mail
+from challenges.printing import views as printing
 from challenges.registration import admin_views as registration_admin
 from challenges.registration import views as registration
 from challenges.robot_game import scoreboard_views as scoreboard
@@ -34,6 +35,7 @@ def register(app: Flask) -> None:
         auth.bp,
         user_admin.bp,
         mail.bp,
+        printing.bp,
         events.bp,
         event_admin.bp,
         registration.bp,

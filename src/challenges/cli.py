@@ -18,6 +18,7 @@ from challenges.errors import DomainError
 from challenges.events.services import events_with_team_counts
 from challenges.extensions import db
 from challenges.mail.services import deliver_pending
+from challenges.printing.cli import printing
 from challenges.registration.services import purge_first_names
 from challenges.robot_game.cli import robot_game
 from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file
@@ -147,7 +148,7 @@ def list_events_command(season_key: str | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for group in (seed, users, mail, schools, privacy, events, robot_game):
+    for group in (seed, users, mail, schools, privacy, events, robot_game, printing):
         app.cli.add_command(group)
 
 

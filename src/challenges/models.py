@@ -5,6 +5,7 @@ from challenges.awards.models import Advancement, AwardWinner, PublicVote
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
 from challenges.judging.models import PanelMember, RubricAdjustment, RubricEntry, StandClaim
 from challenges.mail.models import OutboxMessage
+from challenges.printing.models import Branding
 from challenges.registration.models import AuditEntry, Team, TeamCoach
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
 from challenges.schools.models import School, SchoolMembership, SchoolRequest
@@ -15,6 +16,7 @@ __all__ = [
     "AdvancementQuota",
     "AuditEntry",
     "AwardWinner",
+    "Branding",
     "Category",
     "ClosedRound",
     "Conflict",

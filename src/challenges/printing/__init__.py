@@ -1,0 +1,1 @@
+"""Printing with ReportLab: scoresheets, rubrics, schedules, results, certificates, signs."""

@@ -1,0 +1,110 @@
+"""What the printed documents show, gathered from the database (plain data for the layouts)."""
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from flask_babel import gettext as _
+
+from challenges.awards.awarding import award_lists
+from challenges.database import utcnow
+from challenges.errors import DomainError
+from challenges.events.models import Event
+from challenges.extensions import db
+from challenges.i18n import as_date, as_datetime
+from challenges.judging.results import event_results, present_teams
+from challenges.judging.rubrics import Award, UnknownRubricSet
+from challenges.printing import models
+from challenges.printing.certificates import Branding, Certificate
+from challenges.printing.pages import Footer
+from challenges.registration.models import Team
+from challenges.robot_game.sheets import language
+
+
+def footer(what: str, event: Event | None) -> Footer:
+    return Footer(
+        what=what,
+        event=event.name if event else "",
+        generated=_("generated %(moment)s", moment=as_datetime(utcnow())),
+        page_label=_("page %(page)s", page="%(page)s"),
+    )
+
+
+def branding(event: Event) -> Branding:
+    found = db.session.get(models.Branding, event.season_id)
+    programme = event.season.programme.name
+    if found is None:
+        return Branding(programme, signatory="Platform Talent voor Technologie")
+    return Branding(
+        programme,
+        logo=found.logo,
+        signature=found.signature,
+        signatory=found.signatory_name or "Platform Talent voor Technologie",
+        signatory_role=found.signatory_role,
+    )
+
+
+def place_label(award: Award, place: int) -> str:
+    if award.places_are == "finalists":
+        return _("Winner") if place == 1 else _("Finalist")
+    if award.places_are == "ordinal":
+        return _("%(place)s. place", place=place)
+    return _("Winner")
+
+
+def where(team: Team) -> str:
+    if team.school is not None:
+        return f"{team.school.name}, {team.school.town}"
+    return team.town or ""
+
+
+def _participation(event: Event, team: Team) -> Certificate:
+    pupils = ()
+    if team.names_consent and team.pupil_first_names:
+        pupils = tuple(name.strip() for name in team.pupil_first_names.splitlines() if name.strip())
+    return Certificate(
+        team=team.name,
+        where=where(team),
+        category=team.category.name,
+        event=event.name,
+        date=as_date(event.starts_on),
+        pupils=pupils,
+    )
+
+
+def _awards_by_team(event: Event) -> dict[int, list[tuple[str, str]]]:
+    """Per team its awards as (award name, place), in the order of the season's awards."""
+    try:
+        found = event_results(event)
+    except DomainError:
+        return {}
+    lang = language()
+    awarded: dict[int, list[tuple[str, str]]] = {}
+    for lists in award_lists(event, found).values():
+        for item in lists:
+            award = item.award
+            if item.automatic:
+                places = [(c.team, c.rank) for c in item.candidates if c.rank <= award.places]
+            else:
+                places = [(winner.team_id, winner.place) for winner in item.winners]
+            for team, place in places:
+                awarded.setdefault(team, []).append((award.name[lang], place_label(award, place)))
+    return awarded
+
+
+def certificates(event: Event, team_id: int | None = None) -> Iterator[Certificate]:
+    """In printing order (team number, then name): each team's participation certificate,
+    then its award certificates. One team when `team_id` is given."""
+    teams = present_teams(event)
+    if team_id is not None:
+        teams = [found for found in teams if found.id == team_id]
+    if not teams:
+        raise DomainError(_("There is no team to print a certificate for."), status=404)
+    try:
+        awarded = _awards_by_team(event)
+    except UnknownRubricSet:
+        awarded = {}
+    for found in teams:
+        participation = _participation(event, found)
+        yield participation
+        for award, place in awarded.get(found.id, []):
+            yield replace(participation, award=award, place=place)

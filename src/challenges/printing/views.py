@@ -1,0 +1,127 @@
+"""Downloads of the printed documents, and the logo and signature certificates carry."""
+
+import tempfile
+from collections.abc import Callable
+from typing import IO
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from challenges.auth.access import require
+from challenges.auth.policies import ORGANISER, event_role
+from challenges.auth.roles import Role
+from challenges.awards.results_views import TEAM_COACH
+from challenges.errors import DomainError
+from challenges.events.models import Event
+from challenges.extensions import db
+from challenges.forms import FORM_ERROR_STATUS
+from challenges.printing import branding, sources
+from challenges.printing.certificates import write_certificates
+from challenges.printing.forms import BrandingForm
+from challenges.registration.models import Team
+from challenges.seasons.models import Season
+
+bp = Blueprint("printing", __name__)
+
+EVENT_PRINTERS = event_role(Role.EVENT_MANAGER, Role.JUDGE_ADVISOR)
+IN_MEMORY = 8 * 1024 * 1024  # larger documents go to a temporary file while they stream
+CHUNK = 256 * 1024
+
+
+def pdf_response(name: str, write: Callable[[IO[bytes]], int]) -> Response:
+    """The PDF as a download. ReportLab writes the document once (into memory, or a temporary
+    file when it is large); the response then streams it in chunks."""
+    buffer = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY)  # noqa: SIM115 (closed below)
+    try:
+        write(buffer)
+    except DomainError as error:
+        buffer.close()
+        abort(error.status, error.message)
+    size = buffer.tell()
+    buffer.seek(0)
+
+    def chunks():
+        with buffer:
+            while block := buffer.read(CHUNK):
+                yield block
+
+    return Response(
+        chunks(),
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Content-Length": str(size),
+        },
+    )
+
+
+def certificates_pdf(event: Event, team_id: int | None, name: str):
+    footer = sources.footer(_("Certificates"), event)
+    return pdf_response(
+        name,
+        lambda out: write_certificates(
+            out, sources.certificates(event, team_id), sources.branding(event), footer
+        ),
+    )
+
+
+@bp.get("/events/<int:event_id>/print/certificates")
+@require(EVENT_PRINTERS)
+def event_certificates(event_id: int):
+    """Every certificate of the event in one PDF, in printing order."""
+    event = db.get_or_404(Event, event_id)
+    return certificates_pdf(event, None, f"certificates-{event.slug}.pdf")
+
+
+@bp.get("/teams/<int:team_id>/certificates/<int:event_id>")
+@require(TEAM_COACH)
+def team_certificates(team_id: int, event_id: int):
+    """A team's certificates for its coaches, once the event's results are published."""
+    team = db.get_or_404(Team, team_id)
+    event = db.get_or_404(Event, event_id)
+    organiser = current_user.has_role(Role.ORGANISER)
+    if event.results_published_at is None and not organiser:
+        abort(409, _("The certificates can be downloaded once the results are published."))
+    return certificates_pdf(event, team.id, f"certificates-{event.slug}-{team.id}.pdf")
+
+
+@bp.route("/seasons/<int:season_id>/branding", methods=["GET", "POST"])
+@require(ORGANISER)
+def season_branding(season_id: int):
+    """The logo, signature image and signatory printed on the season's certificates."""
+    season = db.get_or_404(Season, season_id)
+    current = branding.of(season)
+    form = BrandingForm(obj=current)
+    if form.validate_on_submit():
+        try:
+            branding.save(
+                season,
+                form.logo.data,
+                form.signature.data,
+                form.signatory_name.data,
+                form.signatory_role.data,
+                remove_logo=form.remove_logo.data,
+                remove_signature=form.remove_signature.data,
+            )
+        except DomainError as error:
+            db.session.rollback()
+            getattr(form, error.field or "logo").errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("The certificates' logo and signature are saved."), "success")
+            return redirect(url_for("printing.season_branding", season_id=season.id))
+    status = FORM_ERROR_STATUS if form.errors else 200
+    return render_template(
+        "printing/branding.html", season=season, form=form, current=current
+    ), status
+
+
+@bp.get("/seasons/<int:season_id>/branding/<any(logo, signature):kind>")
+@require(ORGANISER)
+def branding_image(season_id: int, kind: str):
+    found = branding.of(db.get_or_404(Season, season_id))
+    data = getattr(found, kind) if found else None
+    if not data:
+        abort(404)
+    return data, 200, {"Content-Type": branding.mimetype(data), "Cache-Control": "no-store"}
