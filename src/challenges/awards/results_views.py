@@ -13,14 +13,15 @@ from challenges.auth.roles import Role
 from challenges.awards import advancing, awarding, voting
 from challenges.awards.forms import VoteForm
 from challenges.errors import DomainError
+from challenges.events import schedules
 from challenges.events.models import Event, EventTeam
 from challenges.events.services import find_event
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.judging import entries, results
-from challenges.judging.models import RubricEntry, RubricStatus
 from challenges.registration.models import Team
 from challenges.registration.services import may_see_team
+from challenges.robot_game import standings
 from challenges.robot_game.sheets import language
 
 bp = Blueprint("results", __name__)
@@ -77,21 +78,11 @@ def feedback(team_id: int, event_id: int):
         abort(404)
     if event.results_published_at is None and not may_preview(event):
         return render_template("awards/feedback.html", team=team, event=event, sheets=None)
-    found = db.session.scalars(
-        select(RubricEntry)
-        .where(
-            RubricEntry.event_id == event.id,
-            RubricEntry.team_id == team.id,
-            RubricEntry.current.is_(True),
-            RubricEntry.status == RubricStatus.SUBMITTED,
-        )
-        .order_by(RubricEntry.rubric, RubricEntry.submitted_at)
-    )
     return render_template(
         "awards/feedback.html",
         team=team,
         event=event,
-        sheets=list(found),
+        sheets=entries.submitted_for_team(event, team.id),
         rubric_set=entries.rubric_set_of(event),
         language=language(),
     )
@@ -132,3 +123,35 @@ def confirm_vote(event_ref: str, token: str):
         return render_template("awards/vote.html", event=event, problem=error.message), error.status
     db.session.commit()
     return render_template("awards/vote.html", event=event, confirmed=found.team)
+
+
+@bp.get("/events/<event_ref>/teams/<int:team_id>")
+@public
+def team_page(event_ref: str, team_id: int):
+    """A team's public page (the QR code on its pit sign): when it plays, its verified
+    robot-game scores and, once published, its awards."""
+    event = find_event(event_ref)
+    team = db.session.get(Team, team_id)
+    if event is None or team is None or not (event.published or may_preview(event)):
+        abort(404)
+    placed = db.session.scalar(
+        select(EventTeam.id).where(EventTeam.team_id == team.id, EventTeam.event_id == event.id)
+    )
+    if placed is None:
+        abort(404)
+    scores, _ratings, _rounds = standings.ranking_rounds(event)
+    won = []
+    if event.results_published_at is not None:
+        found = results.event_results(event)
+        for lists in awarding.award_lists(event, found).values():
+            for item in lists:
+                won += [item.award for winner in item.winners if winner.team_id == team.id]
+    return render_template(
+        "awards/team.html",
+        event=event,
+        team=team,
+        schedule=schedules.entries(event, team.id),
+        scores=scores.get(team.id, []),
+        won=won,
+        language=language(),
+    )

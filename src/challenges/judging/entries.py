@@ -208,16 +208,17 @@ def _store(
     return entry, True
 
 
-def history(event: Event, team_id: int, judge_id: int, rubric: str) -> list[RubricEntry]:
+def submitted_for_team(event: Event, team_id: int) -> list[RubricEntry]:
+    """The team's current submitted rubrics, by rubric, oldest first."""
     return list(
         db.session.scalars(
             select(RubricEntry)
             .where(
                 RubricEntry.event_id == event.id,
                 RubricEntry.team_id == team_id,
-                RubricEntry.judge_id == judge_id,
-                RubricEntry.rubric == rubric,
+                RubricEntry.current.is_(True),
+                RubricEntry.status == RubricStatus.SUBMITTED,
             )
-            .order_by(RubricEntry.version.desc())
+            .order_by(RubricEntry.rubric, RubricEntry.submitted_at)
         )
     )

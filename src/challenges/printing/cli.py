@@ -15,8 +15,24 @@ from flask_babel import gettext as _
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.events.services import find_event
+from challenges.extensions import db
+from challenges.judging.rubrics import UnknownRubricSet, rubric_set_keys
+from challenges.judging.rubrics import load as load_rubric_set
 from challenges.printing import sources
 from challenges.printing.certificates import write_certificates
+from challenges.printing.documents import (
+    SCHEDULE_VIEWS,
+    team_url,
+    write_feedback,
+    write_results,
+    write_rubric,
+    write_schedule,
+    write_scoresheet,
+    write_signs,
+)
+from challenges.registration.models import Team
+from challenges.robot_game.definitions import UnknownSeason
+from challenges.robot_game.definitions import load as load_season
 
 printing = AppGroup("print", help="Print documents as PDF (A4).")
 
@@ -84,3 +100,93 @@ def certificates_command(event_ref: str, out: Path, team_id: int | None, languag
                     file, items, sources.branding(event), footer, lambda _page: bar.update(1)
                 ),
             )
+
+
+@printing.command("results")
+@click.argument("event_ref")
+@OUT
+@LANGUAGE
+def results_command(event_ref: str, out: Path, language: str) -> None:
+    """Results per category: awards, teams going on, the ranking with ties."""
+    event = event_or_fail(event_ref)
+    with force_locale(language):
+        produce(out, lambda file: write_results(file, event))
+
+
+@printing.command("scoresheet")
+@click.argument("season_key")
+@OUT
+@LANGUAGE
+def scoresheet_command(season_key: str, out: Path, language: str) -> None:
+    """A blank Robot Game scoresheet of a season (the paper fallback)."""
+    try:
+        season = load_season(season_key)
+    except UnknownSeason:
+        raise click.ClickException(
+            f"There is no season sheet {season_key!r}: `challenges robot-game seasons` lists them."
+        ) from None
+    with force_locale(language):
+        produce(out, lambda file: write_scoresheet(file, season))
+
+
+@printing.command("rubric")
+@click.argument("rubric_set_key")
+@OUT
+@click.option("--rubric", "rubric_id", required=True, help="e.g. innovation_project, jury")
+@LANGUAGE
+def rubric_command(rubric_set_key: str, out: Path, rubric_id: str, language: str) -> None:
+    """A blank rubric (the paper fallback), landscape."""
+    try:
+        rubric_set = load_rubric_set(rubric_set_key)
+        rubric_set.rubric(rubric_id)
+    except (UnknownRubricSet, KeyError):
+        raise click.ClickException(
+            f"Unknown rubric {rubric_set_key!r} / {rubric_id!r}; rubric sets: "
+            + ", ".join(rubric_set_keys())
+        ) from None
+    with force_locale(language):
+        produce(out, lambda file: write_rubric(file, rubric_set, rubric_id))
+
+
+@printing.command("feedback")
+@click.argument("event_ref")
+@OUT
+@click.option("--team", "team_id", type=int, required=True, help="The team's id.")
+@LANGUAGE
+def feedback_command(event_ref: str, out: Path, team_id: int, language: str) -> None:
+    """A team's jury feedback: every submitted rubric, judges not named."""
+    event = event_or_fail(event_ref)
+    team = db.session.get(Team, team_id)
+    if team is None:
+        raise click.ClickException(f"There is no team {team_id}.")
+    with force_locale(language):
+        produce(out, lambda file: write_feedback(file, event, team))
+
+
+@printing.command("schedule")
+@click.argument("event_ref")
+@OUT
+@click.option("--by", type=click.Choice(SCHEDULE_VIEWS), default="event", show_default=True)
+@LANGUAGE
+def schedule_command(event_ref: str, out: Path, by: str, language: str) -> None:
+    """The schedule of an event: whole (by time), or per team, table or judging room."""
+    event = event_or_fail(event_ref)
+    with force_locale(language):
+        produce(out, lambda file: write_schedule(file, event, by))
+
+
+@printing.command("signs")
+@click.argument("event_ref")
+@OUT
+@click.option(
+    "--base-url",
+    default="http://127.0.0.1:5000",
+    show_default=True,
+    help="Where the app is served; the QR codes point there.",
+)
+@LANGUAGE
+def signs_command(event_ref: str, out: Path, base_url: str, language: str) -> None:
+    """Pit signs or stand labels with a QR code to each team's public page."""
+    event = event_or_fail(event_ref)
+    with force_locale(language):
+        produce(out, lambda file: write_signs(file, event, team_url(base_url, event)))

@@ -5,10 +5,12 @@ from dataclasses import replace
 
 from flask_babel import gettext as _
 
+from challenges.awards import advancing
 from challenges.awards.awarding import award_lists
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event
+from challenges.events.schedules import team_label
 from challenges.extensions import db
 from challenges.i18n import as_date, as_datetime
 from challenges.judging.results import event_results, present_teams
@@ -16,6 +18,7 @@ from challenges.judging.rubrics import Award, UnknownRubricSet
 from challenges.printing import models
 from challenges.printing.certificates import Branding, Certificate
 from challenges.printing.pages import Footer
+from challenges.printing.tables import Grid, Section
 from challenges.registration.models import Team
 from challenges.robot_game.sheets import language
 
@@ -108,3 +111,52 @@ def certificates(event: Event, team_id: int | None = None) -> Iterator[Certifica
         yield participation
         for award, place in awarded.get(found.id, []):
             yield replace(participation, award=award, place=place)
+
+
+def results(event: Event) -> list[Section]:
+    """Per category: awards, teams going on, and the ranking with ties marked."""
+    try:
+        found = event_results(event)
+    except UnknownRubricSet:
+        found = None
+    ranked = found is not None and any(category.ranking for category in found.categories)
+    if found is None or not ranked:
+        raise DomainError(
+            _("This event has no results yet: rubrics and verified scores come first."), status=409
+        )
+    lists = award_lists(event, found)
+    tickets = [t for t in advancing.tickets(event) if t.status.value == "confirmed"]
+    lang = language()
+    sections = []
+    for category in found.categories:
+        lines = []
+        for item in lists[category.category.id]:
+            if item.automatic:
+                places = [(c.rank, c.team) for c in item.candidates if c.rank <= item.award.places]
+            else:
+                places = [(winner.place, winner.team_id) for winner in item.winners]
+            for place, team in places:
+                label = place_label(item.award, place)
+                lines.append(
+                    f"{item.award.name[lang]} — {label}: {team_label(category.teams[team])}"
+                )
+        for ticket in tickets:
+            if ticket.category_id == category.category.id:
+                lines.append(
+                    _(
+                        "To the national final: %(team)s (%(reason)s)",
+                        team=team_label(ticket.team),
+                        reason=ticket.reason,
+                    )
+                )
+        rows = [
+            (
+                f"{row.position} ({_('tie')})" if row.tied else str(row.position),
+                team_label(category.teams[row.team]),
+                where(category.teams[row.team]),
+            )
+            for row in category.ranking
+        ]
+        grid = Grid((_("Position"), _("Team"), _("School / town")), rows, (0.15, 0.4, 0.45), 1)
+        sections.append(Section(category.category.name, lines, (grid,)))
+    return sections

@@ -4,22 +4,34 @@ import tempfile
 from collections.abc import Callable
 from typing import IO
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from challenges.auth.access import require
+from challenges.auth.access import public, require
 from challenges.auth.policies import ORGANISER, event_role
-from challenges.auth.roles import Role
-from challenges.awards.results_views import TEAM_COACH
+from challenges.auth.roles import EVENT_ROLES, Role
+from challenges.awards.results_views import TEAM_COACH, may_preview
 from challenges.errors import DomainError
 from challenges.events.models import Event
+from challenges.events.services import find_event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
-from challenges.printing import branding, sources
+from challenges.judging.entries import rubric_of, rubric_set_of
+from challenges.printing import branding, documents, sources
 from challenges.printing.certificates import write_certificates
 from challenges.printing.forms import BrandingForm
 from challenges.registration.models import Team
+from challenges.robot_game.sheets import season_of, sheet_of
 from challenges.seasons.models import Season
 
 bp = Blueprint("printing", __name__)
@@ -84,6 +96,101 @@ def team_certificates(team_id: int, event_id: int):
     if event.results_published_at is None and not organiser:
         abort(409, _("The certificates can be downloaded once the results are published."))
     return certificates_pdf(event, team.id, f"certificates-{event.slug}-{team.id}.pdf")
+
+
+EVENT_CREW = event_role(*EVENT_ROLES)
+REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
+JUDGES = event_role(Role.JUDGE, Role.JUDGE_ADVISOR)
+
+
+@bp.get("/events/<int:event_id>/print/schedule")
+@require(EVENT_CREW)
+def schedule(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    by = request.args.get("by", "event")
+    if by not in documents.SCHEDULE_VIEWS:
+        abort(404)
+    return pdf_response(
+        f"schedule-{by}-{event.slug}.pdf", lambda out: documents.write_schedule(out, event, by)
+    )
+
+
+@bp.get("/events/<int:event_id>/print/signs")
+@require(EVENT_CREW)
+def signs(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    team_url = documents.team_url(request.host_url, event)
+    return pdf_response(
+        f"signs-{event.slug}.pdf", lambda out: documents.write_signs(out, event, team_url)
+    )
+
+
+@bp.get("/events/<int:event_id>/print/scoresheet")
+@require(REFEREES)
+def blank_scoresheet(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    season = season_of(event)
+    return pdf_response(
+        f"scoresheet-{season.key}.pdf",
+        lambda out: documents.write_scoresheet(out, season, None, event),
+    )
+
+
+@bp.get("/events/<int:event_id>/print/sheets/<int:sheet_id>")
+@require(event_role(Role.HEAD_REFEREE))
+def filled_scoresheet(event_id: int, sheet_id: int):
+    event = db.get_or_404(Event, event_id)
+    try:
+        sheet = sheet_of(event, sheet_id)
+    except DomainError as error:
+        abort(404, error.message)
+    season = season_of(event)
+    return pdf_response(
+        f"scoresheet-{event.slug}-{sheet.id}.pdf",
+        lambda out: documents.write_scoresheet(out, season, sheet, event),
+    )
+
+
+@bp.get("/events/<int:event_id>/print/rubrics/<rubric_id>")
+@require(JUDGES)
+def blank_rubric(event_id: int, rubric_id: str):
+    event = db.get_or_404(Event, event_id)
+    try:
+        rubric = rubric_of(event, rubric_id)
+    except DomainError as error:
+        abort(404, error.message)
+    rubric_set = rubric_set_of(event)
+    return pdf_response(
+        f"rubric-{rubric.id}.pdf", lambda out: documents.write_rubric(out, rubric_set, rubric.id)
+    )
+
+
+@bp.get("/teams/<int:team_id>/feedback/<int:event_id>.pdf")
+@require(TEAM_COACH)
+def feedback(team_id: int, event_id: int):
+    """The jury feedback as a PDF for the team's coaches, once the results are published."""
+    team = db.get_or_404(Team, team_id)
+    event = db.get_or_404(Event, event_id)
+    if event.results_published_at is None and not may_preview(event):
+        abort(409, _("The jury feedback is shown once the results are published."))
+    return pdf_response(
+        f"feedback-{event.slug}-{team.id}.pdf",
+        lambda out: documents.write_feedback(out, event, team),
+    )
+
+
+@bp.get("/events/<event_ref>/results.pdf")
+@public
+def results(event_ref: str):
+    """The results as a PDF: public once published, like the results page."""
+    event = find_event(event_ref)
+    if event is None or not (event.published or may_preview(event)):
+        abort(404)
+    if event.results_published_at is None and not may_preview(event):
+        abort(409, _("The results of this event are not published yet."))
+    return pdf_response(
+        f"results-{event.slug}.pdf", lambda out: documents.write_results(out, event)
+    )
 
 
 @bp.route("/seasons/<int:season_id>/branding", methods=["GET", "POST"])

@@ -1,0 +1,85 @@
+"""Pit signs and market-stand labels: one landscape A4 per team with its number, its name and a
+QR code (ReportLab's own) that opens the team's public page."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import IO
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from challenges.printing.pages import (
+    BOLD,
+    BRAND,
+    FONT,
+    INK,
+    MUTED,
+    Footer,
+    font_size_to_fit,
+    register_fonts,
+)
+
+WIDTH, HEIGHT = landscape(A4)
+QR_SIZE = 55 * mm
+
+
+@dataclass(frozen=True)
+class Sign:
+    number: str  # team number (FLL) or stand number (Vakkanjers)
+    name: str
+    where: str
+    url: str
+
+
+def _qr(canvas: Canvas, url: str, x: float, y: float) -> None:
+    widget = QrCodeWidget(url, barLevel="M")
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(
+        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0]
+    )
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, x, y)
+
+
+def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """Words on as few lines as fit the width."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def draw_signs(out: IO[bytes], signs: Sequence[Sign], footer: Footer) -> int:
+    register_fonts()
+    canvas = Canvas(out, pagesize=(WIDTH, HEIGHT), pageCompression=1)
+    canvas.setTitle(footer.what)
+    text_width = WIDTH - QR_SIZE - 50 * mm
+    for page, sign in enumerate(signs, start=1):
+        canvas.setFillColor(BRAND)
+        canvas.rect(0, HEIGHT - 14 * mm, WIDTH, 14 * mm, stroke=0, fill=1)
+        canvas.setFillColor(INK)
+        if sign.number:
+            canvas.setFont(BOLD, 110)
+            canvas.drawString(20 * mm, HEIGHT - 70 * mm, sign.number)
+        size = font_size_to_fit(sign.name, BOLD, 54, text_width, 30)
+        y = HEIGHT - 100 * mm
+        for line in _lines(sign.name, BOLD, size, text_width):
+            canvas.setFont(BOLD, size)
+            canvas.drawString(20 * mm, y, line)
+            y -= size * 1.15
+        canvas.setFont(FONT, 16)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(20 * mm, y - 4 * mm, sign.where)
+        _qr(canvas, sign.url, WIDTH - QR_SIZE - 20 * mm, 30 * mm)
+        footer.draw(canvas, page)
+        canvas.showPage()
+    canvas.save()
+    return len(signs)
