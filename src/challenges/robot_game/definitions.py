@@ -35,6 +35,7 @@ class Question:
     maximum: int = 0
     choices: tuple[Any, ...] = ()
     start: Any = NO_START
+    shared: bool = False  # cooperative: both tables of a pair record it and score it in full
 
     @property
     def has_start(self) -> bool:
@@ -60,6 +61,10 @@ class SeasonDefinition:
     @property
     def missions(self) -> list[str]:
         return list(dict.fromkeys(q.mission for q in self.questions if q.mission))
+
+    @property
+    def shared_questions(self) -> list[str]:
+        return [question.id for question in self.questions if question.shared]
 
     def start_sheet(self) -> dict[str, Any]:
         return {q.id: q.start for q in self.questions if q.has_start}
@@ -126,6 +131,7 @@ def _question(item: dict) -> Question:
         maximum=int(item.get("max", 0)),
         choices=tuple(item.get("choices", ())),
         start=item.get("start", NO_START),
+        shared=bool(item.get("shared", False)),
     )
 
 

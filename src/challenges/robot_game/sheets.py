@@ -218,7 +218,7 @@ def _scored_fields(season: SeasonDefinition, result: Evaluation) -> dict[str, An
     }
 
 
-def _current_for(event_id: int, team_id: int, kind: str, number: int) -> list:
+def current_for(event_id: int, team_id: int, kind: str, number: int) -> list:
     """The conditions that select the current sheets of one team in one round."""
     return [
         ScoreSheet.event_id == event_id,
@@ -230,7 +230,7 @@ def _current_for(event_id: int, team_id: int, kind: str, number: int) -> list:
 
 
 def _verified_exists(event: Event, team_id: int, kind: str, number: int) -> bool:
-    conditions = _current_for(event.id, team_id, kind, number)
+    conditions = current_for(event.id, team_id, kind, number)
     query = exists().where(*conditions, ScoreSheet.status == SheetStatus.VERIFIED)
     return bool(db.session.scalar(select(query)))
 
@@ -244,7 +244,7 @@ def rivals(sheet: ScoreSheet) -> list[ScoreSheet]:
     return list(
         db.session.scalars(
             select(ScoreSheet).where(
-                *_current_for(sheet.event_id, sheet.team_id, sheet.round_kind, sheet.round),
+                *current_for(sheet.event_id, sheet.team_id, sheet.round_kind, sheet.round),
                 ScoreSheet.status.in_(ACTIVE),
                 ScoreSheet.id != sheet.id,
             )
@@ -291,8 +291,11 @@ def _review(sheet: ScoreSheet, status: SheetStatus, reviewer: str, reason: str |
     sheet.review_reason = reason
 
 
-def edit(event: Event, sheet: ScoreSheet, answers: dict[str, Any], user: User) -> ScoreSheet:
-    """The head referee's correction: a new, verified version; the old one stays as it was."""
+def edit(
+    event: Event, sheet: ScoreSheet, answers: dict[str, Any], user: User, verify: bool = True
+) -> ScoreSheet:
+    """The head referee's correction: a new version (verified, unless `verify` is False: then
+    it keeps the old version's status); the old one stays as it was."""
     _reviewable(sheet)
     if sheet.no_show:
         raise DomainError(_("A no-show has no answers to edit; re-run the match instead."))
@@ -302,7 +305,7 @@ def edit(event: Event, sheet: ScoreSheet, answers: dict[str, Any], user: User) -
         raise SheetRefused(
             {p.question: problem_message(season, p, language()) for p in result.problems}
         )
-    for rival in rivals(sheet):
+    for rival in rivals(sheet) if verify else []:
         _review(rival, SheetStatus.REJECTED, user.name, _("Replaced by the head referee's edit."))
     sheet.current = False
     version = ScoreSheet(
@@ -320,7 +323,8 @@ def edit(event: Event, sheet: ScoreSheet, answers: dict[str, Any], user: User) -
         supersedes_id=sheet.id,
         submitted_by_id=user.id,
     )
-    _review(version, SheetStatus.VERIFIED, user.name, None)
+    if verify or sheet.status is SheetStatus.VERIFIED:
+        _review(version, SheetStatus.VERIFIED, user.name, None)
     db.session.add(version)
     return version
 
@@ -384,7 +388,7 @@ def _active(event: Event, entry: ScheduleEntry) -> list[ScoreSheet]:
     return list(
         db.session.scalars(
             select(ScoreSheet).where(
-                *_current_for(event.id, entry.team_id, entry.kind, entry.round),
+                *current_for(event.id, entry.team_id, entry.kind, entry.round),
                 ScoreSheet.status.in_(ACTIVE),
             )
         )

@@ -27,7 +27,7 @@ from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.registration.models import Team
-from challenges.robot_game import sheets, standings
+from challenges.robot_game import pairs, sheets, standings
 from challenges.robot_game.evaluator import answers_from_strings
 from challenges.robot_game.messages import browser_texts
 
@@ -136,6 +136,8 @@ def score(event_id: int, match_id: int):
         ),
         "success",
     )
+    for warning in pairs.warnings(event, sheet).values():
+        flash(warning, "info")
     return redirect(url_for("robot_game.matches", event_id=event.id, table=entry.place))
 
 
@@ -149,6 +151,9 @@ def head_referee(event_id: int):
         groups=sheets.overview(event),
         rounds=sheets.rounds(event),
         closed=sheets.closed_rounds(event),
+        pairs=pairs.disagreements(event),
+        season=sheets.season_of(event),
+        language=sheets.language(),
         state=standings.state_of(event),
         board=standings.live(event),
         form=ConfirmForm(),
@@ -174,12 +179,36 @@ def _desk_action(event_id: int, action, success: str | None = None):
     return _back(event)
 
 
+def verify_sheet(event: Event, sheet) -> None:
+    pairs.check_agrees(event, sheet)
+    sheets.verify(sheet, current_user.name)
+
+
+@bp.post("/head-referee/sheets/<int:sheet_id>/settle")
+@require(HEAD_REFEREE)
+def settle(event_id: int, sheet_id: int):
+    """The shared mission's value for both tables of a pair, as the head referee settles it."""
+    event = db.get_or_404(Event, event_id)
+    season = sheets.season_of(event)
+    given = {
+        question: request.form[f"value-{question}"]
+        for question in season.shared_questions
+        if f"value-{question}" in request.form
+    }
+    values = answers_from_strings(season, given)
+    return _desk_action(
+        event_id,
+        lambda event: pairs.settle(event, sheets.sheet_of(event, sheet_id), values, current_user),
+        _("Settled: both tables have the same value now."),
+    )
+
+
 @bp.post("/head-referee/sheets/<int:sheet_id>/verify")
 @require(HEAD_REFEREE)
 def verify(event_id: int, sheet_id: int):
     return _desk_action(
         event_id,
-        lambda event: sheets.verify(sheets.sheet_of(event, sheet_id), current_user.name),
+        lambda event: verify_sheet(event, sheets.sheet_of(event, sheet_id)),
         _("The sheet is verified."),
     )
 
@@ -321,6 +350,7 @@ def api_submit(event_id: int):
     except DomainError as error:
         db.session.rollback()
         return refusal(error)
-    db.session.commit()
     body = {"id": sheet.id, "score": sheet.score, "status": sheet.status.value, "created": created}
+    body["warnings"] = pairs.warnings(event, sheet)
+    db.session.commit()
     return jsonify(body), 201 if created else 200

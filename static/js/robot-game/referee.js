@@ -114,7 +114,8 @@ function setUp() {
     submit.disabled = true;
     const { result: outcome, body } = await send(item);
     if (outcome === "stored") {
-      sessionStorage.setItem(NOTICE, `${form.dataset.team}: ${body.score}`);
+      const warning = Object.values(body.warnings ?? {}).join(" ");
+      sessionStorage.setItem(NOTICE, `${form.dataset.team}: ${body.score}${warning ? ` — ${warning}` : ""}`);
       window.location.assign(form.dataset.done);
     } else if (outcome === "refused") {
       submit.disabled = false;
