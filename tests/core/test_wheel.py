@@ -1,4 +1,5 @@
-"""An installed (non-editable) wheel carries templates, static files and translations."""
+"""An installed (non-editable) wheel carries templates, static files, translations and the
+data and fonts it prints with."""
 
 import os
 import subprocess
@@ -63,3 +64,15 @@ def test_installed_wheel_serves_pages_and_migrates(tmp_path):
     run(str(bin_dir / "challenges"), "db", "upgrade")
     assert "organiser@demo.challenges.nl" in run(str(bin_dir / "challenges"), "seed", "demo")
     assert "served from " + str(venv) in run(str(bin_dir / "python"), "-c", SMOKE)
+    # The fonts, season sheets and rubric data travel in the wheel: print from it.
+    pdf = tmp_path / "certificates.pdf"
+    printed = run(
+        str(bin_dir / "challenges"),
+        "print",
+        "certificates",
+        "fll-2025-regio-groningen",
+        "--out",
+        str(pdf),
+    )
+    assert "page(s) written" in printed
+    assert pdf.read_bytes().startswith(b"%PDF")
