@@ -11,6 +11,12 @@ from challenges.extensions import babel
 LANGUAGE_COOKIE = "language"
 
 
+def current_language() -> str:
+    """The language of this request (or command): "nl" or "en"."""
+    locale = get_locale()
+    return locale.language if locale else "nl"
+
+
 def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():  # the CLI speaks the default language

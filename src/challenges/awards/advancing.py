@@ -17,11 +17,11 @@ from challenges.errors import DomainError
 from challenges.events import placing
 from challenges.events.models import Attendance, Event, EventKind, EventTeam
 from challenges.extensions import db
+from challenges.i18n import current_language as language
 from challenges.judging.results import EventResults
 from challenges.judging.rubrics import Award
 from challenges.mail.services import queue_mail
 from challenges.registration.models import Team
-from challenges.robot_game.sheets import language
 from challenges.seasons.models import Category
 
 

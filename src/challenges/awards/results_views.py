@@ -18,11 +18,11 @@ from challenges.events.models import Event, EventTeam
 from challenges.events.services import find_event
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS
+from challenges.i18n import current_language as language
 from challenges.judging import entries, results
 from challenges.registration.models import Team
 from challenges.registration.services import may_see_team
 from challenges.robot_game import standings
-from challenges.robot_game.sheets import language
 
 bp = Blueprint("results", __name__)
 

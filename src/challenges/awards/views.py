@@ -13,8 +13,8 @@ from challenges.awards import advancing, awarding, voting
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
+from challenges.i18n import current_language as language
 from challenges.judging import results
-from challenges.robot_game.sheets import language
 
 bp = Blueprint("awards", __name__, url_prefix="/events/<int:event_id>/awards")
 

@@ -16,12 +16,12 @@ from challenges.errors import DomainError, refusal
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.i18n import current_language as language
 from challenges.judging import adjustments, entries, floor, panels, progress, results
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
 from challenges.registration.models import Team
-from challenges.robot_game.sheets import language
 from challenges.seasons.models import Season
 
 bp = Blueprint("judging", __name__, url_prefix="/events/<int:event_id>/judging")

@@ -11,6 +11,7 @@ from challenges.events.markets import market_teams
 from challenges.events.models import Event, ScheduleEntry
 from challenges.events.schedules import team_label
 from challenges.i18n import as_date, as_time
+from challenges.i18n import current_language as language
 from challenges.judging.entries import rubric_set_of, submitted_for_team
 from challenges.judging.results import present_teams
 from challenges.judging.rubrics import Rubric, RubricSet
@@ -21,7 +22,6 @@ from challenges.registration.models import Team
 from challenges.robot_game.definitions import Question, SeasonDefinition
 from challenges.robot_game.evaluator import evaluate
 from challenges.robot_game.models import ScoreSheet
-from challenges.robot_game.sheets import language
 
 
 def write_results(out: IO[bytes], event: Event) -> int:

@@ -13,6 +13,7 @@ from challenges.events.models import Event
 from challenges.events.schedules import team_label
 from challenges.extensions import db
 from challenges.i18n import as_date, as_datetime
+from challenges.i18n import current_language as language
 from challenges.judging.results import event_results, present_teams
 from challenges.judging.rubrics import Award, UnknownRubricSet
 from challenges.printing import models
@@ -20,7 +21,6 @@ from challenges.printing.certificates import Branding, Certificate
 from challenges.printing.pages import Footer
 from challenges.printing.tables import Grid, Section
 from challenges.registration.models import Team
-from challenges.robot_game.sheets import language
 
 
 def footer(what: str, event: Event | None) -> Footer:

@@ -17,6 +17,7 @@ from challenges.auth.models import User
 from challenges.errors import DomainError
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
+from challenges.i18n import current_language
 from challenges.robot_game import sheets
 from challenges.robot_game.definitions import SeasonDefinition
 from challenges.robot_game.evaluator import evaluate
@@ -139,7 +140,7 @@ def settle(event: Event, sheet: ScoreSheet, values: dict[str, Any], user: User) 
         raise DomainError(_("Give a value for every shared answer that differs."), "value")
     wrong = [p for p in evaluate(season, values).problems if p.question in values]
     if wrong:
-        raise DomainError(problem_message(season, wrong[0], sheets.language()), "value")
+        raise DomainError(problem_message(season, wrong[0], current_language()), "value")
     changed = 0
     for found in (pair.sheet, pair.partner):
         settled = found.answers | values

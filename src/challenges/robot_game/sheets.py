@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
@@ -17,6 +16,7 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Conflict, Event, ScheduleEntry
 from challenges.extensions import db
+from challenges.i18n import current_language
 from challenges.registration.models import Team
 from challenges.robot_game.definitions import SeasonDefinition, UnknownSeason, load
 from challenges.robot_game.evaluator import Evaluation, evaluate
@@ -70,11 +70,6 @@ def season_of(event: Event) -> SeasonDefinition:
         return load(event.season.robot_game_key or "")
     except UnknownSeason:
         raise DomainError(_("This event's season has no robot game sheet.")) from None
-
-
-def language() -> str:
-    locale = get_locale()
-    return locale.language if locale else "nl"
 
 
 def tables(event: Event) -> list[str]:
@@ -174,7 +169,7 @@ def _check_may_score(event: Event, entry: ScheduleEntry, user: User) -> None:
 def _new_sheet(event: Event, entry: ScheduleEntry, given: SheetInput, user: User) -> ScoreSheet:
     season = season_of(event)
     result = evaluate(season, given.answers)
-    problems = {p.question: problem_message(season, p, language()) for p in result.problems}
+    problems = {p.question: problem_message(season, p, current_language()) for p in result.problems}
     name = (given.referee_name or "").strip()
     if not name:
         problems["referee_name"] = _("Enter your name.")
@@ -303,7 +298,7 @@ def edit(
     result = evaluate(season, answers)
     if result.problems:
         raise SheetRefused(
-            {p.question: problem_message(season, p, language()) for p in result.problems}
+            {p.question: problem_message(season, p, current_language()) for p in result.problems}
         )
     for rival in rivals(sheet) if verify else []:
         _review(rival, SheetStatus.REJECTED, user.name, _("Replaced by the head referee's edit."))

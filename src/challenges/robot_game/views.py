@@ -26,6 +26,7 @@ from challenges.errors import DomainError, refusal
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.i18n import current_language
 from challenges.registration.models import Team
 from challenges.robot_game import pairs, sheets, standings
 from challenges.robot_game.evaluator import answers_from_strings
@@ -86,7 +87,7 @@ def sheet_page(
 ):
     """The scoring form: a referee's (`entry` given) or the head referee's edit (`sheet`)."""
     season = sheets.season_of(event)
-    language = sheets.language()
+    language = current_language()
     return render_template(
         "robot_game/sheet.html",
         event=event,
@@ -153,7 +154,7 @@ def head_referee(event_id: int):
         closed=sheets.closed_rounds(event),
         pairs=pairs.disagreements(event),
         season=sheets.season_of(event),
-        language=sheets.language(),
+        language=current_language(),
         state=standings.state_of(event),
         board=standings.live(event),
         form=ConfirmForm(),
