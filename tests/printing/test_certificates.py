@@ -185,3 +185,20 @@ def test_images_over_two_megabytes_are_refused(app):
     assert (refused.value.status, refused.value.field) == (413, "logo")
     assert checked_image(FileStorage(BytesIO(png()), "ok.png"), "logo").startswith(b"\x89PNG")
     assert checked_image(None, "logo") is None
+
+
+def test_a_long_batch_is_printed_in_parts_joined_into_one_pdf(app):
+    from challenges.printing.joining import PART_PAGES, parts
+
+    assert [len(part) for part in parts(range(250))] == [PART_PAGES, PART_PAGES, 50]
+    batch = [certificate(team=f"Team {number}") for number in range(250)]
+    data = written(batch, Branding("FIRST LEGO League", png(), png(200, 80), "Olga", "Directeur"))
+    texts = page_texts(data)
+    assert len(texts) == 250
+    assert "Team 0" in texts[0]
+    assert "Team 100" in texts[100]
+    assert texts[100].endswith("· 101")  # page numbers run on across the parts
+    assert "Team 249" in texts[249]
+    assert embedded_fonts(data) >= {"DejaVuSans", "DejaVuSans-Bold"}
+    assert len(read_pdf(data).pages[150].images) == 2
+    assert read_pdf(data).metadata.title == "Certificaten"

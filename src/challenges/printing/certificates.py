@@ -19,6 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from challenges.printing.joining import join_parts
 from challenges.printing.pages import (
     BOLD,
     BRAND,
@@ -151,6 +152,28 @@ def _page(canvas: Canvas, certificate: Certificate) -> None:
         _centred(canvas, ", ".join(certificate.pupils), y, FONT, 11, 8)
 
 
+def _write_part(
+    out: IO[bytes],
+    certificates: list[Certificate],
+    branding: Branding,
+    footer: Footer,
+    first_page: int,
+    progress: Callable[[int], None] | None,
+) -> int:
+    canvas = Canvas(out, pagesize=A4, pageCompression=1)
+    canvas.setTitle(footer.what)
+    canvas.setAuthor("Platform Talent voor Technologie")
+    _frame(canvas, branding)
+    for page, certificate in enumerate(certificates, start=first_page):
+        _page(canvas, certificate)
+        footer.draw(canvas, page)
+        canvas.showPage()
+        if progress is not None:
+            progress(page)
+    canvas.save()
+    return len(certificates)
+
+
 def write_certificates(
     out: IO[bytes],
     certificates: Iterable[Certificate],
@@ -158,21 +181,17 @@ def write_certificates(
     footer: Footer,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Write every certificate to `out` as one PDF; returns the number of pages."""
+    """Write every certificate to `out` as one PDF, a part at a time (constant memory
+    whatever the batch); returns the number of pages."""
     register_fonts()
-    canvas = Canvas(out, pagesize=A4, pageCompression=1)
-    canvas.setTitle(footer.what)
-    canvas.setAuthor("Platform Talent voor Technologie")
-    _frame(canvas, branding)
-    pages = 0
-    for certificate in certificates:
-        _page(canvas, certificate)
-        pages += 1
-        footer.draw(canvas, pages)
-        canvas.showPage()
-        if progress is not None:
-            progress(pages)
+    pages = join_parts(
+        out,
+        certificates,
+        lambda part_out, part, first: _write_part(
+            part_out, part, branding, footer, first, progress
+        ),
+        footer.what,
+    )
     if pages == 0:
         raise ValueError("no certificates to print")
-    canvas.save()
     return pages
