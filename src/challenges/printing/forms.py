@@ -14,10 +14,13 @@ class BrandingForm(Form):
         description=_l(
             "PNG or JPEG, at most 2 MB. Without a logo the programme's name is printed."
         ),
+        render_kw={"accept": "image/png,image/jpeg"},
     )
     remove_logo = BooleanField(_l("Remove the logo"))
     signature = FileField(
-        _l("Signature"), description=_l("PNG or JPEG, at most 2 MB; a transparent PNG looks best.")
+        _l("Signature"),
+        description=_l("PNG or JPEG, at most 2 MB; a transparent PNG looks best."),
+        render_kw={"accept": "image/png,image/jpeg"},
     )
     remove_signature = BooleanField(_l("Remove the signature"))
     signatory_name = StringField(_l("Signed by (name)"), validators=[Optional(), Length(max=120)])
