@@ -56,16 +56,20 @@ class LiveServer(str):
 
     database_url: str
 
-    def last_mail_link(self, recipient: str) -> str:
+    def rows(self, sql: str, *params) -> list[tuple]:
+        """A query on the server's database; `?` marks a parameter."""
         engine = create_engine(normalise_database_url(self.database_url))
+        if engine.dialect.name == "postgresql":
+            sql = sql.replace("?", "%s")
         with engine.connect() as connection:
-            body = connection.exec_driver_sql(
-                "SELECT body FROM outbox_message WHERE recipient = %s ORDER BY id DESC"
-                if engine.dialect.name == "postgresql"
-                else "SELECT body FROM outbox_message WHERE recipient = ? ORDER BY id DESC",
-                (recipient,),
-            ).scalar()
+            found = connection.exec_driver_sql(sql, params).all()
         engine.dispose()
+        return found
+
+    def last_mail_link(self, recipient: str) -> str:
+        [(body,), *_older] = self.rows(
+            "SELECT body FROM outbox_message WHERE recipient = ? ORDER BY id DESC", recipient
+        )
         return next(word for word in body.split() if word.startswith("http"))
 
 

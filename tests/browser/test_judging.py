@@ -2,26 +2,21 @@
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import create_engine
 
-from challenges.config import normalise_database_url
 from tests.browser.conftest import TABLET, screenshot
 from tests.browser.test_robot_game import log_in
 
 pytestmark = pytest.mark.browser
 
-DEMO_EVENT = "SELECT id FROM event WHERE slug = 'fll-2025-regio-eindhoven'"
+DEMO_EVENT = "fll-2025-regio-eindhoven"
 
 
 def stored_rubrics(server) -> list[tuple]:
-    engine = create_engine(normalise_database_url(server.database_url))
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql(
-            "SELECT rubric, status, version FROM rubric_entry"
-            f" WHERE event_id = ({DEMO_EVENT}) ORDER BY id"
-        ).all()
-    engine.dispose()
-    return rows
+    return server.rows(
+        "SELECT rubric, status, version FROM rubric_entry"
+        " WHERE event_id = (SELECT id FROM event WHERE slug = ?) ORDER BY id",
+        DEMO_EVENT,
+    )
 
 
 def test_a_judge_fills_a_rubric_offline_and_it_arrives_once(live_server, browser):

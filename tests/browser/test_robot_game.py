@@ -3,14 +3,12 @@ screen shows the score without a reload."""
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import create_engine
 
-from challenges.config import normalise_database_url
 from tests.browser.conftest import TABLET, screenshot
 
 pytestmark = pytest.mark.browser
 
-DEMO_EVENT = "SELECT id FROM event WHERE slug = 'fll-2025-regio-eindhoven'"
+DEMO_EVENT = "fll-2025-regio-eindhoven"
 
 
 def log_in(page, server, email, password):
@@ -21,14 +19,11 @@ def log_in(page, server, email, password):
 
 
 def stored_sheets(server) -> list[tuple]:
-    engine = create_engine(normalise_database_url(server.database_url))
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql(
-            "SELECT client_key, score, status FROM score_sheet"
-            f" WHERE event_id = ({DEMO_EVENT}) ORDER BY id"
-        ).all()
-    engine.dispose()
-    return rows
+    return server.rows(
+        "SELECT client_key, score, status FROM score_sheet"
+        " WHERE event_id = (SELECT id FROM event WHERE slug = ?) ORDER BY id",
+        DEMO_EVENT,
+    )
 
 
 def answer_everything_no(page):

@@ -8,7 +8,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
-from challenges.auth.roles import Role
+from challenges.auth.roles import EVENT_ROLES, Role
 
 ViewArgs = Mapping[str, Any]
 
@@ -53,3 +53,11 @@ def event_role(*roles: Role) -> Policy:
         return gettext("You need one of these roles at this event: %(roles)s.", roles=labels)
 
     return Policy(f"event_role({','.join(roles)})", LazyString(requirement), check)
+
+
+# The event roles' policies that several areas share.
+EVENT_CREW = event_role(*EVENT_ROLES)
+REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
+HEAD_REFEREE = event_role(Role.HEAD_REFEREE)
+JUDGES = event_role(Role.JUDGE, Role.JUDGE_ADVISOR)
+JUDGE_ADVISORS = event_role(Role.JUDGE_ADVISOR, Role.EVENT_MANAGER)

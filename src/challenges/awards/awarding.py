@@ -25,6 +25,12 @@ class AwardList:
     proposed: int | None = None
     automatic: bool = False  # follows the robot-game ranking; nothing to decide
 
+    def places(self) -> list[tuple[int, int]]:
+        """(place, team) as decided, or as the ranking gives them for an automatic award."""
+        if self.automatic:
+            return [(c.rank, c.team) for c in self.candidates if c.rank <= self.award.places]
+        return [(winner.place, winner.team_id) for winner in self.winners]
+
 
 REASON_LENGTH = 300
 
@@ -126,6 +132,15 @@ def give(
     )
     db.session.add(winner)
     return winner
+
+
+def place_label(award: Award, place: int) -> str:
+    """ "Winner"/"Finalist", "2nd place", or "Winner" for awards with several equal winners."""
+    if award.places_are == "finalists":
+        return _("Winner") if place == 1 else _("Finalist")
+    if award.places_are == "ordinal":
+        return _("%(place)s. place", place=place)
+    return _("Winner")
 
 
 def problem_text(code: str) -> str:

@@ -8,8 +8,7 @@ from sqlalchemy import select
 
 from challenges.actions import run_form_action
 from challenges.auth.access import public, require
-from challenges.auth.policies import Policy
-from challenges.auth.roles import Role
+from challenges.auth.policies import JUDGE_ADVISORS, Policy
 from challenges.awards import advancing, awarding, voting
 from challenges.awards.forms import VoteForm
 from challenges.errors import DomainError
@@ -26,8 +25,6 @@ from challenges.robot_game import standings
 
 bp = Blueprint("results", __name__)
 
-PREVIEWERS = frozenset({Role.JUDGE_ADVISOR, Role.EVENT_MANAGER})
-
 TEAM_COACH = Policy(
     "team_coach",
     _l("Only the team's teachers and the organisers may see this team's feedback."),
@@ -38,18 +35,36 @@ TEAM_COACH = Policy(
 
 
 def may_preview(event: Event) -> bool:
-    return current_user.is_authenticated and (
-        current_user.has_role(Role.ORGANISER) or current_user.has_event_role(event.id, PREVIEWERS)
+    """Organisers, judge advisors and event managers see results before they are public."""
+    return JUDGE_ADVISORS.allows(current_user, {"event_id": event.id})
+
+
+def visible_event(reference: str) -> Event:
+    """An event by id or slug; an unpublished one only for those who may preview it."""
+    event = find_event(reference)
+    if event is None or not (event.published or may_preview(event)):
+        abort(404)
+    return event
+
+
+def results_shown(event: Event) -> bool:
+    """Results, feedback and certificates: public once published, earlier for previewers."""
+    return event.results_published_at is not None or may_preview(event)
+
+
+def team_at(event: Event, team: Team) -> None:
+    placed = db.session.scalar(
+        select(EventTeam.id).where(EventTeam.team_id == team.id, EventTeam.event_id == event.id)
     )
+    if placed is None:
+        abort(404)
 
 
 @bp.get("/events/<event_ref>/results")
 @public
 def event_results(event_ref: str):
-    event = find_event(event_ref)
-    if event is None or not (event.published or may_preview(event)):
-        abort(404)
-    if event.results_published_at is None and not may_preview(event):
+    event = visible_event(event_ref)
+    if not results_shown(event):
         return render_template("awards/results.html", event=event, found=None)
     found = results.event_results(event)
     return render_template(
@@ -57,6 +72,7 @@ def event_results(event_ref: str):
         event=event,
         found=found,
         lists=awarding.award_lists(event, found),
+        place_label=awarding.place_label,
         tickets=[t for t in advancing.tickets(event) if t.status.value == "confirmed"],
         votes=voting.tally(event),
         public_names={team.id: team.name for team in voting.teams(event)},
@@ -71,12 +87,8 @@ def feedback(team_id: int, event_id: int):
     """The submitted rubrics of a team, judges unnamed, once the results are published."""
     team = db.get_or_404(Team, team_id)
     event = db.get_or_404(Event, event_id)
-    placed = db.session.scalar(
-        select(EventTeam.id).where(EventTeam.team_id == team.id, EventTeam.event_id == event.id)
-    )
-    if placed is None:
-        abort(404)
-    if event.results_published_at is None and not may_preview(event):
+    team_at(event, team)
+    if not results_shown(event):
         return render_template("awards/feedback.html", team=team, event=event, sheets=None)
     return render_template(
         "awards/feedback.html",
@@ -130,22 +142,15 @@ def confirm_vote(event_ref: str, token: str):
 def team_page(event_ref: str, team_id: int):
     """A team's public page (the QR code on its pit sign): when it plays, its verified
     robot-game scores and, once published, its awards."""
-    event = find_event(event_ref)
-    team = db.session.get(Team, team_id)
-    if event is None or team is None or not (event.published or may_preview(event)):
-        abort(404)
-    placed = db.session.scalar(
-        select(EventTeam.id).where(EventTeam.team_id == team.id, EventTeam.event_id == event.id)
-    )
-    if placed is None:
-        abort(404)
+    event = visible_event(event_ref)
+    team = db.get_or_404(Team, team_id)
+    team_at(event, team)
     scores, _ratings, _rounds = standings.ranking_rounds(event)
     won = []
     if event.results_published_at is not None:
-        found = results.event_results(event)
-        for lists in awarding.award_lists(event, found).values():
-            for item in lists:
-                won += [item.award for winner in item.winners if winner.team_id == team.id]
+        season_awards = entries.rubric_set_of(event).awards
+        mine = {winner.award for winner in awarding.winners(event) if winner.team_id == team.id}
+        won = [award for award in season_awards if award.id in mine]
     return render_template(
         "awards/team.html",
         event=event,

@@ -7,8 +7,7 @@ from flask_login import current_user
 
 from challenges.actions import run_action
 from challenges.auth.access import require
-from challenges.auth.policies import ORGANISER, event_role
-from challenges.auth.roles import Role
+from challenges.auth.policies import JUDGE_ADVISORS, ORGANISER
 from challenges.awards import advancing, awarding, voting
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -18,11 +17,9 @@ from challenges.judging import results
 
 bp = Blueprint("awards", __name__, url_prefix="/events/<int:event_id>/awards")
 
-ADVISORS = event_role(Role.JUDGE_ADVISOR, Role.EVENT_MANAGER)
-
 
 @bp.get("")
-@require(ADVISORS)
+@require(JUDGE_ADVISORS)
 def awards(event_id: int):
     """Deliberation: per category and award the candidates, the proposal and the winners."""
     event = db.get_or_404(Event, event_id)
@@ -32,13 +29,14 @@ def awards(event_id: int):
         event=event,
         results=found,
         lists=awarding.award_lists(event, found),
+        place_label=awarding.place_label,
         language=language(),
         form=ConfirmForm(),
     )
 
 
 @bp.post("/give")
-@require(ADVISORS)
+@require(JUDGE_ADVISORS)
 def give_award(event_id: int):
     event = db.get_or_404(Event, event_id)
     if ConfirmForm().validate_on_submit():
@@ -61,7 +59,7 @@ def give_award(event_id: int):
 
 
 @bp.post("/<int:winner_id>/remove")
-@require(ADVISORS)
+@require(JUDGE_ADVISORS)
 def remove_award(event_id: int, winner_id: int):
     event = db.get_or_404(Event, event_id)
     if ConfirmForm().validate_on_submit():

@@ -18,6 +18,7 @@ from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.judging.results import present_teams
+from challenges.judging.scoring import area_ranks
 from challenges.mail.services import queue_mail
 from challenges.registration.models import Team
 from challenges.seasons.models import Season
@@ -75,10 +76,7 @@ def tally(event: Event) -> list[Candidate]:
             .group_by(PublicVote.team_id)
         ).all()
     )
-    ranks = {
-        team: 1 + sum(other > count for other in counts.values()) for team, count in counts.items()
-    }
-    return candidates(ranks, counts)
+    return candidates(area_ranks(counts), counts)
 
 
 def set_open(event: Event, open_: bool) -> None:

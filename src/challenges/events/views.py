@@ -8,8 +8,8 @@ from flask_login import current_user
 
 from challenges.actions import run_action, run_form_action
 from challenges.auth.access import AccessDenied, require
-from challenges.auth.policies import event_role
-from challenges.auth.roles import EVENT_ROLES, Role
+from challenges.auth.policies import EVENT_CREW, event_role
+from challenges.auth.roles import Role
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events import markets, schedules, services
@@ -24,7 +24,6 @@ from challenges.schools.services import search_schools
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
-EVENT_CREW = event_role(*EVENT_ROLES)
 EVENT_MANAGER = event_role(Role.EVENT_MANAGER)
 
 

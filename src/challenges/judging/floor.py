@@ -106,12 +106,17 @@ def _last_release(event: Event, juror: User) -> StandClaim | None:
     )
 
 
-def floor(event: Event, juror: User) -> Floor:
-    found, teams = stands(event, juror)
+def _undoable(event: Event, juror: User) -> StandClaim | None:
+    """The juror's last release, if it happened in the last few minutes."""
     last = _last_release(event, juror)
     recent = last is not None and last.released_at > utcnow() - timedelta(minutes=UNDO_MINUTES)
+    return last if recent else None
+
+
+def floor(event: Event, juror: User) -> Floor:
+    found, teams = stands(event, juror)
     return Floor(
-        found, teams, short_of_jurors(found), open_claim(event, juror), last if recent else None
+        found, teams, short_of_jurors(found), open_claim(event, juror), _undoable(event, juror)
     )
 
 
@@ -151,7 +156,7 @@ def release(event: Event, juror: User, absent: bool) -> StandClaim | None:
 
 def undo(event: Event, juror: User) -> StandClaim:
     """Take back a mis-tap: the last release of the last few minutes becomes open again."""
-    last = floor(event, juror).undoable
+    last = _undoable(event, juror)
     if last is None or open_claim(event, juror) is not None:
         raise DomainError(_("There is nothing to undo."), status=409)
     last.released_at = None

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from challenges.auth.models import User
-from challenges.auth.roles import Role
+from challenges.auth.policies import JUDGE_ADVISORS
 from challenges.errors import DomainError
 from challenges.events.markets import jurors
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
@@ -16,7 +16,6 @@ from challenges.judging.models import PanelMember
 from challenges.registration.models import Team
 
 JUDGING = "judging"
-ADVISORS = frozenset({Role.JUDGE_ADVISOR, Role.EVENT_MANAGER})
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ def seat(event: Event, assignments: dict[int, str | None]) -> None:
 
 
 def is_advisor(event: Event, user: User) -> bool:
-    return user.has_role(Role.ORGANISER) or user.has_event_role(event.id, ADVISORS)
+    return JUDGE_ADVISORS.allows(user, {"event_id": event.id})
 
 
 def sessions(event: Event, user: User, room: str | None = None) -> list[Session]:

@@ -44,6 +44,7 @@ class Progress:
     counts: Counter  # submitted, draft, missing
     outliers: int
     alpha: dict[str, float | None]  # rubric -> Krippendorff's alpha (ordinal)
+    judge_names: dict[int | None, str]  # who filled in the current rubrics
 
 
 def _sessions(event: Event) -> dict[int, ScheduleEntry]:
@@ -55,7 +56,7 @@ def _sessions(event: Event) -> dict[int, ScheduleEntry]:
     return {entry.team_id: entry for entry in found}
 
 
-def current_entries(event: Event) -> list[RubricEntry]:
+def _current_entries(event: Event) -> list[RubricEntry]:
     return list(
         db.session.scalars(
             select(RubricEntry).where(
@@ -75,8 +76,12 @@ def progress(event: Event, rubric_set: RubricSet) -> Progress:
         .where(EventTeam.event_id == event.id)
         .order_by(Team.number, Team.name)
     ).all()
-    current = current_entries(event)
+    current = _current_entries(event)
     found = {(entry.team_id, entry.rubric, entry.judge_id): entry for entry in current}
+    filled_by: dict[tuple[int, str], list[int]] = {}
+    for team_id, rubric_id, judge_id in found:
+        if judge_id:
+            filled_by.setdefault((team_id, rubric_id), []).append(judge_id)
     by_room: dict[str, list[int]] = {}
     for judge_id, room in panels.seating(event).items():
         by_room.setdefault(room, []).append(judge_id)
@@ -91,8 +96,7 @@ def progress(event: Event, rubric_set: RubricSet) -> Progress:
         )
         seated = [j for j in by_room.get(room, []) if team.school_id not in conflicts.get(j, ())]
         for rubric in rubric_set.rubrics:
-            others = [j for (t, r, j) in found if t == team.id and r == rubric.id and j]
-            judges = list(dict.fromkeys(seated + others))
+            judges = list(dict.fromkeys(seated + filled_by.get((team.id, rubric.id), [])))
             entries = [found.get((team.id, rubric.id, judge)) for judge in judges]
             marks = [
                 Mark(entry.judge_name if entry else names[judge], _status(entry))
@@ -104,7 +108,8 @@ def progress(event: Event, rubric_set: RubricSet) -> Progress:
                 counts.update(mark.status for mark in marks)
         rows.append(row)
     outliers = sum(mark.outlier for row in rows for marks in row.marks.values() for mark in marks)
-    return Progress(rows, counts, outliers, agreement(rubric_set, current))
+    judge_names = {entry.judge_id: entry.judge_name for entry in current}
+    return Progress(rows, counts, outliers, agreement(rubric_set, current), judge_names)
 
 
 def _status(entry: RubricEntry | None) -> str:

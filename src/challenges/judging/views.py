@@ -10,8 +10,7 @@ from flask_login import current_user
 
 from challenges.actions import run_action
 from challenges.auth.access import require
-from challenges.auth.policies import ORGANISER, event_role
-from challenges.auth.roles import Role
+from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, ORGANISER
 from challenges.errors import DomainError, refusal
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -25,9 +24,6 @@ from challenges.registration.models import Team
 from challenges.seasons.models import Season
 
 bp = Blueprint("judging", __name__, url_prefix="/events/<int:event_id>/judging")
-
-JUDGES = event_role(Role.JUDGE, Role.JUDGE_ADVISOR)
-ADVISORS = event_role(Role.JUDGE_ADVISOR, Role.EVENT_MANAGER)
 
 
 @bp.get("")
@@ -162,7 +158,7 @@ def market_action(event_id: int, do: str):
 
 
 @bp.route("/panels", methods=["GET", "POST"])
-@require(ADVISORS)
+@require(JUDGE_ADVISORS)
 def seating(event_id: int):
     event = db.get_or_404(Event, event_id)
     judges = panels.judges(event)
@@ -195,12 +191,11 @@ def area_names(rubric_set, language: str) -> dict[str, str]:
 
 
 @bp.get("/advisor")
-@require(ADVISORS)
+@require(JUDGE_ADVISORS)
 def advisor(event_id: int):
     """Progress, judges' statistics, agreement and the results per category."""
     event = db.get_or_404(Event, event_id)
     rubric_set = entries.rubric_set_of(event)
-    current = progress.current_entries(event)
     return render_template(
         "judging/advisor.html",
         event=event,
@@ -208,7 +203,6 @@ def advisor(event_id: int):
         language=language(),
         progress=progress.progress(event, rubric_set),
         results=results.event_results(event),
-        judge_names={entry.judge_id: entry.judge_name for entry in current},
         minimum_teams=event.normalise_min_teams or DEFAULT_MINIMUM_TEAMS,
         agreement_level=agreement_level,
         area_names=area_names(rubric_set, language()),

@@ -6,7 +6,7 @@ from dataclasses import replace
 from flask_babel import gettext as _
 
 from challenges.awards import advancing
-from challenges.awards.awarding import award_lists
+from challenges.awards.awarding import award_lists, place_label
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event
@@ -15,7 +15,6 @@ from challenges.extensions import db
 from challenges.i18n import as_date, as_datetime
 from challenges.i18n import current_language as language
 from challenges.judging.results import event_results, present_teams
-from challenges.judging.rubrics import Award, UnknownRubricSet
 from challenges.printing import models
 from challenges.printing.certificates import Branding, Certificate
 from challenges.printing.pages import Footer
@@ -44,14 +43,6 @@ def branding(event: Event) -> Branding:
         signatory=found.signatory_name or "Platform Talent voor Technologie",
         signatory_role=found.signatory_role,
     )
-
-
-def place_label(award: Award, place: int) -> str:
-    if award.places_are == "finalists":
-        return _("Winner") if place == 1 else _("Finalist")
-    if award.places_are == "ordinal":
-        return _("%(place)s. place", place=place)
-    return _("Winner")
 
 
 def where(team: Team) -> str:
@@ -85,11 +76,7 @@ def _awards_by_team(event: Event) -> dict[int, list[tuple[str, str]]]:
     for lists in award_lists(event, found).values():
         for item in lists:
             award = item.award
-            if item.automatic:
-                places = [(c.team, c.rank) for c in item.candidates if c.rank <= award.places]
-            else:
-                places = [(winner.team_id, winner.place) for winner in item.winners]
-            for team, place in places:
+            for place, team in item.places():
                 awarded.setdefault(team, []).append((award.name[lang], place_label(award, place)))
     return awarded
 
@@ -102,10 +89,7 @@ def certificates(event: Event, team_id: int | None = None) -> Iterator[Certifica
         teams = [found for found in teams if found.id == team_id]
     if not teams:
         raise DomainError(_("There is no team to print a certificate for."), status=404)
-    try:
-        awarded = _awards_by_team(event)
-    except UnknownRubricSet:
-        awarded = {}
+    awarded = _awards_by_team(event)
     for found in teams:
         participation = _participation(event, found)
         yield participation
@@ -115,12 +99,8 @@ def certificates(event: Event, team_id: int | None = None) -> Iterator[Certifica
 
 def results(event: Event) -> list[Section]:
     """Per category: awards, teams going on, and the ranking with ties marked."""
-    try:
-        found = event_results(event)
-    except UnknownRubricSet:
-        found = None
-    ranked = found is not None and any(category.ranking for category in found.categories)
-    if found is None or not ranked:
+    found = event_results(event)  # an event without rubrics is refused there
+    if not any(category.ranking for category in found.categories):
         raise DomainError(
             _("This event has no results yet: rubrics and verified scores come first."), status=409
         )
@@ -131,11 +111,7 @@ def results(event: Event) -> list[Section]:
     for category in found.categories:
         lines = []
         for item in lists[category.category.id]:
-            if item.automatic:
-                places = [(c.rank, c.team) for c in item.candidates if c.rank <= item.award.places]
-            else:
-                places = [(winner.place, winner.team_id) for winner in item.winners]
-            for place, team in places:
+            for place, team in item.places():
                 label = place_label(item.award, place)
                 lines.append(
                     f"{item.award.name[lang]} — {label}: {team_label(category.teams[team])}"

@@ -18,12 +18,18 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from challenges.auth.access import public, require
-from challenges.auth.policies import ORGANISER, event_role
-from challenges.auth.roles import EVENT_ROLES, Role
-from challenges.awards.results_views import TEAM_COACH, may_preview
+from challenges.auth.policies import (
+    EVENT_CREW,
+    HEAD_REFEREE,
+    JUDGE_ADVISORS,
+    JUDGES,
+    ORGANISER,
+    REFEREES,
+)
+from challenges.auth.roles import Role
+from challenges.awards.results_views import TEAM_COACH, results_shown, visible_event
 from challenges.errors import DomainError
 from challenges.events.models import Event
-from challenges.events.services import find_event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.judging.entries import rubric_of, rubric_set_of
@@ -36,7 +42,6 @@ from challenges.seasons.models import Season
 
 bp = Blueprint("printing", __name__)
 
-EVENT_PRINTERS = event_role(Role.EVENT_MANAGER, Role.JUDGE_ADVISOR)
 IN_MEMORY = 8 * 1024 * 1024  # larger documents go to a temporary file while they stream
 CHUNK = 256 * 1024
 
@@ -79,7 +84,7 @@ def certificates_pdf(event: Event, team_id: int | None, name: str):
 
 
 @bp.get("/events/<int:event_id>/print/certificates")
-@require(EVENT_PRINTERS)
+@require(JUDGE_ADVISORS)
 def event_certificates(event_id: int):
     """Every certificate of the event in one PDF, in printing order."""
     event = db.get_or_404(Event, event_id)
@@ -96,11 +101,6 @@ def team_certificates(team_id: int, event_id: int):
     if event.results_published_at is None and not organiser:
         abort(409, _("The certificates can be downloaded once the results are published."))
     return certificates_pdf(event, team.id, f"certificates-{event.slug}-{team.id}.pdf")
-
-
-EVENT_CREW = event_role(*EVENT_ROLES)
-REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
-JUDGES = event_role(Role.JUDGE, Role.JUDGE_ADVISOR)
 
 
 @bp.get("/events/<int:event_id>/print/schedule")
@@ -137,7 +137,7 @@ def blank_scoresheet(event_id: int):
 
 
 @bp.get("/events/<int:event_id>/print/sheets/<int:sheet_id>")
-@require(event_role(Role.HEAD_REFEREE))
+@require(HEAD_REFEREE)
 def filled_scoresheet(event_id: int, sheet_id: int):
     event = db.get_or_404(Event, event_id)
     try:
@@ -171,7 +171,7 @@ def feedback(team_id: int, event_id: int):
     """The jury feedback as a PDF for the team's coaches, once the results are published."""
     team = db.get_or_404(Team, team_id)
     event = db.get_or_404(Event, event_id)
-    if event.results_published_at is None and not may_preview(event):
+    if not results_shown(event):
         abort(409, _("The jury feedback is shown once the results are published."))
     return pdf_response(
         f"feedback-{event.slug}-{team.id}.pdf",
@@ -183,10 +183,8 @@ def feedback(team_id: int, event_id: int):
 @public
 def results(event_ref: str):
     """The results as a PDF: public once published, like the results page."""
-    event = find_event(event_ref)
-    if event is None or not (event.published or may_preview(event)):
-        abort(404)
-    if event.results_published_at is None and not may_preview(event):
+    event = visible_event(event_ref)
+    if not results_shown(event):
         abort(409, _("The results of this event are not published yet."))
     return pdf_response(
         f"results-{event.slug}.pdf", lambda out: documents.write_results(out, event)

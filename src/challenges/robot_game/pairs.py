@@ -43,47 +43,53 @@ class Disagreement:
     answers: dict[str, tuple[Any, Any]]  # question -> (this sheet's, the partner's)
 
 
-def partner_sheet(sheet: ScoreSheet) -> ScoreSheet | None:
-    """The current sheet (waiting or verified) of the match played at the paired table."""
-    entry = db.session.get(ScheduleEntry, sheet.match_id) if sheet.match_id else None
-    other_place = partner_table(entry.place) if entry else None
-    if other_place is None:
-        return None
-    other = db.session.scalar(
-        select(ScheduleEntry).where(
-            ScheduleEntry.event_id == entry.event_id,
-            ScheduleEntry.kind == entry.kind,
-            ScheduleEntry.round == entry.round,
-            ScheduleEntry.place == other_place,
-            ScheduleEntry.starts_at == entry.starts_at,
-        )
-    )
-    if other is None:
-        return None
-    return db.session.scalar(
-        select(ScoreSheet)
-        .where(
-            *sheets.current_for(entry.event_id, other.team_id, other.kind, other.round),
-            ScoreSheet.status.in_(sheets.ACTIVE),
-            ScoreSheet.no_show.is_(False),
-        )
-        .order_by(ScoreSheet.id)
-    )
-
-
-def disagreement(season: SeasonDefinition, sheet: ScoreSheet) -> Disagreement | None:
-    shared = season.shared_questions
-    if not shared or sheet.no_show:
-        return None
-    partner = partner_sheet(sheet)
-    if partner is None:
+def _compare(
+    season: SeasonDefinition, sheet: ScoreSheet, partner: ScoreSheet | None
+) -> Disagreement | None:
+    if partner is None or sheet.no_show:
         return None
     differing = {
         question: (sheet.answers.get(question), partner.answers.get(question))
-        for question in shared
+        for question in season.shared_questions
         if sheet.answers.get(question) != partner.answers.get(question)
     }
     return Disagreement(sheet, partner, differing) if differing else None
+
+
+def _active(event: Event) -> list[ScoreSheet]:
+    return [sheet for sheet in sheets.current_sheets(event) if sheet.status in sheets.ACTIVE]
+
+
+def disagreement(event: Event, season: SeasonDefinition, sheet: ScoreSheet) -> Disagreement | None:
+    if not season.shared_questions:
+        return None
+    return _compare(season, sheet, _partners(event, _active(event)).get(sheet.id))
+
+
+def _partners(event: Event, active: list[ScoreSheet]) -> dict[int, ScoreSheet]:
+    """Sheet id -> the current sheet (waiting or verified) of the match played at the paired
+    table at the same moment, for every given sheet at once (one query for the matches)."""
+    matches = db.session.scalars(
+        select(ScheduleEntry).where(
+            ScheduleEntry.event_id == event.id, ScheduleEntry.kind.in_(sheets.MATCH_KINDS)
+        )
+    ).all()
+    by_id = {match.id: match for match in matches}
+    by_slot = {(m.kind, m.round, m.place, m.starts_at): m for m in matches}
+    first_sheet: dict[tuple, ScoreSheet] = {}
+    for sheet in sorted(active, key=lambda found: found.id):
+        if not sheet.no_show:
+            first_sheet.setdefault(sheet.match_key, sheet)
+    partners = {}
+    for sheet in active:
+        entry = by_id.get(sheet.match_id)
+        if entry is None or (place := partner_table(entry.place)) is None:
+            continue
+        other = by_slot.get((entry.kind, entry.round, place, entry.starts_at))
+        found = other and first_sheet.get((other.team_id, other.kind, other.round))
+        if found:
+            partners[sheet.id] = found
+    return partners
 
 
 def disagreements(event: Event) -> list[Disagreement]:
@@ -91,11 +97,13 @@ def disagreements(event: Event) -> list[Disagreement]:
     season = sheets.season_of(event)
     if not season.shared_questions:
         return []
+    active = _active(event)
+    partners = _partners(event, active)
     found, seen = [], set()
-    for sheet in sheets.current_sheets(event):
-        if sheet.status not in sheets.ACTIVE or sheet.id in seen:
+    for sheet in active:
+        if sheet.id in seen:
             continue
-        pair = disagreement(season, sheet)
+        pair = _compare(season, sheet, partners.get(sheet.id))
         if pair is not None and pair.partner.id not in seen:
             seen |= {sheet.id, pair.partner.id}
             found.append(pair)
@@ -104,7 +112,7 @@ def disagreements(event: Event) -> list[Disagreement]:
 
 def check_agrees(event: Event, sheet: ScoreSheet) -> None:
     """Verification waits until both tables of the pair agree on the shared answers."""
-    if disagreement(sheets.season_of(event), sheet) is not None:
+    if disagreement(event, sheets.season_of(event), sheet) is not None:
         raise DomainError(
             _(
                 "The other table of this pair recorded a different value for the shared mission: "
@@ -116,7 +124,7 @@ def check_agrees(event: Event, sheet: ScoreSheet) -> None:
 
 def warnings(event: Event, sheet: ScoreSheet) -> dict[str, str]:
     """Field-level notes for the referee whose sheet disagrees with the paired table."""
-    pair = disagreement(sheets.season_of(event), sheet)
+    pair = disagreement(event, sheets.season_of(event), sheet)
     if pair is None:
         return {}
     return {
@@ -132,7 +140,7 @@ def settle(event: Event, sheet: ScoreSheet, values: dict[str, Any], user: User) 
     """Give both sheets of the pair the settled shared values (new versions where they
     differ, each keeping its status); returns how many sheets changed."""
     season = sheets.season_of(event)
-    pair = disagreement(season, sheet)
+    pair = disagreement(event, season, sheet)
     if pair is None:
         raise DomainError(_("These sheets agree; there is nothing to settle."), status=409)
     unknown = set(values) - set(season.shared_questions)

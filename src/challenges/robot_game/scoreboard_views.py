@@ -4,8 +4,8 @@ from flask import Blueprint, abort, jsonify, render_template, request
 from flask_login import current_user
 
 from challenges.auth.access import public
-from challenges.auth.policies import event_role
-from challenges.auth.roles import EVENT_ROLES, Role
+from challenges.auth.policies import REFEREES
+from challenges.auth.roles import EVENT_ROLES
 from challenges.events.models import Event
 from challenges.events.services import find_event
 from challenges.robot_game import standings
@@ -13,7 +13,6 @@ from challenges.robot_game import standings
 bp = Blueprint("scoreboard", __name__)
 
 POLL_SECONDS = 3
-REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
 
 
 def visible_event(reference: str) -> Event:

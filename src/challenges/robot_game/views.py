@@ -20,8 +20,7 @@ from flask_login import current_user
 
 from challenges.actions import run_action
 from challenges.auth.access import require
-from challenges.auth.policies import event_role
-from challenges.auth.roles import Role
+from challenges.auth.policies import HEAD_REFEREE, REFEREES
 from challenges.errors import DomainError, refusal
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
@@ -34,8 +33,6 @@ from challenges.robot_game.messages import browser_texts
 
 bp = Blueprint("robot_game", __name__, url_prefix="/events/<int:event_id>")
 
-REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
-HEAD_REFEREE = event_role(Role.HEAD_REFEREE)
 TABLE_COOKIE = "robot-game-table-{event_id}"
 ONE_YEAR = 365 * 24 * 3600
 
