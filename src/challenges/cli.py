@@ -17,6 +17,7 @@ from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
 from challenges.events.services import events_with_team_counts
 from challenges.extensions import db
+from challenges.mail.models import MailStatus
 from challenges.mail.services import deliver_pending
 from challenges.printing.cli import printing
 from challenges.registration.services import purge_first_names
@@ -75,9 +76,12 @@ def create_user_command(email: str, name: str, roles: tuple[str, ...]) -> None:
 def deliver_command(limit: int, every: int | None) -> None:
     """Send the mail that is due (once, e.g. from cron; or as a service with --every)."""
     while True:
-        sent, failed = deliver_pending(limit)
-        if sent or failed or not every:
-            click.echo(f"Sent {sent}, failed {failed}.")
+        outcome = deliver_pending(limit)
+        if outcome or not every:
+            click.echo(
+                f"Sent {outcome[MailStatus.SENT]}, failed {outcome[MailStatus.FAILED]}, "
+                f"to retry later {outcome[MailStatus.PENDING]}."
+            )
         if not every:
             return
         db.session.remove()

@@ -10,12 +10,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 from challenges.database import str_enum, utcnow
 from challenges.extensions import db
 
+SUBJECT_LENGTH = 200
+
 
 class MailStatus(enum.StrEnum):
     LOGGED = "logged"  # development: written to the log, never sent
     PENDING = "pending"
     SENT = "sent"
-    FAILED = "failed"  # gave up after the maximum number of attempts
+    FAILED = "failed"  # gave up: refused for good, or after the maximum number of attempts
 
     @property
     def label(self) -> str:
@@ -33,7 +35,7 @@ STATUS_LABELS = {
 class OutboxMessage(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     recipient: Mapped[str] = mapped_column(String(254))
-    subject: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(SUBJECT_LENGTH))
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[MailStatus] = mapped_column(str_enum(MailStatus, length=16), index=True)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -2,17 +2,21 @@
 
 import logging
 import smtplib
+from collections import Counter
 from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
 
 from flask import current_app, render_template
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from challenges.database import utcnow
+from challenges.errors import DomainError
 from challenges.extensions import db
-from challenges.mail.models import MailStatus, OutboxMessage
+from challenges.mail.headers import is_single_address, one_line
+from challenges.mail.models import SUBJECT_LENGTH, MailStatus, OutboxMessage
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +26,19 @@ RETRY_BASE = timedelta(minutes=1)
 def queue_mail(
     recipient: str, subject: str, template: str, locale: str | None = None, **context: Any
 ) -> OutboxMessage:
-    """Render templates/mail/<template>.txt in the recipient's language and keep it."""
+    """Render templates/mail/<template>.txt in the recipient's language and keep it.
+
+    The subject may hold names people typed: it is made one line. A recipient that is not
+    exactly one address is refused.
+    """
+    if not is_single_address(recipient):
+        raise DomainError(
+            _("This is not a single valid e-mail address, so no mail can be sent to it."),
+            field="email",
+        )
     with force_locale(locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
         body = render_template(f"mail/{template}.txt", **context)
-        subject = str(subject)
+        subject = one_line(str(subject), SUBJECT_LENGTH)
     logged = current_app.config["MAIL_BACKEND"] == "log"
     message = OutboxMessage(
         recipient=recipient,
@@ -53,42 +66,65 @@ def due_messages(limit: int) -> list[OutboxMessage]:
     return list(db.session.scalars(query))
 
 
-def deliver_pending(limit: int = 50) -> tuple[int, int]:
-    """Try to send what is due; return (sent, failed attempts). Commits per message."""
-    sent = failed = 0
+def deliver_pending(limit: int = 50) -> Counter[MailStatus]:
+    """Try to send what is due; count the messages by their new status. Commits per message.
+
+    A message that fails for good is marked failed and the round goes on with the others.
+    """
+    outcome: Counter[MailStatus] = Counter()
     for message in due_messages(limit):
         try:
             send_over_smtp(message)
-        except (OSError, smtplib.SMTPException) as error:
+        except Exception as error:  # one bad message must not stop the rest
             record_failure(message, error)
-            failed += 1
         else:
             message.status = MailStatus.SENT
             message.sent_at = utcnow()
             message.last_error = None
-            sent += 1
+        outcome[message.status] += 1
         db.session.commit()
-    return sent, failed
+    return outcome
+
+
+def is_permanent(error: Exception) -> bool:
+    """Retrying cannot help: the message cannot be built, or the server refused it (5xx).
+
+    Network trouble, 4xx answers and refusals of our own log-in or sender are retried.
+    """
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _text in error.recipients.values())
+    if isinstance(error, smtplib.SMTPDataError):
+        return error.smtp_code >= 500
+    return isinstance(error, smtplib.SMTPNotSupportedError) or not isinstance(error, OSError)
 
 
 def record_failure(message: OutboxMessage, error: Exception) -> None:
     message.attempts += 1
     message.last_error = f"{type(error).__name__}: {error}"[:500]
-    if message.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
+    if is_permanent(error) or message.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
         message.status = MailStatus.FAILED
         message.next_attempt_at = None
+        log.error("Mail %s to %r failed: %s", message.id, message.recipient, message.last_error)
     else:
         message.next_attempt_at = utcnow() + RETRY_BASE * 2 ** (message.attempts - 1)
-    log.warning("Mail %s to %s not sent: %s", message.id, message.recipient, message.last_error)
+        log.warning("Mail %s to %r not sent: %s", message.id, message.recipient, message.last_error)
+
+
+def build_email(message: OutboxMessage) -> EmailMessage:
+    """Raises ValueError for a header that would not be one line (old data, before cleaning)."""
+    if not is_single_address(message.recipient):
+        raise ValueError(f"not a single address: {message.recipient!r}")
+    email = EmailMessage()
+    email["From"] = current_app.config["MAIL_SENDER"]
+    email["To"] = message.recipient
+    email["Subject"] = message.subject
+    email.set_content(message.body)
+    return email
 
 
 def send_over_smtp(message: OutboxMessage) -> None:
     config = current_app.config
-    email = EmailMessage()
-    email["From"] = config["MAIL_SENDER"]
-    email["To"] = message.recipient
-    email["Subject"] = message.subject
-    email.set_content(message.body)
+    email = build_email(message)
     smtp_class = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
     with smtp_class(
         config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]
@@ -97,7 +133,7 @@ def send_over_smtp(message: OutboxMessage) -> None:
             smtp.starttls()
         if config["MAIL_USERNAME"]:
             smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-        smtp.send_message(email)
+        smtp.send_message(email, to_addrs=[message.recipient])
 
 
 def retry_failed(message: OutboxMessage) -> None:
