@@ -182,16 +182,11 @@ def test_other_schools_team_is_403_and_unknown_is_404(app, client, season, schoo
         client.submit(f"/teams/{team.id}/withdraw", {"reason": "x"}, page="/teams/").status_code
         == 403
     )
-    assert client.get("/teams/999999").status_code == 404
+    assert client.get("/teams/999999").status_code == 403  # no hint whether it exists
     assert "Glow Bots" not in client.get("/teams/").text
-
-
-def test_colleague_at_the_same_school_sees_the_team(client, season, school, teacher):
-    register(client, season, school)
     client.submit("/account/logout", {}, page="/")
-    colleague = make_teacher(school, email="collega@school.nl")
-    client.log_in(colleague.email)
-    assert "Glow Bots" in client.get("/teams/").text
+    client.log_in(make_user(roles=(Role.ORGANISER,)).email)
+    assert client.get("/teams/999999").status_code == 404
 
 
 def test_edit_until_the_deadline_then_read_only(client, season, school, teacher):
@@ -235,12 +230,11 @@ def test_add_and_remove_coaches(client, season, school, teacher):
     register(client, season, school)
     [team] = teams()
     page = f"/teams/{team.id}"
-    client.submit(f"{page}/coaches", {"email": "niemand@school.nl"}, page=page)
-    assert "Niemand heeft een account" in client.get(page).text
     colleague = make_user(email="collega@elders.nl", name="Collega Coach")
-    client.submit(f"{page}/coaches", {"email": "Collega@Elders.nl"}, page=page)
+    added = {"name": "Collega", "email": "Collega@Elders.nl"}
+    client.submit(f"{page}/coaches", added, page=page)
     assert [c.name for c in teams()[0].coaches] == ["Collega Coach", "Test Gebruiker"]
-    client.submit(f"{page}/coaches", {"email": "collega@elders.nl"}, page=page)
+    client.submit(f"{page}/coaches", added | {"email": "collega@elders.nl"}, page=page)
     assert len(teams()[0].coaches) == 2
     assert any(
         m.recipient == "collega@elders.nl" for m in db.session.scalars(select(OutboxMessage))

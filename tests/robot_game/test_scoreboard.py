@@ -153,3 +153,17 @@ def test_the_scoreboard_costs_the_same_queries_for_6_and_60_teams(app):
         costs.append(count_queries(lambda event=event: standings.public(event)))
     assert costs[0] == costs[1] <= 5
     assert len(standings.live(large.event)["teams"]) == 60
+
+
+def test_the_public_team_page_shows_what_the_frozen_scoreboard_shows(client, board, app):
+    team = board.teams[2]  # its 80 waits unverified
+    page = f"/events/{board.event.slug}/teams/{team.id}"
+    standings.freeze(board.event, board.head_referee)
+    db.session.commit()
+    with app.test_request_context():
+        sheets.verify(sheets.overview(board.event).unverified[0], "Henk")
+    db.session.commit()
+    assert "Wedstrijdronde 1: 80" not in client.get(page).text
+    standings.unfreeze(board.event)
+    db.session.commit()
+    assert "Wedstrijdronde 1: 80" in client.get(page).text

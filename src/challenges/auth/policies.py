@@ -9,6 +9,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
 from challenges.auth.roles import EVENT_ROLES, Role
+from challenges.extensions import db
+from challenges.registration.models import TeamCoach
 
 ViewArgs = Mapping[str, Any]
 
@@ -26,7 +28,8 @@ class Policy:
         return self.check(user, view_args)
 
 
-def _is_organiser(user: Any) -> bool:
+def is_organiser(user: Any) -> bool:
+    """Organisers (Platform Talent voor Technologie) may do everything."""
     return user.is_authenticated and user.has_role(Role.ORGANISER)
 
 
@@ -37,7 +40,7 @@ SIGNED_IN = Policy("signed_in", _l("You need to be logged in."), lambda user, ar
 ORGANISER = Policy(
     "organiser",
     _l("Only organisers (Platform Talent voor Technologie) may do this."),
-    lambda user, args: _is_organiser(user),
+    lambda user, args: is_organiser(user),
 )
 
 
@@ -46,7 +49,7 @@ def event_role(*roles: Role) -> Policy:
     allowed = frozenset(roles)
 
     def check(user: Any, args: ViewArgs) -> bool:
-        return _is_organiser(user) or user.has_event_role(int(args["event_id"]), allowed)
+        return is_organiser(user) or user.has_event_role(int(args["event_id"]), allowed)
 
     def requirement() -> str:
         labels = ", ".join(role.label for role in roles)
@@ -57,7 +60,32 @@ def event_role(*roles: Role) -> Policy:
 
 # The event roles' policies that several areas share.
 EVENT_CREW = event_role(*EVENT_ROLES)
+EVENT_MANAGER = event_role(Role.EVENT_MANAGER)
 REFEREES = event_role(Role.REFEREE, Role.HEAD_REFEREE)
 HEAD_REFEREE = event_role(Role.HEAD_REFEREE)
 JUDGES = event_role(Role.JUDGE, Role.JUDGE_ADVISOR)
 JUDGE_ADVISORS = event_role(Role.JUDGE_ADVISOR, Role.EVENT_MANAGER)
+# Per-judge marks with the judge's name: the judge advisor's, not the event manager's.
+JUDGES_MARKS = event_role(Role.JUDGE_ADVISOR)
+
+
+def _coaches_team(user: Any, args: ViewArgs) -> bool:
+    """A link to a school grants nothing here: only the team's own coaches."""
+    team_coach = db.session.get(TeamCoach, (args["team_id"], user.id))
+    return is_organiser(user) or team_coach is not None
+
+
+TEAM_COACH = Policy(
+    "team_coach", _l("Only the team's coaches and the organisers may see this team."), _coaches_team
+)
+
+
+def may_see_event(user: Any, event: Any) -> bool:
+    """An unpublished event: only for the people working at it and organisers."""
+    return event.published or EVENT_CREW.allows(user, {"event_id": event.id})
+
+
+def may_preview_results(user: Any, event: Any) -> bool:
+    """Results, feedback and certificates before publication: judge advisors, event
+    managers and organisers."""
+    return JUDGE_ADVISORS.allows(user, {"event_id": event.id})

@@ -2,54 +2,35 @@
 team's coaches."""
 
 from flask import Blueprint, abort, current_app, render_template
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from challenges.actions import run_form_action
 from challenges.auth.access import public, require
-from challenges.auth.policies import JUDGE_ADVISORS, Policy
+from challenges.auth.policies import TEAM_COACH, may_preview_results
 from challenges.awards import advancing, awarding, voting
 from challenges.awards.forms import VoteForm
 from challenges.errors import DomainError
 from challenges.events import schedules
 from challenges.events.models import Event, EventTeam
-from challenges.events.services import find_event
+from challenges.events.services import find_event, find_visible_event
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.i18n import current_language as language
 from challenges.judging import entries, results
 from challenges.registration.models import Team
-from challenges.registration.services import may_see_team
 from challenges.robot_game import standings
 
 bp = Blueprint("results", __name__)
 
-TEAM_COACH = Policy(
-    "team_coach",
-    _l("Only the team's teachers and the organisers may see this team's feedback."),
-    lambda user, args: (
-        (team := db.session.get(Team, args["team_id"])) is None or may_see_team(user, team)
-    ),
-)
-
-
-def may_preview(event: Event) -> bool:
-    """Organisers, judge advisors and event managers see results before they are public."""
-    return JUDGE_ADVISORS.allows(current_user, {"event_id": event.id})
-
-
 def visible_event(reference: str) -> Event:
-    """An event by id or slug; an unpublished one only for those who may preview it."""
-    event = find_event(reference)
-    if event is None or not (event.published or may_preview(event)):
-        abort(404)
-    return event
+    """An event by id or slug; an unpublished one only for its crew and organisers."""
+    return find_visible_event(reference, current_user) or abort(404)
 
 
 def results_shown(event: Event) -> bool:
     """Results, feedback and certificates: public once published, earlier for previewers."""
-    return event.results_published_at is not None or may_preview(event)
+    return event.results_published_at is not None or may_preview_results(current_user, event)
 
 
 def team_at(event: Event, team: Team) -> None:
@@ -145,7 +126,6 @@ def team_page(event_ref: str, team_id: int):
     event = visible_event(event_ref)
     team = db.get_or_404(Team, team_id)
     team_at(event, team)
-    scores, _ratings, _rounds = standings.ranking_rounds(event)
     won = []
     if event.results_published_at is not None:
         season_awards = entries.rubric_set_of(event).awards
@@ -156,7 +136,7 @@ def team_page(event_ref: str, team_id: int):
         event=event,
         team=team,
         schedule=schedules.entries(event, team.id),
-        scores=scores.get(team.id, []),
+        scores=standings.public_scores_of(event, team),
         won=won,
         language=language(),
     )

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from challenges.auth.models import EventRole, User
+from challenges.auth.policies import may_see_event
 from challenges.auth.roles import EVENT_ROLES, Role
 from challenges.database import utcnow
 from challenges.errors import DomainError
@@ -136,3 +137,9 @@ def find_event(reference: str) -> Event | None:
         Event.id == int(reference) if reference.isdigit() else Event.slug == reference
     )
     return db.session.scalar(query)
+
+
+def find_visible_event(reference: str, user: User) -> Event | None:
+    """The event, unless it is unpublished and the user may not see it yet."""
+    event = find_event(reference)
+    return event if event is not None and may_see_event(user, event) else None

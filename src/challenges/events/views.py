@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from challenges.actions import run_action, run_form_action
-from challenges.auth.access import AccessDenied, require
-from challenges.auth.policies import EVENT_CREW, event_role
+from challenges.auth.access import require
+from challenges.auth.policies import EVENT_CREW, EVENT_MANAGER
 from challenges.auth.roles import Role
 from challenges.database import utcnow
 from challenges.errors import DomainError
@@ -24,26 +24,9 @@ from challenges.schools.services import search_schools
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
-EVENT_MANAGER = event_role(Role.EVENT_MANAGER)
 
-
-@bp.route("/<int:event_id>/volunteers", methods=["GET", "POST"])
-@require(EVENT_CREW)
-def volunteers(event_id: int):
-    event = db.get_or_404(Event, event_id)
-    may_invite = EVENT_MANAGER.allows(current_user, {"event_id": event_id})
-    form = InviteForm()
-    if request.method == "POST":
-        if not may_invite:
-            raise AccessDenied(EVENT_MANAGER)
-        if form.validate_on_submit() and run_form_action(
-            form,
-            lambda: volunteers_service.invite(
-                event, form.name.data, form.email.data, Role(form.role.data), current_user
-            ),
-            _("%(name)s is invited and got an e-mail.", name=form.name.data),
-        ):
-            return redirect(url_for("events.volunteers", event_id=event.id))
+def volunteers_page(event: Event, form: InviteForm):
+    may_invite = EVENT_MANAGER.allows(current_user, {"event_id": event.id})
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     return render_template(
         "events/volunteers.html",
@@ -51,6 +34,28 @@ def volunteers(event_id: int):
         crew=services.crew_by_role(event),
         form=form if may_invite else None,
     ), status
+
+
+@bp.get("/<int:event_id>/volunteers")
+@require(EVENT_CREW)
+def volunteers(event_id: int):
+    return volunteers_page(db.get_or_404(Event, event_id), InviteForm())
+
+
+@bp.post("/<int:event_id>/volunteers")
+@require(EVENT_MANAGER)
+def invite_volunteer(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    form = InviteForm()
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: volunteers_service.invite(
+            event, form.name.data, form.email.data, Role(form.role.data), current_user
+        ),
+        _("%(name)s is invited and got an e-mail.", name=form.name.data),
+    ):
+        return redirect(url_for("events.volunteers", event_id=event.id))
+    return volunteers_page(event, form)
 
 
 @bp.route("/<int:event_id>/conflicts", methods=["GET", "POST"])
@@ -114,27 +119,8 @@ def mark(event_id: int, team_id: int):
     return redirect(url_for("events.check_in", event_id=event.id) + f"#team-{team_id}")
 
 
-@bp.route("/<int:event_id>/schedule", methods=["GET", "POST"])
-@require(EVENT_CREW)
-def schedule(event_id: int):
-    event = db.get_or_404(Event, event_id)
-    may_generate = EVENT_MANAGER.allows(current_user, {"event_id": event_id})
-    form = ScheduleForm()
-    if request.method == "POST":
-        if not may_generate:
-            raise AccessDenied(EVENT_MANAGER)
-        if form.validate_on_submit() and run_form_action(
-            form,
-            lambda: schedules.make_schedule(event, form.choices()),
-            _("The schedule is made."),
-        ):
-            warnings = [p.message for p in schedules.problems(event, form.choices()) if not p.hard]
-            if warnings:
-                flash(
-                    _("%(count)d warning(s): %(first)s", count=len(warnings), first=warnings[0]),
-                    "info",
-                )
-            return redirect(url_for("events.schedule", event_id=event.id))
+def schedule_page(event: Event, form: ScheduleForm):
+    may_generate = EVENT_MANAGER.allows(current_user, {"event_id": event.id})
     by = request.args.get("by", "time")
     rows = schedules.entries(event)
     if by == "team":
@@ -151,6 +137,32 @@ def schedule(event_id: int):
         import_form=ImportScheduleForm() if may_generate else None,
         problems=schedules.stored_problems(event, DEFAULT_MIN_GAP),
     ), status
+
+
+@bp.get("/<int:event_id>/schedule")
+@require(EVENT_CREW)
+def schedule(event_id: int):
+    return schedule_page(db.get_or_404(Event, event_id), ScheduleForm())
+
+
+@bp.post("/<int:event_id>/schedule")
+@require(EVENT_MANAGER)
+def generate_schedule(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    form = ScheduleForm()
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: schedules.make_schedule(event, form.choices()),
+        _("The schedule is made."),
+    ):
+        warnings = [p.message for p in schedules.problems(event, form.choices()) if not p.hard]
+        if warnings:
+            flash(
+                _("%(count)d warning(s): %(first)s", count=len(warnings), first=warnings[0]),
+                "info",
+            )
+        return redirect(url_for("events.schedule", event_id=event.id))
+    return schedule_page(event, form)
 
 
 @bp.post("/<int:event_id>/schedule/import")
@@ -204,17 +216,11 @@ def now(event_id: int):
     return render_template("events/now.html", event=event, current=current, following=following)
 
 
-@bp.route("/<int:event_id>/market", methods=["GET", "POST"])
+@bp.get("/<int:event_id>/market")
 @require(EVENT_CREW)
 def market(event_id: int):
     event = db.get_or_404(Event, event_id)
     may_assign = EVENT_MANAGER.allows(current_user, {"event_id": event_id})
-    if request.method == "POST":
-        if not may_assign:
-            raise AccessDenied(EVENT_MANAGER)
-        if ConfirmForm().validate_on_submit():
-            run_action(lambda: markets.assign_stands(event), _("The stands are numbered."))
-        return redirect(url_for("events.market", event_id=event.id))
     try:
         plan, problem = markets.jury_plan(event), None
     except DomainError as error:
@@ -228,3 +234,12 @@ def market(event_id: int):
         jurors={juror.id: juror for juror in markets.jurors(event)},
         form=ConfirmForm() if may_assign else None,
     )
+
+
+@bp.post("/<int:event_id>/market")
+@require(EVENT_MANAGER)
+def number_stands(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    if ConfirmForm().validate_on_submit():
+        run_action(lambda: markets.assign_stands(event), _("The stands are numbered."))
+    return redirect(url_for("events.market", event_id=event.id))

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from challenges.actions import run_action
 from challenges.auth.access import require
-from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, ORGANISER
+from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, JUDGES_MARKS, ORGANISER
 from challenges.errors import DomainError, refusal
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -206,6 +206,7 @@ def advisor(event_id: int):
         minimum_teams=event.normalise_min_teams or DEFAULT_MINIMUM_TEAMS,
         agreement_level=agreement_level,
         area_names=area_names(rubric_set, language()),
+        show_judges=JUDGES_MARKS.allows(current_user, {"event_id": event.id}),
     )
 
 

@@ -15,7 +15,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from challenges.auth.access import public, require
 from challenges.auth.policies import (
@@ -25,9 +24,9 @@ from challenges.auth.policies import (
     JUDGES,
     ORGANISER,
     REFEREES,
+    TEAM_COACH,
 )
-from challenges.auth.roles import Role
-from challenges.awards.results_views import TEAM_COACH, results_shown, visible_event
+from challenges.awards.results_views import results_shown, team_at, visible_event
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -97,8 +96,8 @@ def team_certificates(team_id: int, event_id: int):
     """A team's certificates for its coaches, once the event's results are published."""
     team = db.get_or_404(Team, team_id)
     event = db.get_or_404(Event, event_id)
-    organiser = current_user.has_role(Role.ORGANISER)
-    if event.results_published_at is None and not organiser:
+    team_at(event, team)
+    if not results_shown(event):
         abort(409, _("The certificates can be downloaded once the results are published."))
     return certificates_pdf(event, team.id, f"certificates-{event.slug}-{team.id}.pdf")
 
@@ -171,6 +170,7 @@ def feedback(team_id: int, event_id: int):
     """The jury feedback as a PDF for the team's coaches, once the results are published."""
     team = db.get_or_404(Team, team_id)
     event = db.get_or_404(Event, event_id)
+    team_at(event, team)
     if not results_shown(event):
         abort(409, _("The jury feedback is shown once the results are published."))
     return pdf_response(

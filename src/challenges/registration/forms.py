@@ -116,4 +116,5 @@ class WithdrawForm(Form):
 
 
 class CoachForm(Form):
+    name = StringField(_l("Name of the coach"), validators=[DataRequired(), Length(max=120)])
     email = email_field(_l("E-mail address of the coach"))

@@ -6,11 +6,13 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from challenges.auth.models import User
+from challenges.auth import services as accounts
+from challenges.auth.models import User, UserRole
+from challenges.auth.policies import is_organiser
 from challenges.auth.roles import Role
 from challenges.errors import DomainError
 from challenges.events.models import Event
@@ -48,24 +50,12 @@ def audit(user: User | None, action: str, team: Team, details: str = "") -> None
     )
 
 
-def is_organiser(user: User) -> bool:
-    return user.is_authenticated and user.has_role(Role.ORGANISER)
-
-
-def may_see_team(user: User, team: Team) -> bool:
-    """Organisers, the team's coaches and the teachers of the team's school."""
-    if is_organiser(user) or user in team.coaches:
-        return True
-    return team.school_id is not None and team.school_id in {s.id for s in schools_of(user)}
-
-
 def teams_of(user: User) -> list[Team]:
-    """The teams a teacher coaches or that belong to one of their schools, newest season first."""
-    school_ids = [school.id for school in schools_of(user)]
+    """The teams a teacher coaches (a link to their school grants no others), newest first."""
     coached = select(TeamCoach.team_id).where(TeamCoach.user_id == user.id)
     query = (
         select(Team)
-        .where(or_(Team.id.in_(coached), Team.school_id.in_(school_ids)))
+        .where(Team.id.in_(coached))
         .options(selectinload(Team.coaches), selectinload(Team.category))
         .order_by(Team.season_id.desc(), Team.name)
     )
@@ -218,16 +208,15 @@ def describe(team: Team) -> dict[str, str]:
     return described
 
 
-def add_coach(team: Team, email: str, user: User, now: datetime) -> User:
+def add_coach(team: Team, name: str, email: str, user: User, now: datetime) -> User:
+    """Make someone a coach of the team. Whoever has no account yet gets an invitation to
+    choose a password; the answer is the same either way, so it tells nobody who has one."""
     ensure_may_edit(team, user, now)
-    coach = db.session.scalar(select(User).where(User.email == email.strip().lower()))
-    if coach is None:
-        raise DomainError(
-            _("Nobody has an account with this e-mail address: ask them to sign up first."),
-            field="email",
-        )
+    coach = accounts.find_user(email) or accounts.create_user(name, email.strip().lower(), user)
     if coach in team.coaches:
-        raise DomainError(_("%(name)s already coaches this team.", name=coach.name), field="email")
+        raise DomainError(_("%(email)s already coaches this team.", email=email), field="email")
+    if not coach.has_role(Role.COACH):
+        coach.roles.append(UserRole(role=Role.COACH))
     team.coaches.append(coach)
     audit(user, "coach:added", team, coach.email)
     queue_mail(

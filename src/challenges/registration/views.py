@@ -2,7 +2,6 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -10,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from challenges.actions import run_action, run_form_action
 from challenges.auth.access import require
 from challenges.auth.models import User
-from challenges.auth.policies import SIGNED_IN, Policy
+from challenges.auth.policies import SIGNED_IN, TEAM_COACH, is_organiser
 from challenges.database import utcnow
 from challenges.events.models import Event, EventKind
 from challenges.events.placing import placements_of
@@ -24,15 +23,6 @@ from challenges.schools.services import schools_of
 from challenges.seasons.models import Season
 
 bp = Blueprint("registration", __name__, url_prefix="/teams")
-
-TEAM_TEACHER = Policy(
-    "team_teacher",
-    _l("Only the team's teachers and the organisers may see this team."),
-    lambda user, args: (
-        (team := db.session.get(Team, args["team_id"])) is None or services.may_see_team(user, team)
-    ),
-)
-
 
 def team_form(season: Season, team: Team | None = None) -> TeamForm:
     form = TeamForm(obj=team) if team else TeamForm()
@@ -124,10 +114,10 @@ def register(season_id: int):
 
 
 @bp.get("/<int:team_id>")
-@require(TEAM_TEACHER)
+@require(TEAM_COACH)
 def detail(team_id: int):
     team = db.get_or_404(Team, team_id)
-    may_edit = services.is_organiser(current_user) or rules.teacher_may_edit(
+    may_edit = is_organiser(current_user) or rules.teacher_may_edit(
         team.season.registration_closes_at, team.status, utcnow()
     )
     return render_template(
@@ -144,7 +134,7 @@ def detail(team_id: int):
 
 
 @bp.route("/<int:team_id>/edit", methods=["GET", "POST"])
-@require(TEAM_TEACHER)
+@require(TEAM_COACH)
 def edit(team_id: int):
     team = db.get_or_404(Team, team_id)
     form = team_form(team.season, team)
@@ -163,22 +153,25 @@ def edit(team_id: int):
 
 
 @bp.post("/<int:team_id>/coaches")
-@require(TEAM_TEACHER)
+@require(TEAM_COACH)
 def add_coach(team_id: int):
     team = db.get_or_404(Team, team_id)
     form = CoachForm()
     if form.validate_on_submit():
         run_action(
-            lambda: services.add_coach(team, form.email.data, current_user, utcnow()),
-            _("%(email)s now coaches this team.", email=form.email.data),
+            lambda: services.add_coach(
+                team, form.name.data, form.email.data, current_user, utcnow()
+            ),
+            _("%(email)s now coaches this team and got an e-mail.", email=form.email.data),
         )
     else:
-        flash(" ".join(form.email.errors) or _("Enter an e-mail address."), "error")
+        problems = [*form.name.errors, *form.email.errors]
+        flash(" ".join(problems) or _("Enter a name and an e-mail address."), "error")
     return redirect(url_for("registration.detail", team_id=team.id))
 
 
 @bp.post("/<int:team_id>/coaches/<int:user_id>/remove")
-@require(TEAM_TEACHER)
+@require(TEAM_COACH)
 def remove_coach(team_id: int, user_id: int):
     team = db.get_or_404(Team, team_id)
     coach = db.get_or_404(User, user_id)
@@ -191,7 +184,7 @@ def remove_coach(team_id: int, user_id: int):
 
 
 @bp.post("/<int:team_id>/withdraw")
-@require(TEAM_TEACHER)
+@require(TEAM_COACH)
 def withdraw(team_id: int):
     team = db.get_or_404(Team, team_id)
     form = WithdrawForm()

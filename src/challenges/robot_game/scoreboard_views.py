@@ -5,9 +5,8 @@ from flask_login import current_user
 
 from challenges.auth.access import public
 from challenges.auth.policies import REFEREES
-from challenges.auth.roles import EVENT_ROLES
 from challenges.events.models import Event
-from challenges.events.services import find_event
+from challenges.events.services import find_visible_event
 from challenges.robot_game import standings
 
 bp = Blueprint("scoreboard", __name__)
@@ -16,14 +15,9 @@ POLL_SECONDS = 3
 
 
 def visible_event(reference: str) -> Event:
-    """An event by id or slug; unpublished events only for their crew and organisers."""
-    event = find_event(reference)
+    """An event with a Robot Game by id or slug; unpublished only for its crew and organisers."""
+    event = find_visible_event(reference, current_user)
     if event is None or not event.season.robot_game_key:
-        abort(404)
-    crew = current_user.is_authenticated and (
-        current_user.has_role("organiser") or current_user.has_event_role(event.id, EVENT_ROLES)
-    )
-    if not (event.published or crew):
         abort(404)
     return event
 

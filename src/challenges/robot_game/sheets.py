@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from challenges import tablets
 from challenges.auth.models import User
-from challenges.auth.roles import Role
+from challenges.auth.policies import HEAD_REFEREE
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Conflict, Event, ScheduleEntry
@@ -155,10 +155,7 @@ def _check_may_score(event: Event, entry: ScheduleEntry, user: User) -> None:
         raise DomainError(
             _("This match already has a verified score; ask the head referee."), "match", 409
         )
-    referee_only = not (
-        user.has_role(Role.ORGANISER)
-        or user.has_event_role(event.id, frozenset({Role.HEAD_REFEREE}))
-    )
+    referee_only = not HEAD_REFEREE.allows(user, {"event_id": event.id})
     team = db.session.get(Team, entry.team_id)
     if referee_only and team.school_id and db.session.get(Conflict, (user.id, team.school_id)):
         raise DomainError(

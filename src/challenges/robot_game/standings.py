@@ -82,6 +82,14 @@ def public(event: Event) -> dict[str, Any]:
     return live(event)
 
 
+def public_scores_of(event: Event, team: Team) -> list[int | None]:
+    """A team's ranking-round scores as the public scoreboard shows them (frozen or live)."""
+    for row in public(event)["teams"]:
+        if (row["number"], row["name"]) == (team.number, team.name):
+            return row["scores"]
+    return []
+
+
 def freeze(event: Event, user: User) -> None:
     state = state_of(event) or ScoreboardState(event_id=event.id)
     if state.frozen_at is not None:

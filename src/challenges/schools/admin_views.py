@@ -1,6 +1,8 @@
-"""Organisers import DUO school files and review requests for missing schools."""
+"""Organisers import DUO school files, review requests for missing schools and see which
+teachers linked themselves to which school."""
 
 from flask import Blueprint, redirect, render_template, url_for
+from flask import request as http_request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,7 +16,7 @@ from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
 from challenges.errors import DomainError
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, Form
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, Form
 from challenges.schools import services
 from challenges.schools.duo import DuoHeaderError, RejectedRow, SchoolKind, parse_duo_file
 from challenges.schools.forms import KIND_CHOICES, MergeForm, RejectForm
@@ -132,3 +134,23 @@ def reject(request_id: int):
         services.reject(request, form.reason.data, current_user)
 
     return handle(request_id, reject_with_reason)
+
+
+@bp.get("/links")
+@require(ORGANISER)
+def links():
+    text = http_request.args.get("q", "")[:100]
+    return render_template(
+        "schools/links.html", links=services.memberships(text), text=text, form=ConfirmForm()
+    )
+
+
+@bp.post("/links/<int:school_id>/<int:user_id>/remove")
+@require(ORGANISER)
+def remove_link(school_id: int, user_id: int):
+    if ConfirmForm().validate_on_submit():
+        run_action(
+            lambda: services.unlink_teacher(user_id, school_id, current_user),
+            _("The link is removed. The teacher keeps the teams they coach."),
+        )
+    return redirect(url_for("school_admin.links"))

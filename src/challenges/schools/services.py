@@ -6,12 +6,14 @@ import re
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import joinedload
 
 from challenges.auth.models import User
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.extensions import db
 from challenges.mail.services import queue_mail
+from challenges.registration.models import Team, TeamCoach
 from challenges.schools.models import RequestStatus, School, SchoolMembership, SchoolRequest
 
 log = logging.getLogger(__name__)
@@ -55,12 +57,65 @@ def schools_of(user: User) -> list[School]:
 
 
 def link_teacher(user: User, school: School) -> bool:
-    """Link a teacher to a school; False when they already were."""
+    """Link a teacher to a school so they can register its teams (it shows them no team
+    they do not coach); the school's other teachers are told. False when already linked."""
     if db.session.get(SchoolMembership, (user.id, school.id)):
         return False
+    for colleague in teachers_of(school):
+        queue_mail(
+            colleague.email,
+            _l("%(name)s linked to %(school)s", name=user.name, school=school.name),
+            "school_linked",
+            colleague.locale,
+            colleague=colleague,
+            teacher=user,
+            school=school,
+        )
     db.session.add(SchoolMembership(user_id=user.id, school_id=school.id))
     log.info("%s linked to school %s", user.email, school.id)
     return True
+
+
+def teachers_of(school: School) -> list[User]:
+    """The teachers linked to a school and the coaches of its teams."""
+    linked = select(SchoolMembership.user_id).where(SchoolMembership.school_id == school.id)
+    coaching = (
+        select(TeamCoach.user_id)
+        .join(Team, Team.id == TeamCoach.team_id)
+        .where(Team.school_id == school.id)
+    )
+    query = select(User).where(or_(User.id.in_(linked), User.id.in_(coaching))).order_by(User.name)
+    return list(db.session.scalars(query))
+
+
+def memberships(text: str = "", limit: int = SEARCH_LIMIT * 8) -> list[SchoolMembership]:
+    """Linked teachers, newest link first, whose school or e-mail address holds the text."""
+    query = (
+        select(SchoolMembership)
+        .join(School)
+        .join(User)
+        .options(joinedload(SchoolMembership.user), joinedload(SchoolMembership.school))
+        .order_by(SchoolMembership.created_at.desc())
+        .limit(limit)
+    )
+    if text.strip():
+        needle = text.strip().lower()
+        query = query.where(
+            or_(
+                func.lower(School.name).contains(needle, autoescape=True),
+                func.lower(User.email).contains(needle, autoescape=True),
+            )
+        )
+    return list(db.session.scalars(query))
+
+
+def unlink_teacher(user_id: int, school_id: int, removed_by: User) -> SchoolMembership:
+    membership = db.session.get(SchoolMembership, (user_id, school_id))
+    if membership is None:
+        raise DomainError(_("This teacher is not linked to this school."), status=404)
+    db.session.delete(membership)
+    log.info("%s removed the link of user %s to school %s", removed_by.email, user_id, school_id)
+    return membership
 
 
 def request_school(user: User, name: str, town: str, kind: str) -> SchoolRequest:

@@ -51,7 +51,7 @@ def link(school_id: int):
             db.session.commit()
             flash(
                 _(
-                    "You are linked to %(school)s. You can now register its teams.",
+                    "You are linked to %(school)s. You can now register new teams for it.",
                     school=str(school),
                 ),
                 "success",

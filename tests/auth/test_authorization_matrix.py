@@ -1,0 +1,273 @@
+"""Every endpoint for each of the 14 roles, with real ids from one world: who may use what is
+written down here, apart from the code, and every request must get what this table says.
+
+Allowed: anything but 403, a redirect to the log-in page or a 5xx. Denied: 403 for a signed-in
+account, the log-in page (or 401 for the JSON APIs) for an anonymous visitor. POST requests
+carry a valid CSRF token, so a refusal can only come from the access rule."""
+
+import pytest
+from werkzeug.routing import Rule
+
+from challenges.events.models import Event
+from challenges.extensions import db
+from tests.auth.world import (
+    ANONYMOUS,
+    COACH,
+    ELSEWHERE,
+    HERE,
+    ORGANISER,
+    ROLES,
+    World,
+    build_world,
+    url_for_rule,
+)
+from tests.factories import PASSWORD, FormClient
+
+REFEREE, HEAD_REFEREE, JUDGE, JUDGE_ADVISOR, EVENT_MANAGER = HERE.values()
+
+EVERYONE = frozenset(ROLES)
+SIGNED_IN = EVERYONE - {ANONYMOUS}
+ORGANISERS = frozenset({ORGANISER})
+TEAM_COACHES = frozenset({COACH, ORGANISER})
+CREW = frozenset({*HERE.values(), ORGANISER})
+MANAGERS = frozenset({EVENT_MANAGER, ORGANISER})
+REFEREES = frozenset({REFEREE, HEAD_REFEREE, ORGANISER})
+HEAD_REFEREES = frozenset({HEAD_REFEREE, ORGANISER})
+JUDGES = frozenset({JUDGE, JUDGE_ADVISOR, ORGANISER})
+ADVISORS = frozenset({JUDGE_ADVISOR, EVENT_MANAGER, ORGANISER})
+
+PUBLIC_PAGES = {
+    "auth.accept_invite",
+    "auth.confirm",
+    "auth.login",
+    "auth.logout",
+    "auth.request_reset",
+    "auth.resend_confirmation",
+    "auth.reset_password",
+    "auth.signup",
+    "core.healthz",
+    "core.home",
+    "core.privacy",
+    "core.set_language",
+    "printing.results",
+    "results.confirm_vote",
+    "results.event_results",
+    "results.team_page",
+    "results.vote",
+    "scoreboard.phone",
+    "scoreboard.scoreboard_json",
+    "scoreboard.screen",
+}
+ACCOUNT_PAGES = {
+    "auth.change_password",
+    "core.dashboard",
+    "registration.mine",
+    "registration.register",
+    "schools.link",
+    "schools.request_missing",
+    "schools.search",
+}
+ORGANISER_PAGES = {
+    "awards.advancement",
+    "awards.confirm_advancement",
+    "awards.decline_ticket",
+    "awards.public_vote",
+    "awards.publish_results",
+    "awards.wildcards",
+    "event_admin.edit",
+    "event_admin.index",
+    "event_admin.new",
+    "event_admin.place",
+    "event_admin.placement",
+    "event_admin.teams",
+    "event_admin.unplace",
+    "mail.message",
+    "mail.outbox",
+    "mail.retry",
+    "printing.branding_image",
+    "printing.season_branding",
+    "registration_admin.audit",
+    "registration_admin.bulk",
+    "registration_admin.coach_emails",
+    "registration_admin.export",
+    "registration_admin.index",
+    "rubric_settings.rubric_settings",
+    "school_admin.approve",
+    "school_admin.import_file",
+    "school_admin.links",
+    "school_admin.merge",
+    "school_admin.reject",
+    "school_admin.remove_link",
+    "school_admin.requests",
+    "seasons.add_category",
+    "seasons.copy",
+    "seasons.delete_category",
+    "seasons.edit",
+    "seasons.edit_category",
+    "seasons.index",
+    "seasons.new",
+    "users.create",
+    "users.detail",
+    "users.grant",
+    "users.index",
+    "users.revoke",
+}
+TEAM_PAGES = {
+    "printing.feedback",
+    "printing.team_certificates",
+    "registration.add_coach",
+    "registration.detail",
+    "registration.edit",
+    "registration.remove_coach",
+    "registration.withdraw",
+    "results.feedback",
+}
+CREW_PAGES = {
+    "events.conflicts",
+    "events.market",
+    "events.now",
+    "events.remove_conflict",
+    "events.schedule",
+    "events.schedule_file",
+    "events.volunteers",
+    "printing.schedule",
+    "printing.signs",
+}
+MANAGER_PAGES = {
+    "events.check_in",
+    "events.generate_schedule",
+    "events.import_schedule",
+    "events.invite_volunteer",
+    "events.mark",
+    "events.number_stands",
+}
+REFEREE_PAGES = {
+    "printing.blank_scoresheet",
+    "robot_game.matches",
+    "robot_game.referee",
+    "robot_game.score",
+    "robot_game_api.api_submit",
+}
+HEAD_REFEREE_PAGES = {
+    "printing.filled_scoresheet",
+    "robot_game.head_referee",
+    "robot_game.head_referee_state",
+    "robot_game.no_show",
+    "robot_game.reject",
+    "robot_game.rerun",
+    "robot_game.round_action",
+    "robot_game.scoreboard_freeze",
+    "robot_game.settle",
+    "robot_game.sheet_detail",
+    "robot_game.upload",
+    "robot_game.verify",
+}
+JUDGE_PAGES = {
+    "judging.home",
+    "judging.market",
+    "judging.market_action",
+    "judging.rubric",
+    "judging_api.api_save",
+    "printing.blank_rubric",
+}
+ADVISOR_PAGES = {
+    "awards.awards",
+    "awards.give_award",
+    "awards.remove_award",
+    "judging.advisor",
+    "judging.seating",
+    "printing.event_certificates",
+}
+EXPECTED: dict[str, frozenset[str]] = {
+    **dict.fromkeys(PUBLIC_PAGES, EVERYONE),
+    **dict.fromkeys(ACCOUNT_PAGES, SIGNED_IN),
+    **dict.fromkeys(ORGANISER_PAGES, ORGANISERS),
+    **dict.fromkeys(TEAM_PAGES, TEAM_COACHES),
+    **dict.fromkeys(CREW_PAGES, CREW),
+    **dict.fromkeys(MANAGER_PAGES, MANAGERS),
+    **dict.fromkeys(REFEREE_PAGES, REFEREES),
+    **dict.fromkeys(HEAD_REFEREE_PAGES, HEAD_REFEREES),
+    **dict.fromkeys(JUDGE_PAGES, JUDGES),
+    **dict.fromkeys(ADVISOR_PAGES, ADVISORS),
+}
+NOT_ROUTES = {"static"}
+LAST = "auth.logout"  # it ends the session of the role being tried
+
+
+def test_every_endpoint_has_a_row_in_the_expected_table(app):
+    endpoints = set(app.view_functions) - NOT_ROUTES
+    assert sorted(endpoints - set(EXPECTED)) == [], "add these endpoints to EXPECTED"
+    assert sorted(set(EXPECTED) - endpoints) == [], "these endpoints no longer exist"
+
+
+def requests_of(app) -> list[tuple[str, str, Rule]]:
+    found = [
+        (rule.endpoint, method, rule)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint not in NOT_ROUTES
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+    ]
+    return sorted(found, key=lambda item: (item[0] == LAST, item[1] == "POST", item[0]))
+
+
+def send(client: FormClient, method: str, path: str, token: str):
+    if method == "GET":
+        return client.get(path)
+    if path.startswith("/api/"):
+        return client.post(path, json={}, headers={"X-CSRFToken": token})
+    return client.post(path, data={"csrf_token": token})
+
+
+def refused(role: str, path: str, response) -> bool:
+    if role == ANONYMOUS:
+        to_login = response.status_code == 302 and "/account/login" in response.location
+        return to_login or (path.startswith("/api/") and response.status_code == 401)
+    return response.status_code == 403
+
+
+def mismatches(app, world: World, role: str) -> list[str]:
+    client = FormClient(app.test_client())
+    if role != ANONYMOUS:
+        client.log_in(world.users[role].email, PASSWORD)
+    token = client.csrf_token("/account/reset")
+    wrong = []
+    for endpoint, method, rule in requests_of(app):
+        path = url_for_rule(rule, world.params)
+        response = send(client, method, path, token)
+        allowed = role in EXPECTED[endpoint]
+        if response.status_code >= 500 or refused(role, path, response) == allowed:
+            expected = "allowed" if allowed else "refused"
+            wrong.append(f"{method} {path} ({endpoint}): {response.status_code}, {expected}")
+    return wrong
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_endpoint_answers_each_role_as_the_table_says(app, role):
+    world = build_world()
+    assert mismatches(app, world, role) == []
+
+
+UNPUBLISHED_EVENT_PAGES = {
+    "scoreboard.phone",
+    "scoreboard.screen",
+    "scoreboard.scoreboard_json",
+    "results.event_results",
+    "results.team_page",
+    "printing.results",
+}
+
+
+@pytest.mark.parametrize("role", [ANONYMOUS, COACH, *ELSEWHERE.values(), *HERE.values(), ORGANISER])
+def test_an_unpublished_event_is_seen_by_its_crew_and_organisers_only(app, role):
+    world = build_world()
+    db.session.get(Event, world.params["event_id"]).published = False
+    db.session.commit()
+    client = FormClient(app.test_client())
+    if role != ANONYMOUS:
+        client.log_in(world.users[role].email, PASSWORD)
+    rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint in UNPUBLISHED_EVENT_PAGES]
+    assert len(rules) == len(UNPUBLISHED_EVENT_PAGES)
+    for rule in rules:
+        path = url_for_rule(rule, world.params)
+        status = client.get(path).status_code
+        assert (status == 404) == (role not in CREW), f"{path}: {status}"
