@@ -1,10 +1,12 @@
 """Area scores, ranks and the Champion's ranking of a whole event, from submitted rubrics and
 verified robot-game sheets; and what the judge advisor sees."""
 
+from challenges.auth.roles import Role
 from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
 from challenges.judging.results import event_results
 from challenges.robot_game.models import ScoreSheet
+from tests.factories import grant_event_role, make_user
 
 
 def test_area_scores_ranks_and_the_champions_ranking(judged):
@@ -62,6 +64,22 @@ def test_the_advisor_sees_progress_outliers_agreement_and_the_ranking(client, ju
     )
     client.log_in(judged.judge.email)
     assert client.get(f"/events/{judged.event.id}/judging/advisor").status_code == 403
+
+
+def test_the_event_manager_sees_progress_but_not_which_judge_gave_what(client, judged):
+    manager = make_user(name="Eva Evenementmanager")
+    grant_event_role(manager, judged.event, Role.EVENT_MANAGER)
+    page = f"/events/{judged.event.id}/judging/advisor"
+    client.log_in(judged.advisor.email)
+    advisor_view = client.get(page).text
+    assert "Janna Jurylid" in advisor_view
+    assert "Otto Jurylid" in advisor_view
+    client.log_in(manager.email)
+    manager_view = client.get(page).text
+    assert "Ingediend: 9" in manager_view
+    assert "Janna Jurylid" not in manager_view
+    assert "Otto Jurylid" not in manager_view
+    assert "Anna Advisor" not in manager_view
 
 
 def test_the_event_can_rank_the_judged_areas_by_normalised_scores(judged):
