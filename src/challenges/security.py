@@ -1,11 +1,14 @@
-"""Security headers on every response and proxy awareness."""
+"""Security headers on every response, no caching of personal pages, proxy awareness."""
 
 from urllib.parse import unquote_to_bytes
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from werkzeug.exceptions import BadRequest
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from challenges.auth.policies import PUBLIC
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -30,11 +33,28 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 
+STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
+
 
 def add_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if current_app.config["SESSION_COOKIE_SECURE"]:  # served over HTTPS only
+        response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
+    if "Cache-Control" not in response.headers and is_personal():
+        response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def is_personal() -> bool:
+    """Pages and files behind a log-in, and every page a logged-in user gets (it names them),
+    stay out of browser and proxy caches. Static files (no access policy) and views that set
+    their own Cache-Control, such as the scoreboard's ETag, are left alone."""
+    view = current_app.view_functions.get(request.endpoint)
+    policy = getattr(view, "access_policy", None)
+    if policy is None:
+        return False
+    return policy is not PUBLIC or current_user.is_authenticated
 
 
 class UndecodableForm(BadRequest):

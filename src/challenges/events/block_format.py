@@ -3,7 +3,9 @@
 Pure: text in, plain data out. The file has numbered blocks: 1 the teams, 2 the ranking
 matches, 3 the judged events (rooms per event), 4 (optional) the practice matches. Match
 and session rows are: number, start, end, then one column per table or room holding a team
-number or nothing. Times are minutes since midnight.
+number or nothing. Times are minutes since midnight. Texts (team names, schools, tables)
+that would start a spreadsheet formula are written with a leading ' (see `spreadsheets`) and
+read back without it, so the file stays readable by the FLL tools and safe in Excel.
 """
 
 import csv
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from challenges.events.scheduling import Commitment, Kind
+from challenges.spreadsheets import csv_text, unquote
 
 TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp][Mm])?\s*$")
 
@@ -55,7 +58,7 @@ def format_time(minutes: int) -> str:
 class Reader:
     def __init__(self, text: str) -> None:
         self.rows = [
-            row
+            [unquote(cell) for cell in row]
             for row in csv.reader(io.StringIO(text.lstrip("\ufeff")))
             if any(c.strip() for c in row)
         ]
@@ -233,6 +236,4 @@ def write_block_format(
     ]
     if of_kind[Kind.PRACTICE]:
         rows += match_block("4", "Number of Practice Matches", of_kind[Kind.PRACTICE], tables)
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    return buffer.getvalue()
+    return csv_text(rows)

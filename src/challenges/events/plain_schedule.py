@@ -1,7 +1,8 @@
 """A plain schedule table (CSV or XLSX rows): one commitment per row (pure).
 
 Columns, found by header name: team number, kind (practice, ranking, judging), round,
-place, start, end (HH:MM). This is also what the schedule's CSV and XLSX exports contain.
+place, start, end (HH:MM). This is also what the schedule's CSV and XLSX exports contain;
+the ' our CSV export puts before a text that looks like a formula is taken off again.
 """
 
 from collections.abc import Iterable
@@ -9,6 +10,7 @@ from datetime import time
 
 from challenges.events.block_format import parse_time
 from challenges.events.scheduling import Commitment, Kind
+from challenges.spreadsheets import unquote
 
 COLUMNS = ("team number", "kind", "round", "place", "start", "end")
 
@@ -16,7 +18,7 @@ COLUMNS = ("team number", "kind", "round", "place", "start", "end")
 def cell_text(value) -> str:
     if isinstance(value, time):
         return value.strftime("%H:%M")
-    return "" if value is None else str(value).strip()
+    return "" if value is None else unquote(str(value)).strip()
 
 
 def parse_rows(rows: Iterable[Iterable]) -> tuple[list[Commitment], list[str]]:

@@ -19,8 +19,8 @@ from challenges.events.plain_schedule import parse_rows
 from challenges.events.schedule_check import Violation, check
 from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
 from challenges.extensions import db
-from challenges.registration.exports import to_xlsx
 from challenges.registration.models import Team
+from challenges.spreadsheets import to_csv, to_xlsx
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -172,23 +172,27 @@ def now_and_next(event: Event, at: datetime) -> tuple[list, list]:
     return now, following
 
 
-def as_csv(event: Event) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["team number", "team", "kind", "round", "place", "start", "end"])
-    for entry, team in entries(event):
-        writer.writerow(
-            [
-                team.number or "",
-                team.name,
-                entry.kind,
-                entry.round,
-                entry.place,
-                f"{entry.starts_at.astimezone(AMSTERDAM):%H:%M}",
-                f"{entry.ends_at.astimezone(AMSTERDAM):%H:%M}",
-            ]
-        )
-    return "\ufeff" + buffer.getvalue()
+SCHEDULE_COLUMNS = ("team number", "team", "kind", "round", "place", "start", "end")
+
+
+def schedule_rows(event: Event) -> list[list]:
+    """The rows of the schedule's CSV and XLSX files: what `import_plain` reads back."""
+    return [
+        [
+            team.number,
+            team.name,
+            entry.kind,
+            entry.round,
+            entry.place,
+            f"{entry.starts_at.astimezone(AMSTERDAM):%H:%M}",
+            f"{entry.ends_at.astimezone(AMSTERDAM):%H:%M}",
+        ]
+        for entry, team in entries(event)
+    ]
+
+
+def as_csv(event: Event) -> bytes:
+    return to_csv(SCHEDULE_COLUMNS, schedule_rows(event))
 
 
 def team_schedule(team: Team) -> list[ScheduleEntry]:
@@ -285,21 +289,7 @@ def replace_schedule(event: Event, commitments: list[Commitment], problems: list
 
 
 def as_xlsx(event: Event) -> bytes:
-    rows = [
-        [
-            team.number,
-            team.name,
-            entry.kind,
-            entry.round,
-            entry.place,
-            f"{entry.starts_at.astimezone(AMSTERDAM):%H:%M}",
-            f"{entry.ends_at.astimezone(AMSTERDAM):%H:%M}",
-        ]
-        for entry, team in entries(event)
-    ]
-    return to_xlsx(
-        ["team number", "team", "kind", "round", "place", "start", "end"], rows, "schedule"
-    )
+    return to_xlsx(SCHEDULE_COLUMNS, schedule_rows(event), "schedule")
 
 
 def stored_problems(event: Event, min_gap: int) -> list[Violation]:

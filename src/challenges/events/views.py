@@ -190,7 +190,7 @@ def import_schedule(event_id: int):
 CSV = "text/csv; charset=utf-8"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCHEDULE_FILES = {
-    "csv": (CSV, "csv", lambda event: schedules.as_csv(event).encode("utf-8")),
+    "csv": (CSV, "csv", schedules.as_csv),
     "xlsx": (XLSX, "xlsx", schedules.as_xlsx),
     "block": (CSV, "block-format.csv", lambda event: schedules.export_block_format(event).encode()),
 }

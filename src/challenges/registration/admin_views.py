@@ -11,10 +11,10 @@ from challenges.extensions import db
 from challenges.forms import ConfirmForm
 from challenges.redirects import safe_next
 from challenges.registration import overview, services
-from challenges.registration.exports import to_csv, to_xlsx
 from challenges.registration.forms import PROVINCES
 from challenges.registration.models import status_label
 from challenges.registration.status import TeamStatus
+from challenges.spreadsheets import to_csv, to_xlsx
 
 bp = Blueprint("registration_admin", __name__, url_prefix="/admin/registrations")
 

@@ -37,10 +37,12 @@ def search_schools(text: str, limit: int = SEARCH_LIMIT) -> list[School]:
         return list(
             db.session.scalars(query.where(School.vestigingscode.startswith(text.strip().upper())))
         )
-    for word in text.split()[:5]:
-        pattern = f"%{word.lower()}%"
+    for word in text.lower().split()[:5]:  # % and _ are letters here, not LIKE wildcards
         query = query.where(
-            or_(func.lower(School.name).like(pattern), func.lower(School.town).like(pattern))
+            or_(
+                func.lower(School.name).contains(word, autoescape=True),
+                func.lower(School.town).contains(word, autoescape=True),
+            )
         )
     return list(db.session.scalars(query))
 
