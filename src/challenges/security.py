@@ -47,14 +47,16 @@ def add_security_headers(response: Response) -> Response:
 
 
 def is_personal() -> bool:
-    """Pages and files behind a log-in, and every page a logged-in user gets (it names them),
-    stay out of browser and proxy caches. Static files (no access policy) and views that set
-    their own Cache-Control, such as the scoreboard's ETag, are left alone."""
+    """Pages and files behind a log-in, pages opened by a secret link (a password reset), and
+    every page a logged-in user gets (it names them) stay out of browser and proxy caches.
+    Static files (no access policy) and views that set their own Cache-Control, such as the
+    scoreboard's ETag, are left alone."""
     view = current_app.view_functions.get(request.endpoint)
     policy = getattr(view, "access_policy", None)
     if policy is None:
         return False
-    return policy is not PUBLIC or current_user.is_authenticated
+    secret_link = "token" in (request.view_args or {})
+    return policy is not PUBLIC or secret_link or current_user.is_authenticated
 
 
 class UndecodableForm(BadRequest):

@@ -61,6 +61,11 @@ def test_public_pages_are_cacheable_until_someone_logs_in(client, published):
     assert client.get("/").headers["Cache-Control"] == "no-store"  # it names the coach
 
 
+@pytest.mark.parametrize("page", ["/account/reset/some-token", "/account/welcome/some-token"])
+def test_pages_behind_a_secret_link_are_no_store(client, page):
+    assert client.get(page).headers["Cache-Control"] == "no-store"
+
+
 @pytest.mark.parametrize("logged_in", [False, True])
 def test_the_scoreboard_and_static_files_keep_their_own_caching(client, published, logged_in):
     if logged_in:
