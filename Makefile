@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
-WORKERS ?= 2
+# One process (with threads) counts rate limits in memory; more need Redis (see README).
+WORKERS ?= 1
 # Plain http on this machine: the session cookie cannot be Secure here. Behind HTTPS keep it on.
 RUN_ENV := CHALLENGES_COOKIE_SECURE=false
 
@@ -24,7 +25,7 @@ run: install
 	$(RUN_ENV) $(BIN)/challenges db upgrade
 	$(RUN_ENV) $(BIN)/challenges seed demo --if-empty
 	@echo "Serving on http://$(HOST):$(PORT) (stop with Ctrl+C)"
-	$(RUN_ENV) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - "challenges:create_app()"
+	$(RUN_ENV) $(BIN)/gunicorn --config python:challenges.gunicorn_config --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - "challenges:create_app()"
 
 test: install-dev chromium
 	$(BIN)/pytest

@@ -2,17 +2,16 @@
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from challenges.auth import admin_views as user_admin
+from challenges.auth import services as auth_services
 from challenges.auth import views as auth
-from challenges.auth.models import User
 from challenges.awards import results_views as awards_results
 from challenges.awards import views as awards
 from challenges.core import views as core
 from challenges.events import admin_views as event_admin
 from challenges.events import views as events
-from challenges.extensions import db, login_manager
+from challenges.extensions import login_manager
 from challenges.judging import views as judging
 from challenges.mail import views as mail
 from challenges.printing import views as printing
@@ -23,10 +22,6 @@ from challenges.robot_game import views as robot_game
 from challenges.schools import admin_views as school_admin
 from challenges.schools import views as schools
 from challenges.seasons import views as seasons
-
-
-def load_user(session_token: str) -> User | None:
-    return db.session.scalar(select(User).where(User.session_token == session_token))
 
 
 def register(app: Flask) -> None:
@@ -53,7 +48,7 @@ def register(app: Flask) -> None:
         seasons.bp,
     ):
         app.register_blueprint(blueprint)
-    login_manager.user_loader(load_user)
+    login_manager.user_loader(auth_services.resume_session)  # server-side log-ins
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Log in to see this page.")
     login_manager.login_message_category = "info"

@@ -5,7 +5,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Config, Flask
 
 ENV_PREFIX = "CHALLENGES"
 
@@ -33,7 +33,8 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = 8 * 3600  # a whole competition day on one tablet
 
-    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_STORAGE_URI = "memory://"  # counts per process: several need redis://
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count per process, do not fail
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_LOGIN = "10 per minute;50 per hour"
     RATELIMIT_RESET = "5 per minute;20 per hour"
@@ -62,13 +63,25 @@ def instance_path() -> str:
     return os.path.abspath(os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH", "instance"))
 
 
-def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
-    app.config.from_object(Defaults)
-    app.config.from_pyfile("config.py", silent=True)
-    app.config.from_prefixed_env(ENV_PREFIX)
+def read_layers(config: Config) -> None:
+    """Defaults, then the instance folder's config.py, then CHALLENGES_* variables."""
+    config.from_object(Defaults)
+    config.from_pyfile("config.py", silent=True)
+    config.from_prefixed_env(ENV_PREFIX)
     for env_name, setting in ENV_ALIASES.items():
-        if env_name in app.config:
-            app.config[setting] = app.config.pop(env_name)
+        if env_name in config:
+            config[setting] = config.pop(env_name)
+
+
+def ratelimit_storage_uri() -> str:
+    """Where rate limits are counted, read as the app reads it, without building the app."""
+    config = Config(instance_path())
+    read_layers(config)
+    return config["RATELIMIT_STORAGE_URI"]
+
+
+def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
+    read_layers(app.config)
     if test_config:
         app.config.update(test_config)
     app.config.setdefault(

@@ -2,6 +2,7 @@
 
 import secrets
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
@@ -22,7 +23,21 @@ ROLE_TYPE = str_enum(Role, length=32)
 
 
 def new_session_token() -> str:
-    return secrets.token_urlsafe(24)
+    return secrets.token_urlsafe(32)
+
+
+@cache
+def unusable_hash() -> str:
+    """A hash made like real ones, to check against when an account has no password."""
+    return generate_password_hash(secrets.token_urlsafe(32))
+
+
+def password_matches(user: "User | None", password: str) -> bool:
+    """Check with the same hasher whether or not the account (or its password) exists, so the
+    answer takes the same time either way."""
+    stored = user.password_hash if user is not None else None
+    matches = check_password_hash(stored or unusable_hash(), password)
+    return matches and bool(stored)
 
 
 class User(UserMixin, db.Model):
@@ -35,8 +50,6 @@ class User(UserMixin, db.Model):
     confirmed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
-    # Rotated on every password change: signs out every other session.
-    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
 
     roles: Mapped[list["UserRole"]] = relationship(
         back_populates="user",
@@ -51,8 +64,20 @@ class User(UserMixin, db.Model):
         foreign_keys="EventRole.user_id",
     )
 
-    def get_id(self) -> str:
-        return self.session_token
+    # The log-in this object was loaded through (not a column): set by the user loader and at
+    # log-in. Flask-Login keeps its token in the session and remember-me cookies.
+    login_session = None
+
+    def get_id(self) -> str | None:
+        return self.login_session.id if self.login_session else None
+
+    def __eq__(self, other: object) -> bool:
+        """The same account (UserMixin would compare get_id, which is per log-in now)."""
+        if not isinstance(other, User):
+            return NotImplemented
+        return self is other or (self.id is not None and self.id == other.id)
+
+    __hash__ = UserMixin.__hash__
 
     @property
     def is_active(self) -> bool:
@@ -60,10 +85,9 @@ class User(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
-        self.session_token = new_session_token()
 
     def check_password(self, password: str) -> bool:
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        return password_matches(self, password)
 
     def has_role(self, role: Role) -> bool:
         return any(grant.role == role for grant in self.roles)
@@ -73,6 +97,17 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
+
+
+class LoginSession(db.Model):
+    """One log-in on one device. Deleting the row logs that device out, whatever cookies it
+    kept (session or remember-me): both only carry the id."""
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, default=new_session_token)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    user: Mapped[User] = relationship(lazy="joined", innerjoin=True)
 
 
 class UserRole(db.Model):

@@ -1,13 +1,14 @@
 """Account operations: change and log, never commit (the view commits once)."""
 
 import logging
+from datetime import timedelta
 
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from challenges.auth.models import EventRole, User, UserRole
+from challenges.auth.models import EventRole, LoginSession, User, UserRole, password_matches
 from challenges.auth.roles import Role
 from challenges.auth.tokens import make_confirm_token, make_reset_token
 from challenges.database import utcnow
@@ -17,6 +18,9 @@ from challenges.extensions import db
 from challenges.mail.services import queue_mail
 
 log = logging.getLogger(__name__)
+
+# A log-in lasts at most as long as Flask-Login's remember-me cookie (a year).
+SESSION_LIFETIME = timedelta(days=365)
 
 
 def find_user(email: str) -> User | None:
@@ -34,8 +38,14 @@ def ensure_email_free(email: str) -> None:
         )
 
 
-def sign_up_coach(name: str, email: str, password: str, locale: str) -> User:
-    ensure_email_free(email)
+def sign_up_coach(name: str, email: str, password: str, locale: str) -> User | None:
+    """A new coach account, or (when the address has one) a mail to its owner and None: the
+    person signing up sees the same answer either way, so addresses cannot be probed."""
+    existing = find_user(email)
+    if existing is not None:
+        password_matches(None, password)  # as long as hashing the new password would take
+        tell_owner_of_sign_up(existing, locale)
+        return None
     user = User(name=name.strip(), email=email, locale=locale)
     user.set_password(password)
     user.roles.append(UserRole(role=Role.COACH))
@@ -44,6 +54,19 @@ def sign_up_coach(name: str, email: str, password: str, locale: str) -> User:
     send_confirmation(user)
     log.info("Coach account %s signed up", user.email)
     return user
+
+
+def tell_owner_of_sign_up(user: User, locale: str) -> None:
+    queue_mail(
+        user.email,
+        _l("Someone tried to sign up with your e-mail address"),
+        "signup_existing",
+        user.locale or locale,
+        user=user,
+        login_link=url_for("auth.login", _external=True),
+        reset_link=url_for("auth.request_reset", _external=True),
+    )
+    log.info("Sign-up tried for existing account %s; its owner was told", user.email)
 
 
 def send_confirmation(user: User) -> None:
@@ -62,8 +85,9 @@ def confirm_email(user: User) -> bool:
 
 
 def authenticate(email: str, password: str) -> User:
+    """The account, checked with one password hash whether it exists or not (same time)."""
     user = find_user(email)
-    if user is None or not user.check_password(password) or not user.active:
+    if not password_matches(user, password) or not user.active:
         raise DomainError(_("Wrong e-mail address or password."))
     if user.confirmed_at is None:
         raise DomainError(
@@ -83,17 +107,55 @@ def request_password_reset(email: str) -> None:
     queue_mail(user.email, _l("Reset your password"), "reset", user.locale, user=user, link=link)
 
 
-def set_new_password(user: User, password: str) -> None:
+def set_new_password(user: User, password: str, keep: LoginSession | None = None) -> None:
+    """Set the password and log out every device, except the log-in `keep`."""
     user.set_password(password)
     if user.confirmed_at is None:  # the link came by e-mail, so the address works
         user.confirmed_at = utcnow()
+    end_sessions(user, keep)
     log.info("Password set for %s", user.email)
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
+    """The user's own change: the device that changed it stays logged in."""
     if not user.check_password(current_password):
         raise DomainError(_("The current password is not correct."), field="current_password")
-    set_new_password(user, new_password)
+    set_new_password(user, new_password, keep=user.login_session)
+
+
+def start_session(user: User) -> LoginSession:
+    """A new log-in; its id goes into the session cookie (and the remember-me cookie)."""
+    db.session.execute(
+        delete(LoginSession).where(LoginSession.created_at < utcnow() - SESSION_LIFETIME)
+    )
+    login = LoginSession(user=user)
+    db.session.add(login)
+    db.session.flush()
+    user.login_session = login
+    return login
+
+
+def resume_session(token: str) -> User | None:
+    """The account a cookie's log-in belongs to, with `login_session` set; None once that
+    log-in ended (logged out, password changed or reset, too old) or the account is disabled."""
+    login = db.session.get(LoginSession, token)
+    if login is None or login.created_at < utcnow() - SESSION_LIFETIME or not login.user.active:
+        return None
+    login.user.login_session = login
+    return login.user
+
+
+def end_session(login: LoginSession | None) -> None:
+    if login is not None:
+        db.session.execute(delete(LoginSession).where(LoginSession.id == login.id))
+
+
+def end_sessions(user: User, keep: LoginSession | None = None) -> None:
+    """Log the account out everywhere, except the log-in `keep`."""
+    query = delete(LoginSession).where(LoginSession.user_id == user.id)
+    if keep is not None:
+        query = query.where(LoginSession.id != keep.id)
+    db.session.execute(query)
 
 
 def create_user(name: str, email: str, created_by: User | None) -> User:

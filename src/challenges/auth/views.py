@@ -103,6 +103,7 @@ def login():
         except DomainError as error:
             show_domain_error(form, error)
         else:
+            services.start_session(user)
             login_user(user, remember=form.remember.data)
             db.session.commit()
             return redirect(safe_next(form.next.data) or url_for("core.dashboard"))
@@ -113,6 +114,9 @@ def login():
 @public
 def logout():
     if ConfirmForm().validate_on_submit():
+        if current_user.is_authenticated:
+            services.end_session(current_user.login_session)
+            db.session.commit()
         logout_user()
         flash(_("You are logged out."), "info")
     return redirect(url_for("core.home"))
@@ -179,7 +183,6 @@ def change_password():
             show_domain_error(form, error)
         else:
             db.session.commit()
-            login_user(user)  # keep this session: the session token was rotated
             flash(_("Your password is changed. Other devices are logged out."), "success")
             return redirect(url_for("core.dashboard"))
     return form_page("auth/change_password.html", form)
