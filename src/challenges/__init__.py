@@ -21,7 +21,17 @@ def resource_folder(name: str) -> str:
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    from challenges import blueprints, cli, config, errors, extensions, i18n, models, security
+    from challenges import (
+        blueprints,
+        cli,
+        config,
+        converters,
+        errors,
+        extensions,
+        i18n,
+        models,
+        security,
+    )
 
     app = Flask(
         __name__,
@@ -36,6 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     extensions.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
+    converters.init_app(app)
     blueprints.register(app)
     cli.init_app(app)
     app.shell_context_processor(lambda: {"db": extensions.db, "models": models})

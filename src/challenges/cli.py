@@ -17,6 +17,7 @@ from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
 from challenges.events.services import events_with_team_counts
 from challenges.extensions import db
+from challenges.inputs import InputError
 from challenges.mail.models import MailStatus
 from challenges.mail.services import deliver_pending
 from challenges.printing.cli import printing
@@ -98,8 +99,8 @@ def import_schools_command(file, dry_run: bool, kind: str | None) -> None:
     """Import a DUO 'vestigingen' file (semicolon-separated; Windows-1252 or UTF-8)."""
     try:
         parsed = parse_duo_file(file.read(), SchoolKind(kind) if kind else None)
-    except DuoHeaderError as error:
-        raise click.ClickException(f"Not imported, nothing changed: {error}") from error
+    except (DuoHeaderError, InputError) as error:
+        raise click.ClickException(f"Not imported, nothing changed: {error}") from None
     click.echo(
         f"Read {len(parsed.records) + len(parsed.rejected)} rows ({parsed.encoding}, "
         f"{parsed.header_generation} DUO headers)."

@@ -40,6 +40,8 @@ class Defaults:
     RATELIMIT_RESET = "5 per minute;20 per hour"
     RATELIMIT_SIGNUP = "10 per hour"
     RATELIMIT_VOTE = "10 per minute;60 per hour"
+    RATELIMIT_INVITE = "20 per hour"  # coach invitations per account: each one mails someone
+    RATELIMIT_LINK = "10 per hour"  # links to schools per account: each one mails teachers
 
     MAIL_BACKEND = "log"  # "log": keep in the outbox and log; "smtp": send
     MAIL_SENDER = "Challenges <noreply@localhost>"

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from challenges.extensions import db
+from challenges.inputs import InputError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ ERROR_TEXTS = {
     403: (_l("No access"), _l("You do not have permission to see this page.")),
     404: (_l("Page not found"), _l("This page does not exist (any more). Check the address.")),
     405: (_l("Not allowed"), _l("This page cannot be used this way.")),
+    409: (_l("Not possible now"), _l("This cannot be done at the moment.")),
     413: (_l("Too large"), _l("What you sent is too large.")),
     429: (
         _l("Too many attempts"),
@@ -45,6 +47,34 @@ ERROR_TEXTS = {
         _l("The service is temporarily unavailable. Please try again shortly."),
     ),
 }
+
+
+INPUT_PROBLEMS = {
+    "not_a_number": _l("'%(value)s' is not a whole number."),
+    "out_of_range": _l("%(value)s is not a number from %(minimum)s to %(maximum)s."),
+    "json_too_large": _l("What was sent is larger than %(limit)s bytes."),
+    "json_too_deep": _l("What was sent is nested deeper than %(limit)s levels."),
+    "not_json": _l("What was sent is not valid JSON."),
+    "json_text": _l(
+        "What was sent holds a character that is not allowed (NUL or half a character)."
+    ),
+    "not_text": _l(
+        "Line %(line)s holds a character that no text file holds (%(character)s): "
+        "this is not a CSV file."
+    ),
+    "field_too_long": _l("Line %(line)s has a field longer than %(limit)s characters."),
+    "not_csv": _l("Line %(line)s cannot be read as CSV."),
+    "not_workbook": _l("the file is not an Excel workbook"),
+}
+
+
+def input_problem(error: InputError) -> str:
+    """What is wrong with refused input, in the user's language."""
+    return str(INPUT_PROBLEMS[error.code]) % error.params
+
+
+def refused_input(error: InputError, field: str | None = None) -> DomainError:
+    return DomainError(input_problem(error), field, 413 if error.code == "json_too_large" else 400)
 
 
 def wants_json() -> bool:
@@ -77,8 +107,9 @@ def refusal(error: DomainError) -> tuple[Response, int]:
 
 
 def handle_http_exception(error: HTTPException):
-    described = getattr(error, "user_message", None)
-    return error_response(error.code or 500, described)
+    # A text given to abort() is ours (translated); Werkzeug's own defaults are English.
+    ours = error.description if error.description != type(error).description else None
+    return error_response(error.code or 500, getattr(error, "user_message", None) or ours)
 
 
 def handle_csrf_error(error: CSRFError):
@@ -93,6 +124,10 @@ def handle_domain_error(error: DomainError):
     return error_response(error.status, error.message, error.field)
 
 
+def handle_input_error(error: InputError):
+    return handle_domain_error(refused_input(error))
+
+
 def handle_unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
@@ -104,5 +139,6 @@ def handle_unexpected(error: Exception):
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(InputError, handle_input_error)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)

@@ -1,6 +1,9 @@
 """A link to a school lets a teacher register new teams for it, and nothing more: a stranger
 who links itself to every school opens no team it does not coach."""
 
+import re
+
+import pytest
 from sqlalchemy import select
 
 from challenges.auth.models import User
@@ -87,7 +90,7 @@ def test_linking_tells_the_school_s_teachers_and_still_allows_registering(app, c
     assert "Het Lyceum" in page.text
 
 
-def test_a_colleague_sees_a_team_only_once_a_coach_adds_them(app, client):
+def test_a_colleague_sees_a_team_only_once_they_accept_a_coach_s_invitation(app, client):
     world = build_world()
     team_id, school_id = world.params["team_id"], world.params["school_id"]
     colleague = make_teacher(db.session.get(School, school_id), "buur@school.nl")
@@ -96,12 +99,16 @@ def test_a_colleague_sees_a_team_only_once_a_coach_adds_them(app, client):
 
     coach = world.users["coach of the team"]
     coaching = logged_in(app, coach.email)
-    added = coaching.submit(
+    invited = coaching.submit(
         f"/teams/{team_id}/coaches",
         {"name": "Buur", "email": "Buur@School.nl"},
         page=f"/teams/{team_id}",
     )
-    assert added.status_code == 302
+    assert invited.status_code == 302
+    assert client.get(f"/teams/{team_id}").status_code == 403
+    [mail] = mails_to(colleague.email)
+    link = re.search(r"http://localhost(/teams/invitations/\S+)", mail.body).group(1)
+    client.submit(f"{link}/accept", {}, page=link)
     assert client.get(f"/teams/{team_id}").status_code == 200
 
 
@@ -110,6 +117,7 @@ def test_inviting_a_coach_answers_alike_with_or_without_an_account(app):
     team_id = world.params["team_id"]
     make_user(email="bekend@school.nl", name="Bekende Coach")
     coach = logged_in(app, world.users["coach of the team"].email)
+    accounts = db.session.scalar(select(db.func.count(User.id)))
     answers = []
     for email in ("bekend@school.nl", "onbekend@school.nl"):
         response = coach.submit(
@@ -119,16 +127,14 @@ def test_inviting_a_coach_answers_alike_with_or_without_an_account(app):
         )
         page = coach.get(response.location).text
         answers.append((response.status_code, page.replace(email, "ADDRESS").count("ADDRESS")))
-        assert "heeft een e-mail gekregen" in page
+        assert "We hebben een uitnodiging gestuurd naar" in page
+        assert "Bekende Coach" not in page
+        [mail] = mails_to(email)
+        assert "/teams/invitations/" in mail.body
     assert answers[0] == answers[1]
-    invited = db.session.scalar(select(User).where(User.email == "onbekend@school.nl"))
-    assert invited.password_hash is None
-    assert invited.has_role(Role.COACH)
-    assert any("/account/welcome/" in mail.body for mail in mails_to("onbekend@school.nl"))
-    assert {c.email for c in db.session.get(Team, team_id).coaches} >= {
-        "bekend@school.nl",
-        "onbekend@school.nl",
-    }
+    assert db.session.scalar(select(db.func.count(User.id))) == accounts
+    coaches = {c.email for c in db.session.get(Team, team_id).coaches}
+    assert coaches.isdisjoint({"bekend@school.nl", "onbekend@school.nl"})
 
 
 def test_organisers_see_the_links_and_remove_one_without_taking_a_team(app, client):
@@ -148,3 +154,17 @@ def test_organisers_see_the_links_and_remove_one_without_taking_a_team(app, clie
     teacher = logged_in(app, coach.email)
     assert teacher.get(f"/teams/{world.params['team_id']}").status_code == 200
 
+
+
+@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LINK": "2 per hour"}])
+def test_one_account_links_to_a_few_schools_an_hour_at_most(app, client):
+    newcomer = make_teacher(email="veel@scholen.nl")
+    client.log_in(newcomer.email)
+    answers = [
+        client.submit(f"/schools/{make_school().id}/link", {}, page="/schools/").status_code
+        for _ in range(3)
+    ]
+    assert answers == [302, 302, 429]
+    assert db.session.scalar(
+        select(db.func.count()).where(SchoolMembership.user_id == newcomer.id)
+    ) == 2

@@ -118,6 +118,8 @@ def test_an_unpublished_event_has_no_public_scoreboard(client, app):
     assert client.get(f"/events/{arena.event.id}/scoreboard").status_code == 404
     client.log_in(arena.referee.email)
     assert client.get(f"/events/{arena.event.id}/scoreboard").status_code == 200
+    board = client.get(f"/api/v1/events/{arena.event.id}/scoreboard")
+    assert board.headers["Cache-Control"] == "private, no-cache"  # never in a shared cache
 
 
 def count_queries(action) -> int:

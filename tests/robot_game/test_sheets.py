@@ -5,6 +5,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
+from challenges.auth.roles import Role
 from challenges.events.models import Conflict
 from challenges.extensions import db
 from challenges.robot_game import sheets
@@ -147,7 +148,7 @@ def test_a_malformed_body_is_a_clear_4xx(referee, arena, body):
 
 def test_a_match_of_another_event_is_refused(referee, arena):
     other = make_arena(teams=2)
-    grant_event_role(arena.referee, other.event, sheets.Role.REFEREE)
+    grant_event_role(arena.referee, other.event, Role.REFEREE)
     foreign = other.matches[(0, "ranking", 1)]
     response = api(referee, arena, payload(foreign))
     assert response.status_code == 400

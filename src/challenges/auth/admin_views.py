@@ -16,6 +16,7 @@ from challenges.auth.roles import Role
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.inputs import parse_id
 
 bp = Blueprint("users", __name__, url_prefix="/admin/users")
 
@@ -84,7 +85,7 @@ def revoke(user_id: int):
         abort(400)
     try:
         role = Role(request.form.get("role", ""))
-        event_id = request.form.get("event_id", type=int)
+        event_id = request.form.get("event_id", type=parse_id)
     except ValueError:
         abort(400)
     run_action(lambda: services.revoke_role(user, role, event_id, current_user), _("Role revoked."))

@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 from challenges.auth.models import EMAIL_LENGTH, NAME_LENGTH
 from challenges.auth.roles import ROLE_LABELS, Role
 from challenges.forms import Form
+from challenges.inputs import choice_number
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 200
@@ -87,7 +88,9 @@ class GrantRoleForm(Form):
         + [SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
         validators=[DataRequired(message=_l("Choose a role."))],
     )
-    event_id = SelectField(_l("Event (for event roles)"), coerce=int, validators=[Optional()])
+    event_id = SelectField(
+        _l("Event (for event roles)"), coerce=choice_number, validators=[Optional()]
+    )
 
     def role_value(self) -> Role:
         return Role(self.role.data)

@@ -66,7 +66,7 @@ HEAD_REFEREE = event_role(Role.HEAD_REFEREE)
 JUDGES = event_role(Role.JUDGE, Role.JUDGE_ADVISOR)
 JUDGE_ADVISORS = event_role(Role.JUDGE_ADVISOR, Role.EVENT_MANAGER)
 # Per-judge marks with the judge's name: the judge advisor's, not the event manager's.
-JUDGES_MARKS = event_role(Role.JUDGE_ADVISOR)
+PER_JUDGE_MARKS = event_role(Role.JUDGE_ADVISOR)
 
 
 def _coaches_team(user: Any, args: ViewArgs) -> bool:

@@ -6,8 +6,9 @@ from wtforms.validators import DataRequired
 
 from challenges.auth.forms import email_field
 from challenges.forms import Form
+from challenges.inputs import choice_number
 
 
 class VoteForm(Form):
-    team = SelectField(_l("Your favourite team"), coerce=int, validators=[DataRequired()])
+    team = SelectField(_l("Your favourite team"), coerce=choice_number, validators=[DataRequired()])
     email = email_field(_l("Your e-mail address (to confirm your vote)"))

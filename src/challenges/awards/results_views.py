@@ -2,18 +2,17 @@
 team's coaches."""
 
 from flask import Blueprint, abort, current_app, render_template
-from flask_login import current_user
-from sqlalchemy import select
 
 from challenges.actions import run_form_action
 from challenges.auth.access import public, require
-from challenges.auth.policies import TEAM_COACH, may_preview_results
+from challenges.auth.policies import TEAM_COACH
 from challenges.awards import advancing, awarding, voting
 from challenges.awards.forms import VoteForm
+from challenges.awards.visibility import results_shown, team_at, visible_event
 from challenges.errors import DomainError
 from challenges.events import schedules
-from challenges.events.models import Event, EventTeam
-from challenges.events.services import find_event, find_visible_event
+from challenges.events.models import Event
+from challenges.events.services import find_event
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.i18n import current_language as language
@@ -22,23 +21,6 @@ from challenges.registration.models import Team
 from challenges.robot_game import standings
 
 bp = Blueprint("results", __name__)
-
-def visible_event(reference: str) -> Event:
-    """An event by id or slug; an unpublished one only for its crew and organisers."""
-    return find_visible_event(reference, current_user) or abort(404)
-
-
-def results_shown(event: Event) -> bool:
-    """Results, feedback and certificates: public once published, earlier for previewers."""
-    return event.results_published_at is not None or may_preview_results(current_user, event)
-
-
-def team_at(event: Event, team: Team) -> None:
-    placed = db.session.scalar(
-        select(EventTeam.id).where(EventTeam.team_id == team.id, EventTeam.event_id == event.id)
-    )
-    if placed is None:
-        abort(404)
 
 
 @bp.get("/events/<event_ref>/results")
@@ -82,6 +64,7 @@ def feedback(team_id: int, event_id: int):
 
 
 def votable_event(event_ref: str) -> Event:
+    """Only the public votes, so only at a published event: not even its crew votes before."""
     event = find_event(event_ref)
     if event is None or not event.published:
         abort(404)

@@ -13,6 +13,7 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
 from challenges.i18n import current_language as language
+from challenges.inputs import parse_id
 from challenges.judging import results
 
 bp = Blueprint("awards", __name__, url_prefix="/events/<int:event_id>/awards")
@@ -46,9 +47,9 @@ def give_award(event_id: int):
                 event,
                 results.event_results(event),
                 form.get("award", ""),
-                form.get("category", type=int) or 0,
-                form.get("team", type=int) or 0,
-                form.get("place", type=int) or 0,
+                form.get("category", type=parse_id) or 0,
+                form.get("team", type=parse_id) or 0,
+                form.get("place", type=parse_id) or 0,
                 form.get("reason", ""),
                 form.get("override_reason", ""),
                 current_user,
@@ -148,7 +149,7 @@ def wildcards(event_id: int):
         done = run_action(
             lambda: advancing.add_wildcard(
                 event,
-                request.form.get("team", type=int) or 0,
+                request.form.get("team", type=parse_id) or 0,
                 request.form.get("reason", ""),
                 current_user,
             ),

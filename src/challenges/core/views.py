@@ -6,7 +6,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from challenges.auth.access import public, require
-from challenges.auth.policies import SIGNED_IN
+from challenges.auth.policies import SIGNED_IN, is_organiser
 from challenges.auth.roles import Role
 from challenges.core import services
 from challenges.extensions import db
@@ -34,11 +34,11 @@ def privacy():
 @bp.get("/dashboard")
 @require(SIGNED_IN)
 def dashboard():
-    is_organiser = current_user.has_role(Role.ORGANISER)
+    organiser = is_organiser(current_user)
     return render_template(
         "core/dashboard.html",
-        overview=services.organiser_overview() if is_organiser else None,
-        is_organiser=is_organiser,
+        overview=services.organiser_overview() if organiser else None,
+        is_organiser=organiser,
         is_coach=current_user.has_role(Role.COACH),
         assignments=services.event_assignments(current_user),
     )

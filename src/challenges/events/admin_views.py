@@ -15,6 +15,7 @@ from challenges.events.forms import EventForm
 from challenges.events.models import Event, EventKind, EventTeam
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.inputs import InputError, parse_id, parse_int
 from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.seasons.models import Season
@@ -51,8 +52,8 @@ def submitted_quotas() -> dict[int, int]:
     for name, value in request.form.items():
         if name.startswith("quota-") and value.strip():
             try:
-                quotas[int(name.removeprefix("quota-"))] = int(value)
-            except ValueError:
+                quotas[parse_id(name.removeprefix("quota-"))] = parse_int(value)
+            except InputError:
                 quotas[-1] = -1  # refused by the service with a clear message
     return quotas
 
@@ -146,8 +147,8 @@ def teams(event_id: int):
 
 def placed_team(event_id: int) -> tuple[Event, Team, Event]:
     event = db.get_or_404(Event, event_id)
-    team = db.get_or_404(Team, request.form.get("team", type=int) or 0)
-    target = db.session.get(Event, request.form.get("to", type=int) or 0) or event
+    team = db.get_or_404(Team, request.form.get("team", type=parse_id) or 0)
+    target = db.session.get(Event, request.form.get("to", type=parse_id) or 0) or event
     return event, team, target
 
 

@@ -8,15 +8,15 @@ that would start a spreadsheet formula are written with a leading ' (see `spread
 read back without it, so the file stays readable by the FLL tools and safe in Excel.
 """
 
-import csv
 import io
 import re
 from dataclasses import dataclass, field
 
 from challenges.events.scheduling import Commitment, Kind
+from challenges.inputs import check_text, csv_rows, parse_int
 from challenges.spreadsheets import csv_text, unquote
 
-TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp][Mm])?\s*$")
+TIME = re.compile(r"^\s*([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?\s*([AaPp][Mm])?\s*$")
 
 
 @dataclass(frozen=True)
@@ -57,9 +57,10 @@ def format_time(minutes: int) -> str:
 
 class Reader:
     def __init__(self, text: str) -> None:
+        check_text(text)  # InputError: no CSV text at all (binary, too long a field)
         self.rows = [
             [unquote(cell) for cell in row]
-            for row in csv.reader(io.StringIO(text.lstrip("\ufeff")))
+            for row in csv_rows(io.StringIO(text.lstrip("\ufeff")))
             if any(c.strip() for c in row)
         ]
         self.position = 0
@@ -96,7 +97,7 @@ class Reader:
         return rows
 
     def read_teams(self) -> None:
-        count = int(self.setting("Number of Teams"))
+        count = parse_int(self.setting("Number of Teams"), minimum=0)
         for _ in range(count):
             number, name, affiliation = [*[cell.strip() for cell in self.take()], "", ""][:3]
             self.result.teams.append(BlockTeam(number, name, affiliation))
@@ -113,7 +114,7 @@ class Reader:
             self.read_slot(kind, row, tables, seen, "match")
 
     def read_judging(self) -> None:
-        events = int(self.setting("Number of Judged Events"))
+        events = parse_int(self.setting("Number of Judged Events"), minimum=0)
         self.setting("Number of Event Time Slots")
         self.setting("Number of Judging Teams")
         for _ in range(events):
@@ -169,7 +170,8 @@ class Reader:
 
 
 def parse_block_format(text: str) -> BlockSchedule:
-    """Read a Block Format file; structural errors end up in `problems`, never as exceptions."""
+    """Read a Block Format file; structural errors end up in `problems`. A file that is no
+    CSV text (binary, a field too long for the csv module) raises InputError."""
     reader = Reader(text)
     try:
         result = reader.read()

@@ -1,18 +1,20 @@
 """The event form."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TimeField
+from wtforms import BooleanField, DateField, SelectField, StringField, TimeField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+from challenges.converters import WholeNumberField
 from challenges.events.models import EventKind
 from challenges.forms import Form
+from challenges.inputs import choice_number
 
 SLUG = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lowercase letters, digits and hyphens."))
 
 
 class EventForm(Form):
-    season_id = SelectField(_l("Season"), coerce=int)
+    season_id = SelectField(_l("Season"), coerce=choice_number)
     kind = SelectField(
         _l("Kind"),
         choices=[
@@ -33,18 +35,20 @@ class EventForm(Form):
     starts_on = DateField(_l("Date"), validators=[DataRequired()])
     start_time = TimeField(_l("Start time"), validators=[Optional()])
     end_time = TimeField(_l("End time"), validators=[Optional()])
-    capacity = IntegerField(
+    capacity = WholeNumberField(
         _l("Capacity (teams)"), validators=[Optional(), NumberRange(min=1, max=500)]
     )
-    tables = IntegerField(
+    tables = WholeNumberField(
         _l("Robot-game tables"),
         validators=[Optional(), NumberRange(min=2, max=40)],
         description=_l("In pairs: 2, 4, 6, ..."),
     )
-    rooms = IntegerField(_l("Judging rooms"), validators=[Optional(), NumberRange(min=1, max=40)])
-    feeds_into_id = SelectField(_l("Teams advance to"), coerce=int)
+    rooms = WholeNumberField(
+        _l("Judging rooms"), validators=[Optional(), NumberRange(min=1, max=40)]
+    )
+    feeds_into_id = SelectField(_l("Teams advance to"), coerce=choice_number)
     published = BooleanField(_l("Published (visible to teachers and the public)"))
-    normalise_min_teams = IntegerField(
+    normalise_min_teams = WholeNumberField(
         _l("Normalise judges' scores from this many teams per judge"),
         validators=[Optional(), NumberRange(min=2, max=99)],
         description=_l("Empty: 5. With fewer teams per judge the raw scores are used."),

@@ -2,44 +2,45 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import IntegerField, TimeField
+from wtforms import TimeField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
+from challenges.converters import WholeNumberField
 from challenges.forms import Form
 
 DEFAULT_MIN_GAP = 10
 
 
 class ScheduleForm(Form):
-    match_cycle = IntegerField(
+    match_cycle = WholeNumberField(
         _l("Minutes between matches on a table pair"),
         default=8,
         validators=[InputRequired(), NumberRange(3, 30)],
     )
-    judging_length = IntegerField(
+    judging_length = WholeNumberField(
         _l("Judging session (minutes)"),
         default=30,
         validators=[InputRequired(), NumberRange(5, 90)],
     )
-    judging_cycle = IntegerField(
+    judging_cycle = WholeNumberField(
         _l("Minutes between sessions in a room (session + scoring)"),
         default=40,
         validators=[InputRequired(), NumberRange(5, 120)],
     )
-    min_gap = IntegerField(
+    min_gap = WholeNumberField(
         _l("Minimum minutes between two commitments of a team"),
         default=10,
         validators=[InputRequired(), NumberRange(0, 60)],
     )
-    practice_rounds = IntegerField(
+    practice_rounds = WholeNumberField(
         _l("Practice rounds"), default=1, validators=[InputRequired(), NumberRange(0, 3)]
     )
-    ranking_rounds = IntegerField(
+    ranking_rounds = WholeNumberField(
         _l("Ranking rounds"), default=3, validators=[InputRequired(), NumberRange(1, 5)]
     )
     break_start = TimeField(_l("Lunch break from"), validators=[Optional()])
     break_end = TimeField(_l("Lunch break until"), validators=[Optional()])
-    seed = IntegerField(
+    seed = WholeNumberField(
         _l("Variant"),
         default=1,
         validators=[InputRequired(), NumberRange(0, 9999)],

@@ -10,9 +10,11 @@ from datetime import time
 
 from challenges.events.block_format import parse_time
 from challenges.events.scheduling import Commitment, Kind
+from challenges.inputs import parse_int
 from challenges.spreadsheets import unquote
 
 COLUMNS = ("team number", "kind", "round", "place", "start", "end")
+MAX_ROUND = 99
 
 
 def cell_text(value) -> str:
@@ -38,7 +40,7 @@ def parse_rows(rows: Iterable[Iterable]) -> tuple[list[Commitment], list[str]]:
             commitment = Commitment(
                 row[at["team number"]],
                 Kind(row[at["kind"]].lower()),
-                int(row[at["round"]]),
+                parse_int(row[at["round"]], minimum=0, maximum=MAX_ROUND),
                 row[at["place"]],
                 parse_time(row[at["start"]]),
                 parse_time(row[at["end"]]),

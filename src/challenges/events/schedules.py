@@ -1,28 +1,27 @@
 """An event's schedule: generate it from the event's settings, store it, read it. Never commits."""
 
-import csv
 import io
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
-from zipfile import BadZipFile
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
-from openpyxl import load_workbook
 from sqlalchemy import delete, select
 
-from challenges.errors import DomainError
+from challenges.errors import DomainError, input_problem
 from challenges.events.block_format import BlockTeam, parse_block_format, write_block_format
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
 from challenges.events.plain_schedule import parse_rows
 from challenges.events.schedule_check import Violation, check
 from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
 from challenges.extensions import db
+from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
 from challenges.registration.models import Team
 from challenges.spreadsheets import to_csv, to_xlsx
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PLACE_LENGTH = ScheduleEntry.place.type.length
 
 
 def moment(day: date, start: time, minutes: int) -> datetime:
@@ -237,24 +236,27 @@ def export_block_format(event: Event) -> str:
 
 
 def import_block_format(event: Event, text: str) -> int:
-    parsed = parse_block_format(text)
+    try:
+        parsed = parse_block_format(text)
+    except InputError as error:
+        return replace_schedule(event, [], [input_problem(error)])
     return replace_schedule(event, parsed.commitments, parsed.problems)
 
 
 def import_plain(event: Event, data: bytes, filename: str) -> int:
     """A plain CSV (semicolons or commas) or XLSX table with the columns of our own export."""
-    if filename.lower().endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-            rows = list(sheet.iter_rows(values_only=True))
-        except (OSError, KeyError, ValueError, BadZipFile):
-            return replace_schedule(event, [], [_("the file is not an Excel workbook")])
-    else:
-        text = data.decode("utf-8-sig", errors="replace")
-        delimiter = ";" if text.count(";") >= text.count(",") else ","
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        rows = xlsx_rows(data) if filename.lower().endswith(".xlsx") else csv_table(data)
+    except InputError as error:
+        return replace_schedule(event, [], [input_problem(error)])
     commitments, problems = parse_rows(rows)
     return replace_schedule(event, commitments, problems)
+
+
+def csv_table(data: bytes) -> list[list[str]]:
+    text, _encoding = decode_text(data)
+    delimiter = ";" if text.count(";") >= text.count(",") else ","
+    return list(csv_rows(io.StringIO(text), delimiter))
 
 
 def replace_schedule(event: Event, commitments: list[Commitment], problems: list[str]) -> int:
@@ -262,6 +264,15 @@ def replace_schedule(event: Event, commitments: list[Commitment], problems: list
     placed = {str(team.number): team for team in scheduled_teams(event).values() if team.number}
     missing = sorted({c.team for c in commitments} - set(placed))
     problems = list(problems)
+    too_long = sorted({c.place for c in commitments if len(c.place) > PLACE_LENGTH})
+    if too_long:
+        problems.append(
+            _(
+                "place names are at most %(max)d characters: %(places)s",
+                max=PLACE_LENGTH,
+                places=", ".join(place[:PLACE_LENGTH] + "…" for place in too_long[:3]),
+            )
+        )
     if missing:
         problems.append(
             _("team number(s) not placed at this event: %(numbers)s", numbers=", ".join(missing))

@@ -14,6 +14,7 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import AdvancementQuota, Attendance, Event, EventKind, EventTeam
 from challenges.extensions import db
+from challenges.inputs import InputError, parse_id
 from challenges.registration.models import Team
 from challenges.registration.services import audit
 from challenges.seasons.models import Season
@@ -133,10 +134,11 @@ def set_attendance(event: Event, team_id: int, attendance: Attendance, user: Use
 
 def find_event(reference: str) -> Event | None:
     """An event by its id or its slug (as `challenges events list` shows them)."""
-    query = select(Event).where(
-        Event.id == int(reference) if reference.isdigit() else Event.slug == reference
-    )
-    return db.session.scalar(query)
+    try:
+        found = Event.id == parse_id(reference)
+    except InputError:
+        found = Event.slug == reference
+    return db.session.scalar(select(Event).where(found))
 
 
 def find_visible_event(reference: str, user: User) -> Event | None:

@@ -19,6 +19,7 @@ from challenges.events.forms_volunteers import ConflictForm, InviteForm
 from challenges.events.models import Attendance, Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.inputs import parse_id
 from challenges.schools.models import School
 from challenges.schools.services import search_schools
 
@@ -64,9 +65,7 @@ def conflicts(event_id: int):
     event = db.get_or_404(Event, event_id)
     form = ConflictForm()
     if form.validate_on_submit():
-        school = db.get_or_404(
-            School, int(form.school_id.data) if form.school_id.data.isdigit() else 0
-        )
+        school = db.get_or_404(School, request.form.get("school_id", type=parse_id) or 0)
         run_action(
             lambda: volunteers_service.declare(current_user, school, form.reason.data),
             _("Declared: you will not judge or referee teams of %(school)s.", school=school.name),

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from challenges.inputs import int_or_text
 from challenges.judging.rubrics import LEVELS, Rubric, RubricSet
 
 NOT_JUDGED = "nj"  # how a form says "not judged"
@@ -80,7 +81,7 @@ def filled_from_form(rubric: Rubric, form: Mapping[str, str]) -> FilledRubric:
         if given == NOT_JUDGED:
             levels[row.id] = None
         elif given:
-            levels[row.id] = int(given) if given.isdigit() else given
+            levels[row.id] = int_or_text(given)
     notes = {row.id: form.get(f"note-{row.id}", "").strip() for row in rubric.rows}
     return FilledRubric(
         levels=levels,

@@ -14,6 +14,7 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
+from challenges.inputs import InputError, json_id
 from challenges.judging import panels
 from challenges.judging.assessment import (
     COMMENT_LENGTH,
@@ -61,9 +62,10 @@ def problem_text(problem: Problem) -> str:
 def input_from_json(payload: Any) -> RubricInput:
     if not isinstance(payload, dict):
         raise DomainError(_("The request holds no rubric (a JSON object was expected)."))
-    team_id = payload.get("team")
-    if not isinstance(team_id, int) or isinstance(team_id, bool):
-        raise RubricRefused({"team": _("Choose a team.")}, 400)
+    try:
+        team_id = json_id(payload.get("team"))
+    except InputError:
+        raise RubricRefused({"team": _("Choose a team.")}, 400) from None
     return RubricInput(
         client_key=str(payload.get("client_key") or ""),
         team_id=team_id,

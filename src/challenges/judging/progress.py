@@ -1,7 +1,7 @@
 """What the judge advisor watches: missing rubrics, drafts, outliers, judges and agreement."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from statistics import fmean
 
@@ -45,6 +45,20 @@ class Progress:
     outliers: int
     alpha: dict[str, float | None]  # rubric -> Krippendorff's alpha (ordinal)
     judge_names: dict[int | None, str]  # who filled in the current rubrics
+
+    def without_judges(self) -> "Progress":
+        """The same progress for someone who may not see which judge gave what."""
+        rows = [
+            replace(
+                row,
+                marks={
+                    rubric: [Mark("", mark.status) for mark in marks]
+                    for rubric, marks in row.marks.items()
+                },
+            )
+            for row in self.rows
+        ]
+        return replace(self, rows=rows, outliers=0, judge_names={})
 
 
 def _sessions(event: Event) -> dict[int, ScheduleEntry]:

@@ -10,12 +10,14 @@ from flask_login import current_user
 
 from challenges.actions import run_action
 from challenges.auth.access import require
-from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, JUDGES_MARKS, ORGANISER
+from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, ORGANISER, PER_JUDGE_MARKS
+from challenges.converters import request_json
 from challenges.errors import DomainError, refusal
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.i18n import current_language as language
+from challenges.inputs import parse_id
 from challenges.judging import adjustments, entries, floor, panels, progress, results
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
@@ -196,17 +198,19 @@ def advisor(event_id: int):
     """Progress, judges' statistics, agreement and the results per category."""
     event = db.get_or_404(Event, event_id)
     rubric_set = entries.rubric_set_of(event)
+    found = progress.progress(event, rubric_set)
+    show_judges = PER_JUDGE_MARKS.allows(current_user, {"event_id": event.id})
     return render_template(
         "judging/advisor.html",
         event=event,
         rubric_set=rubric_set,
         language=language(),
-        progress=progress.progress(event, rubric_set),
+        progress=found if show_judges else found.without_judges(),
         results=results.event_results(event),
         minimum_teams=event.normalise_min_teams or DEFAULT_MINIMUM_TEAMS,
         agreement_level=agreement_level,
         area_names=area_names(rubric_set, language()),
-        show_judges=JUDGES_MARKS.allows(current_user, {"event_id": event.id}),
+        show_judges=show_judges,
     )
 
 
@@ -219,9 +223,7 @@ def api_save(event_id: int):
     """A tablet's draft or submission: 201 stored, 200 stored before (same key), 4xx refused."""
     event = db.get_or_404(Event, event_id)
     try:
-        entry, created = entries.save(
-            event, entries.input_from_json(request.get_json(silent=True)), current_user
-        )
+        entry, created = entries.save(event, entries.input_from_json(request_json()), current_user)
     except DomainError as error:
         db.session.rollback()
         return refusal(error)
@@ -245,7 +247,7 @@ def rubric_settings(season_id: int):
     """Weights and wordings of the rubric rows per category, until judging starts."""
     season = db.get_or_404(Season, season_id)
     rubric_set = adjustments.base_set(season)
-    wanted = request.values.get("category", type=int)
+    wanted = request.values.get("category", type=parse_id)
     category = next((c for c in season.categories if c.id == wanted), season.categories[0])
     problem = None
     if request.method == "POST" and ConfirmForm().validate_on_submit():

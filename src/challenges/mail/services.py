@@ -13,7 +13,6 @@ from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from challenges.database import utcnow
-from challenges.errors import DomainError
 from challenges.extensions import db
 from challenges.mail.headers import is_single_address, one_line
 from challenges.mail.models import SUBJECT_LENGTH, MailStatus, OutboxMessage
@@ -29,13 +28,9 @@ def queue_mail(
     """Render templates/mail/<template>.txt in the recipient's language and keep it.
 
     The subject may hold names people typed: it is made one line. A recipient that is not
-    exactly one address is refused.
+    exactly one address (old data: forms check what people type) is kept as a failed message
+    for the organisers' outbox, so the action that sends it still succeeds.
     """
-    if not is_single_address(recipient):
-        raise DomainError(
-            _("This is not a single valid e-mail address, so no mail can be sent to it."),
-            field="email",
-        )
     with force_locale(locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
         body = render_template(f"mail/{template}.txt", **context)
         subject = one_line(str(subject), SUBJECT_LENGTH)
@@ -47,6 +42,10 @@ def queue_mail(
         status=MailStatus.LOGGED if logged else MailStatus.PENDING,
         next_attempt_at=None if logged else utcnow(),
     )
+    if not is_single_address(recipient):
+        message.status, message.next_attempt_at = MailStatus.FAILED, None
+        message.last_error = _("This is not a single valid e-mail address.")
+        log.error("Mail not sent: %r is not a single address", recipient)
     db.session.add(message)
     if logged:
         log.info("Mail to %s: %s\n%s", recipient, subject, body)

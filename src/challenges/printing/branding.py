@@ -1,21 +1,17 @@
 """The logo and signature on a season's certificates: PNG or JPEG, checked and size-limited.
 Never commits."""
 
-from io import BytesIO
-
 from flask_babel import gettext as _
-from PIL import Image, UnidentifiedImageError
 from werkzeug.datastructures import FileStorage
 
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.extensions import db
+from challenges.printing.certificates import UnusableImage, check_image
 from challenges.printing.models import Branding
 from challenges.seasons.models import Season
 
 MAX_BYTES = 2 * 1024 * 1024
-MAX_PIXELS = 4000 * 4000
-FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
 def of(season: Season) -> Branding | None:
@@ -26,10 +22,19 @@ def mimetype(data: bytes) -> str:
     return "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
 
 
+def image_problem(error: UnusableImage) -> str:
+    return {
+        "format": _("This is not a PNG or JPEG image."),
+        "pixels": _("The image has too many pixels (at most 4000 by 4000)."),
+        "damaged": _("The image is damaged: it cannot be read to the end. Save it again."),
+    }[error.problem]
+
+
 def checked_image(upload: FileStorage | None, field: str) -> bytes | None:
-    """The uploaded image's bytes, or None when nothing was uploaded; refused unless it is a
-    PNG or JPEG of at most 2 MB and 16 megapixels."""
-    if upload is None or not upload.filename:
+    """The uploaded image's bytes, or None when nothing was uploaded (an empty file input, or
+    a form filled from the stored branding); refused unless it is a PNG or JPEG of at most
+    2 MB and 16 megapixels whose every pixel can be read."""
+    if not isinstance(upload, FileStorage) or not upload.filename:
         return None
     try:
         data = upload.read(MAX_BYTES + 1)
@@ -38,15 +43,9 @@ def checked_image(upload: FileStorage | None, field: str) -> bytes | None:
     if len(data) > MAX_BYTES:
         raise DomainError(_("The image is larger than 2 MB."), field, 413)
     try:
-        with Image.open(BytesIO(data)) as image:
-            kind, pixels = image.format, image.width * image.height
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise DomainError(_("This is not a PNG or JPEG image."), field) from None
-    if kind not in FORMATS:
-        raise DomainError(_("This is not a PNG or JPEG image."), field)
-    if pixels > MAX_PIXELS:
-        raise DomainError(_("The image has too many pixels (at most 4000 by 4000)."), field)
+        check_image(data)
+    except UnusableImage as error:
+        raise DomainError(image_problem(error), field) from None
     return data
 
 

@@ -6,11 +6,12 @@ adds its own texts. Long team names shrink to fit, then wrap; nothing is cut off
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import IO
 
 from flask_babel import gettext as _
+from PIL import Image
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -47,6 +48,45 @@ class Certificate:
     place: str | None = None  # "Winner", "2nd place" ...
 
 
+IMAGE_FORMATS = ("PNG", "JPEG")
+MAX_PIXELS = 4000 * 4000
+IMAGES = ("logo", "signature")
+
+
+class UnusableImage(ValueError):
+    """Not an image the certificates can draw; `problem` is "format", "pixels" or "damaged"."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def check_image(data: bytes) -> None:
+    """UnusableImage unless this is a PNG or JPEG of at most MAX_PIXELS whose every pixel
+    decodes: a header can be fine while the image data after it is cut off or broken."""
+    try:
+        image = Image.open(BytesIO(data))
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise UnusableImage("format") from None
+    with image:
+        if image.format not in IMAGE_FORMATS:
+            raise UnusableImage("format")
+        if image.width * image.height > MAX_PIXELS:
+            raise UnusableImage("pixels")
+        try:
+            image.load()
+        except (OSError, SyntaxError, ValueError, EOFError):
+            raise UnusableImage("damaged") from None
+
+
+def draws(data: bytes) -> bool:
+    try:
+        check_image(data)
+    except UnusableImage:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Branding:
     programme: str
@@ -54,6 +94,14 @@ class Branding:
     signature: bytes | None = None
     signatory: str = ""
     signatory_role: str = ""
+    left_out: tuple[str, ...] = ()  # images (of IMAGES) that cannot be drawn, so are not
+
+    def drawable(self) -> "Branding":
+        """This branding without its images that cannot be drawn, named in `left_out`."""
+        broken = tuple(
+            kind for kind in IMAGES if getattr(self, kind) and not draws(getattr(self, kind))
+        )
+        return replace(self, left_out=broken, **dict.fromkeys(broken))
 
 
 def _image(data: bytes | None) -> ImageReader | None:

@@ -16,6 +16,7 @@ from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.events.services import find_event
 from challenges.extensions import db
+from challenges.inputs import DATABASE_INT_MAX
 from challenges.judging.rubrics import UnknownRubricSet, rubric_set_keys
 from challenges.judging.rubrics import load as load_rubric_set
 from challenges.printing import sources
@@ -39,6 +40,7 @@ printing = AppGroup("print", help="Print documents as PDF (A4).")
 LANGUAGE = click.option(
     "--language", type=click.Choice(["nl", "en"]), default="nl", show_default=True
 )
+TEAM_ID = click.IntRange(1, DATABASE_INT_MAX)
 OUT = click.option(
     "--out",
     "out",
@@ -82,7 +84,7 @@ def produce(out: Path, make: Callable[[IO[bytes]], int]) -> None:
 @printing.command("certificates")
 @click.argument("event_ref")
 @OUT
-@click.option("--team", "team_id", type=int, help="Only this team (its id).")
+@click.option("--team", "team_id", type=TEAM_ID, help="Only this team (its id).")
 @LANGUAGE
 def certificates_command(event_ref: str, out: Path, team_id: int | None, language: str) -> None:
     """Participation and award certificates of an event, in printing order."""
@@ -93,13 +95,19 @@ def certificates_command(event_ref: str, out: Path, team_id: int | None, languag
         except DomainError as error:
             raise click.ClickException(error.message) from None
         footer = sources.footer(_("Certificates"), event)
+        look = sources.branding(event)
         with click.progressbar(length=len(items), label="Certificates", file=None) as bar:
             produce(
                 out,
                 lambda file: write_certificates(
-                    file, items, sources.branding(event), footer, lambda _page: bar.update(1)
+                    file, items, look, footer, lambda _page: bar.update(1)
                 ),
             )
+    for kind in look.left_out:
+        click.echo(
+            f"Printed without the season's {kind}: the stored image cannot be drawn (the file "
+            "is damaged). Upload it again on the season's certificates page, or remove it."
+        )
 
 
 @printing.command("results")
@@ -151,7 +159,7 @@ def rubric_command(rubric_set_key: str, out: Path, rubric_id: str, language: str
 @printing.command("feedback")
 @click.argument("event_ref")
 @OUT
-@click.option("--team", "team_id", type=int, required=True, help="The team's id.")
+@click.option("--team", "team_id", type=TEAM_ID, required=True, help="The team's id.")
 @LANGUAGE
 def feedback_command(event_ref: str, out: Path, team_id: int, language: str) -> None:
     """A team's jury feedback: every submitted rubric, judges not named."""

@@ -32,6 +32,8 @@ def footer(what: str, event: Event | None) -> Footer:
 
 
 def branding(event: Event) -> Branding:
+    """The season's logo, signature and signatory; an image that cannot be drawn is left out
+    (and named in `left_out`), so that the certificates still print."""
     found = db.session.get(models.Branding, event.season_id)
     programme = event.season.programme.name
     if found is None:
@@ -42,7 +44,7 @@ def branding(event: Event) -> Branding:
         signature=found.signature,
         signatory=found.signatory_name or "Platform Talent voor Technologie",
         signatory_role=found.signatory_role,
-    )
+    ).drawable()
 
 
 def where(team: Team) -> str:

@@ -15,6 +15,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from challenges.auth.access import public, require
 from challenges.auth.policies import (
@@ -26,14 +27,14 @@ from challenges.auth.policies import (
     REFEREES,
     TEAM_COACH,
 )
-from challenges.awards.results_views import results_shown, team_at, visible_event
+from challenges.awards.visibility import results_shown, team_at, visible_event
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.judging.entries import rubric_of, rubric_set_of
 from challenges.printing import branding, documents, sources
-from challenges.printing.certificates import write_certificates
+from challenges.printing.certificates import Branding, write_certificates
 from challenges.printing.forms import BrandingForm
 from challenges.registration.models import Team
 from challenges.robot_game.sheets import season_of, sheet_of
@@ -72,13 +73,27 @@ def pdf_response(name: str, write: Callable[[IO[bytes]], int]) -> Response:
     )
 
 
-def certificates_pdf(event: Event, team_id: int | None, name: str):
+LEFT_OUT = {
+    "logo": _l(
+        "The season's logo cannot be drawn (the stored file is damaged), so certificates are "
+        "printed without it. Upload it again on the season's certificates page, or remove it."
+    ),
+    "signature": _l(
+        "The season's signature cannot be drawn (the stored file is damaged), so certificates "
+        "are printed without it. Upload it again on the season's certificates page, or remove it."
+    ),
+}
+
+
+def certificates_pdf(event: Event, team_id: int | None, name: str, warn: bool = False):
+    """The certificates; `warn` tells the one printing them about an image left out."""
     footer = sources.footer(_("Certificates"), event)
+    look = sources.branding(event)
+    for kind in look.left_out if warn else ():
+        flash(str(LEFT_OUT[kind]), "error")
     return pdf_response(
         name,
-        lambda out: write_certificates(
-            out, sources.certificates(event, team_id), sources.branding(event), footer
-        ),
+        lambda out: write_certificates(out, sources.certificates(event, team_id), look, footer),
     )
 
 
@@ -87,7 +102,7 @@ def certificates_pdf(event: Event, team_id: int | None, name: str):
 def event_certificates(event_id: int):
     """Every certificate of the event in one PDF, in printing order."""
     event = db.get_or_404(Event, event_id)
-    return certificates_pdf(event, None, f"certificates-{event.slug}.pdf")
+    return certificates_pdf(event, None, f"certificates-{event.slug}.pdf", warn=True)
 
 
 @bp.get("/teams/<int:team_id>/certificates/<int:event_id>")
@@ -217,8 +232,13 @@ def season_branding(season_id: int):
             flash(_("The certificates' logo and signature are saved."), "success")
             return redirect(url_for("printing.season_branding", season_id=season.id))
     status = FORM_ERROR_STATUS if form.errors else 200
+    stored = Branding(season.name, current.logo, current.signature) if current else None
     return render_template(
-        "printing/branding.html", season=season, form=form, current=current
+        "printing/branding.html",
+        season=season,
+        form=form,
+        current=current,
+        left_out=[LEFT_OUT[kind] for kind in stored.drawable().left_out] if stored else [],
     ), status
 
 

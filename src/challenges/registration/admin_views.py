@@ -9,6 +9,7 @@ from challenges.auth.policies import ORGANISER
 from challenges.database import utcnow
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
+from challenges.inputs import parse_id
 from challenges.redirects import safe_next
 from challenges.registration import overview, services
 from challenges.registration.forms import PROVINCES
@@ -75,7 +76,7 @@ def coach_emails():
 def bulk():
     back = safe_next(request.form.get("next")) or url_for("registration_admin.index")
     new = BULK_STATUSES.get(request.form.get("action", ""))
-    team_ids = request.form.getlist("team", type=int)
+    team_ids = request.form.getlist("team", type=parse_id)
     if not ConfirmForm().validate_on_submit() or new is None or not team_ids:
         flash(_("Choose one or more teams and an action."), "error")
         return redirect(back)
@@ -96,7 +97,7 @@ def bulk():
 @bp.get("/audit")
 @require(ORGANISER)
 def audit():
-    team_id = request.args.get("team", type=int)
+    team_id = request.args.get("team", type=parse_id)
     return render_template(
         "registration/audit.html", entries=overview.audit_trail(team_id), team_id=team_id
     )

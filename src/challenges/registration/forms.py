@@ -1,7 +1,7 @@
 """The team registration form."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
@@ -13,7 +13,9 @@ from wtforms.validators import (
 )
 
 from challenges.auth.forms import email_field
+from challenges.converters import WholeNumberField
 from challenges.forms import Form
+from challenges.inputs import choice_number, optional_number
 from challenges.registration.rules import LEVELS, school_year_label
 from challenges.registration.services import TeamDetails
 
@@ -36,20 +38,16 @@ SCHOOL_YEARS = range(5, 15)  # groep 5 up to klas 6
 FIRST_NAME_MAX = 40
 
 
-def optional_int(value) -> int | None:
-    return int(value) if value not in (None, "", "None") else None
-
-
 def first_names(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class TeamForm(Form):
     name = StringField(_l("Team name"), validators=[DataRequired(), Length(max=80)])
-    school_id = SelectField(_l("School"), coerce=int)
+    school_id = SelectField(_l("School"), coerce=choice_number)
     school_year = SelectField(
         _l("School year of most pupils"),
-        coerce=optional_int,
+        coerce=optional_number,
         choices=[SelectChoice("", "—")]
         + [SelectChoice(str(year), school_year_label(year)) for year in SCHOOL_YEARS],
         validators=[Optional()],
@@ -59,8 +57,8 @@ class TeamForm(Form):
         choices=[SelectChoice("", "—")] + [SelectChoice(level, level) for level in LEVELS],
         validators=[Optional()],
     )
-    category_id = SelectField(_l("Category"), coerce=int)
-    pupil_count = IntegerField(
+    category_id = SelectField(_l("Category"), coerce=choice_number)
+    pupil_count = WholeNumberField(
         _l("Number of pupils"), validators=[InputRequired(), NumberRange(min=1, max=99)]
     )
     pupil_first_names = TextAreaField(
@@ -71,8 +69,10 @@ class TeamForm(Form):
     names_consent = BooleanField(
         _l("The school has consent to print these first names on certificates and publish them")
     )
-    first_choice_event_id = SelectField(_l("First choice of regional final"), coerce=int)
-    second_choice_event_id = SelectField(_l("Second choice of regional final"), coerce=int)
+    first_choice_event_id = SelectField(_l("First choice of regional final"), coerce=choice_number)
+    second_choice_event_id = SelectField(
+        _l("Second choice of regional final"), coerce=choice_number
+    )
     preferred_province = SelectField(
         _l("Preferred province"),
         choices=[SelectChoice("", "—")] + [SelectChoice(p, p) for p in PROVINCES],

@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from challenges.extensions import db
+from challenges.inputs import parse_id
 from challenges.registration.models import AuditEntry, Team, status_label
 from challenges.registration.status import TeamStatus
 from challenges.schools.models import School
@@ -29,7 +30,7 @@ class Filters:
     @classmethod
     def from_args(cls, args: Any) -> "Filters":
         def number(name: str) -> int | None:
-            return args.get(name, type=int)
+            return args.get(name, type=parse_id)
 
         status = args.get("status")
         return cls(

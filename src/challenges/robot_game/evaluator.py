@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from challenges.inputs import int_or_text
 from challenges.robot_game.definitions import Question, SeasonDefinition
 
 
@@ -138,7 +139,7 @@ def answers_from_strings(season: SeasonDefinition, given: Mapping[str, str]) -> 
         if question.type == "yesno":
             answers[question.id] = {"yes": True, "no": False}.get(text, text)
         elif question.type == "count":
-            answers[question.id] = int(text) if text.lstrip("-").isdigit() else text
+            answers[question.id] = int_or_text(text)
         else:
             answers[question.id] = next((c for c in question.choices if str(c) == text), text)
     return answers

@@ -57,6 +57,7 @@ def scoreboard_json(event_ref: str):
     """Verified scores only. Send If-None-Match to get 304 while nothing changed."""
     event = visible_event(event_ref)
     response = jsonify(standings.public(event))
-    response.headers["Cache-Control"] = "no-cache"
+    # Revalidated every poll; an unpublished event's board (crew only) stays out of shared caches.
+    response.headers["Cache-Control"] = "no-cache" if event.published else "private, no-cache"
     response.add_etag()
     return response.make_conditional(request)

@@ -17,6 +17,7 @@ from challenges.errors import DomainError
 from challenges.events.models import Conflict, Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.i18n import current_language
+from challenges.inputs import InputError, json_id
 from challenges.registration.models import Team
 from challenges.robot_game.definitions import SeasonDefinition, UnknownSeason, load
 from challenges.robot_game.evaluator import Evaluation, evaluate
@@ -52,9 +53,10 @@ def input_from_json(payload: Any) -> SheetInput:
     answers = payload.get("answers")
     if not isinstance(answers, dict):
         raise SheetRefused({"answers": _("The sheet holds no answers.")}, 400)
-    match_id = payload.get("match")
-    if not isinstance(match_id, int) or isinstance(match_id, bool):
-        raise SheetRefused({"match": _("Choose a match.")}, 400)
+    try:
+        match_id = json_id(payload.get("match"))
+    except InputError:
+        raise SheetRefused({"match": _("Choose a match.")}, 400) from None
     return SheetInput(
         client_key=str(payload.get("client_key") or ""),
         match_id=match_id,

@@ -58,6 +58,7 @@ def live(event: Event) -> dict[str, Any]:
         "frozen_at": None,
         "teams": [
             {
+                "team_id": standing.team,
                 "rank": standing.rank,
                 "shared": standing.shared,
                 "number": labels[standing.team][0],
@@ -85,7 +86,7 @@ def public(event: Event) -> dict[str, Any]:
 def public_scores_of(event: Event, team: Team) -> list[int | None]:
     """A team's ranking-round scores as the public scoreboard shows them (frozen or live)."""
     for row in public(event)["teams"]:
-        if (row["number"], row["name"]) == (team.number, team.name):
+        if row.get("team_id") == team.id:  # snapshots frozen before team ids were kept: none
             return row["scores"]
     return []
 

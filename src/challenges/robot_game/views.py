@@ -21,11 +21,13 @@ from flask_login import current_user
 from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import HEAD_REFEREE, REFEREES
-from challenges.errors import DomainError, refusal
+from challenges.converters import request_json
+from challenges.errors import DomainError, input_problem, refusal
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.i18n import current_language
+from challenges.inputs import JSON_MAX_BYTES, InputError, load_json
 from challenges.registration.models import Team
 from challenges.robot_game import pairs, sheets, standings
 from challenges.robot_game.evaluator import answers_from_strings
@@ -311,9 +313,16 @@ def upload(event_id: int):
     stored = refused = 0
     for file in request.files.getlist("sheets"):
         try:
-            payloads = json.loads(file.read(256 * 1024).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            flash(_("%(file)s is not a sheet file.", file=file.filename), "error")
+            payloads = load_json(file.read(JSON_MAX_BYTES + 1))
+        except InputError as error:
+            flash(
+                _(
+                    "%(file)s is not a sheet file: %(problem)s",
+                    file=file.filename,
+                    problem=input_problem(error),
+                ),
+                "error",
+            )
             continue
         for payload in payloads if isinstance(payloads, list) else [payloads]:
             try:
@@ -341,9 +350,8 @@ api = Blueprint("robot_game_api", __name__, url_prefix="/api/v1/events/<int:even
 def api_submit(event_id: int):
     """The tablet's JSON submission: 201 stored, 200 stored before (same key), 4xx refused."""
     event = db.get_or_404(Event, event_id)
-    payload: Any = request.get_json(silent=True)
     try:
-        given = sheets.input_from_json(payload)
+        given = sheets.input_from_json(request_json())
         sheet, created = sheets.submit(event, given, current_user)
     except DomainError as error:
         db.session.rollback()

@@ -2,7 +2,7 @@
 teachers linked themselves to which school."""
 
 from flask import Blueprint, redirect, render_template, url_for
-from flask import request as http_request
+from flask import request as incoming
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,9 +14,10 @@ from wtforms.fields.choices import SelectChoice
 from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
-from challenges.errors import DomainError
+from challenges.errors import DomainError, input_problem
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, Form
+from challenges.inputs import InputError
 from challenges.schools import services
 from challenges.schools.duo import DuoHeaderError, RejectedRow, SchoolKind, parse_duo_file
 from challenges.schools.forms import KIND_CHOICES, MergeForm, RejectForm
@@ -33,6 +34,7 @@ ROW_PROBLEM_TEXTS = {
     "no_name": _l("the school has no name"),
     "no_town": _l("the school has no town"),
     "duplicate": _l("vestigingscode %(code)s already on line %(line)s"),
+    "too_long": _l("a field is longer than %(max)s characters"),
 }
 
 
@@ -63,9 +65,10 @@ def import_file():
             parsed = parse_duo_file(
                 form.file.data.read(), SchoolKind(form.kind.data) if form.kind.data else None
             )
-        except DuoHeaderError as error:
+        except (DuoHeaderError, InputError) as error:
+            problem = input_problem(error) if isinstance(error, InputError) else str(error)
             form.file.errors.append(
-                _("This is not a DUO school file we can read: %(problem)s", problem=str(error))
+                _("This is not a DUO school file we can read: %(problem)s", problem=problem)
             )
         else:
             report = import_schools(parsed, dry_run=form.dry_run.data)
@@ -139,7 +142,7 @@ def reject(request_id: int):
 @bp.get("/links")
 @require(ORGANISER)
 def links():
-    text = http_request.args.get("q", "")[:100]
+    text = incoming.args.get("q", "")[:100]
     return render_template(
         "schools/links.html", links=services.memberships(text), text=text, form=ConfirmForm()
     )

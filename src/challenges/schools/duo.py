@@ -4,11 +4,12 @@ Semicolon-separated, usually Windows-1252 (UTF-8 accepted); columns are found by
 name, because DUO renames and reorders them between releases.
 """
 
-import csv
 import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from challenges.inputs import csv_rows, decode_text
 
 CODE = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
 POSTCODE = re.compile(r"^([1-9][0-9]{3})\s?([A-Z]{2})$")
@@ -72,6 +73,7 @@ ROW_PROBLEMS = {
     "no_name": "the school has no name",
     "no_town": "the school has no town",
     "duplicate": "vestigingscode {code} already on line {line}",
+    "too_long": "the {field} is longer than {max} characters",
 }
 
 
@@ -103,13 +105,6 @@ class DuoHeaderError(ValueError):
         super().__init__(
             f"missing column(s): {', '.join(missing)}; the file has: {', '.join(found) or 'none'}"
         )
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def tidy_case(text: str | None) -> str | None:
@@ -208,12 +203,14 @@ def build_record(
 
 def rows(text: str) -> Iterator[tuple[int, list[str], str]]:
     lines = text.splitlines()
-    for index, row in enumerate(csv.reader(lines, delimiter=";", quotechar='"')):
+    for index, row in enumerate(csv_rows(lines, delimiter=";")):
         yield index + 1, row, lines[index] if index < len(lines) else ""
 
 
 def parse_duo_file(data: bytes, kind: SchoolKind | None = None) -> ParseResult:
-    text, encoding = decode(data)
+    """The file's schools and rejected rows; DuoHeaderError when its columns are not DUO's,
+    InputError (challenges.inputs) when it is no CSV text at all."""
+    text, encoding = decode_text(data)
     all_rows = rows(text)
     first = next(all_rows, None)
     if first is None or len(first[1]) < 2:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from challenges.extensions import db
-from challenges.schools.duo import ParseResult, RejectedRow, SchoolRecord
+from challenges.schools.duo import ParseResult, RejectedRow, RowProblem, SchoolRecord, rejected
 from challenges.schools.models import School
 
 FIELDS = (
@@ -42,6 +42,15 @@ def record_values(record: SchoolRecord) -> dict[str, str | None]:
     }
 
 
+def too_long(record: SchoolRecord) -> RejectedRow | None:
+    """A record with a value longer than the school directory's column holds."""
+    for name, value in record_values(record).items():
+        limit = School.__table__.c[name].type.length
+        if value is not None and limit is not None and len(value) > limit:
+            return rejected(record.line, "", RowProblem("too_long", field=name, max=limit))
+    return None
+
+
 def import_schools(
     parsed: ParseResult,
     dry_run: bool = False,
@@ -59,6 +68,12 @@ def import_schools(
         else {}
     )
     for done, record in enumerate(parsed.records, start=1):
+        if progress and done % 500 == 0:
+            progress(500)
+        refused = too_long(record)
+        if refused is not None:
+            report.rejected.append(refused)
+            continue
         values = record_values(record)
         school = existing.get(record.vestigingscode)
         if school is None:
@@ -72,8 +87,6 @@ def import_schools(
                     setattr(school, name, new)
         else:
             report.unchanged += 1
-        if progress and done % 500 == 0:
-            progress(500)
     if progress:
         progress(len(parsed.records) % 500)
     db.session.flush()

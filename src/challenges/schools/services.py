@@ -63,7 +63,7 @@ def link_teacher(user: User, school: School) -> bool:
     they do not coach); the school's other teachers are told. False when already linked."""
     if db.session.get(SchoolMembership, (user.id, school.id)):
         return False
-    for colleague in teachers_of(school):
+    for colleague in teachers_of(school, leaving_out=user):
         queue_mail(
             colleague.email,
             _l("%(name)s linked to %(school)s", name=user.name, school=school.name),
@@ -78,15 +78,19 @@ def link_teacher(user: User, school: School) -> bool:
     return True
 
 
-def teachers_of(school: School) -> list[User]:
-    """The teachers linked to a school and the coaches of its teams."""
+def teachers_of(school: School, leaving_out: User) -> list[User]:
+    """The teachers linked to a school and the coaches of its teams, but one."""
     linked = select(SchoolMembership.user_id).where(SchoolMembership.school_id == school.id)
     coaching = (
         select(TeamCoach.user_id)
         .join(Team, Team.id == TeamCoach.team_id)
         .where(Team.school_id == school.id)
     )
-    query = select(User).where(or_(User.id.in_(linked), User.id.in_(coaching))).order_by(User.name)
+    query = (
+        select(User)
+        .where(or_(User.id.in_(linked), User.id.in_(coaching)), User.id != leaving_out.id)
+        .order_by(User.name)
+    )
     return list(db.session.scalars(query))
 
 
@@ -111,13 +115,12 @@ def memberships(text: str = "", limit: int = SEARCH_LIMIT * 8) -> list[SchoolMem
     return list(db.session.scalars(query))
 
 
-def unlink_teacher(user_id: int, school_id: int, removed_by: User) -> SchoolMembership:
+def unlink_teacher(user_id: int, school_id: int, removed_by: User) -> None:
     membership = db.session.get(SchoolMembership, (user_id, school_id))
     if membership is None:
         raise DomainError(_("This teacher is not linked to this school."), status=404)
     db.session.delete(membership)
     log.info("%s removed the link of user %s to school %s", removed_by.email, user_id, school_id)
-    return membership
 
 
 def request_school(user: User, name: str, town: str, kind: str) -> SchoolRequest:

@@ -1,12 +1,21 @@
 """Teachers find their school (or ask for it to be added) and link to it."""
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from challenges.auth.access import require
 from challenges.auth.policies import SIGNED_IN
-from challenges.extensions import db
+from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.schools import services
 from challenges.schools.forms import SchoolRequestForm
@@ -44,6 +53,9 @@ def search():
 
 @bp.post("/<int:school_id>/link")
 @require(SIGNED_IN)
+@limiter.limit(
+    lambda: current_app.config["RATELIMIT_LINK"], key_func=lambda: f"user:{current_user.id}"
+)
 def link(school_id: int):
     school = db.get_or_404(School, school_id)
     if ConfirmForm().validate_on_submit():

@@ -4,7 +4,6 @@ from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
@@ -12,6 +11,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+from challenges.converters import WholeNumberField
 from challenges.forms import Form
 from challenges.judging.rubrics import rubric_set_keys
 from challenges.robot_game.definitions import season_keys
@@ -73,18 +73,18 @@ class SeasonForm(Form):
 class CategoryForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)])
     description = StringField(_l("Description"), validators=[Optional(), Length(max=200)])
-    team_size_min = IntegerField(
+    team_size_min = WholeNumberField(
         _l("Smallest team"), validators=[DataRequired(), NumberRange(1, 99)]
     )
-    team_size_max = IntegerField(
+    team_size_max = WholeNumberField(
         _l("Largest team"), validators=[DataRequired(), NumberRange(1, 99)]
     )
-    school_year_min = IntegerField(
+    school_year_min = WholeNumberField(
         _l("From school year"),
         validators=[Optional(), NumberRange(1, 14)],
         description=_l("Groep 1-8 are 1-8; klas 1-6 are 9-14. Empty: any."),
     )
-    school_year_max = IntegerField(
+    school_year_max = WholeNumberField(
         _l("Up to school year"), validators=[Optional(), NumberRange(1, 14)]
     )
     levels = StringField(
