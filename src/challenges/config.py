@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ class Defaults:
     REMEMBER_COOKIE_SECURE = True
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = timedelta(days=365)  # "keep me logged in", also on the server
     WTF_CSRF_TIME_LIMIT = 8 * 3600  # a whole competition day on one tablet
 
     RATELIMIT_STORAGE_URI = "memory://"  # counts per process: several need redis://

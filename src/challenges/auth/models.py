@@ -1,5 +1,6 @@
 """Accounts and the roles they hold (global, or scoped to one event)."""
 
+import hashlib
 import secrets
 from datetime import datetime
 from functools import cache
@@ -24,6 +25,11 @@ ROLE_TYPE = str_enum(Role, length=32)
 
 def new_session_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def hash_session_token(token: str) -> str:
+    """What the database keeps of a log-in's token: SHA-256 is enough for 32 random bytes."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @cache
@@ -69,7 +75,7 @@ class User(UserMixin, db.Model):
     login_session = None
 
     def get_id(self) -> str | None:
-        return self.login_session.id if self.login_session else None
+        return self.login_session.token if self.login_session else None
 
     def __eq__(self, other: object) -> bool:
         """The same account (UserMixin would compare get_id, which is per log-in now)."""
@@ -77,7 +83,10 @@ class User(UserMixin, db.Model):
             return NotImplemented
         return self is other or (self.id is not None and self.id == other.id)
 
-    __hash__ = UserMixin.__hash__
+    def __hash__(self) -> int:
+        """Equal accounts hash alike. Unsaved ones (no id yet) share one hash but equal only
+        themselves; their hash changes when they get an id, so add them to sets after a flush."""
+        return hash((User, self.id))
 
     @property
     def is_active(self) -> bool:
@@ -100,14 +109,27 @@ class User(UserMixin, db.Model):
 
 
 class LoginSession(db.Model):
-    """One log-in on one device. Deleting the row logs that device out, whatever cookies it
-    kept (session or remember-me): both only carry the id."""
+    """One log-in on one device. Its random token lives only in that device's cookies (session
+    and remember-me); the row keeps the token's hash, so a copy of the database logs no one in.
+    Deleting the row logs the device out, whatever cookies it kept."""
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True, default=new_session_token)
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    remembered: Mapped[bool] = mapped_column(default=False)  # "keep me logged in"
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     user: Mapped[User] = relationship(lazy="joined", innerjoin=True)
+
+    # The token itself (not a column): known only while handling a request that carries it.
+    token = None
+
+    @classmethod
+    def new(cls, user: User, remembered: bool) -> "LoginSession":
+        token = new_session_token()
+        login = cls(user=user, remembered=remembered, token_hash=hash_session_token(token))
+        login.token = token
+        return login
 
 
 class UserRole(db.Model):

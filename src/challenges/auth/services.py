@@ -1,14 +1,21 @@
 """Account operations: change and log, never commit (the view commits once)."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, and_, delete, not_, or_, select
 
-from challenges.auth.models import EventRole, LoginSession, User, UserRole, password_matches
+from challenges.auth.models import (
+    EventRole,
+    LoginSession,
+    User,
+    UserRole,
+    hash_session_token,
+    password_matches,
+)
 from challenges.auth.roles import Role
 from challenges.auth.tokens import make_confirm_token, make_reset_token
 from challenges.database import utcnow
@@ -19,8 +26,12 @@ from challenges.mail.services import queue_mail
 
 log = logging.getLogger(__name__)
 
-# A log-in lasts at most as long as Flask-Login's remember-me cookie (a year).
-SESSION_LIFETIME = timedelta(days=365)
+# A log-in without "keep me logged in" ends after this long without a request (a referee's
+# tablet through a whole event day stays logged in); a remembered one lasts as long as its
+# cookie, REMEMBER_COOKIE_DURATION.
+IDLE_LIFETIME = timedelta(hours=12)
+# A log-in notes its last request at most this often, to keep writes few.
+SEEN_INTERVAL = timedelta(minutes=5)
 
 
 def find_user(email: str) -> User | None:
@@ -123,12 +134,25 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
     set_new_password(user, new_password, keep=user.login_session)
 
 
-def start_session(user: User) -> LoginSession:
-    """A new log-in; its id goes into the session cookie (and the remember-me cookie)."""
-    db.session.execute(
-        delete(LoginSession).where(LoginSession.created_at < utcnow() - SESSION_LIFETIME)
+def remember_duration() -> timedelta:
+    """How long a remember-me cookie lasts (the setting may be a number of seconds)."""
+    duration = current_app.config["REMEMBER_COOKIE_DURATION"]
+    return duration if isinstance(duration, timedelta) else timedelta(seconds=duration)
+
+
+def expired(now: datetime) -> ColumnElement[bool]:
+    """The log-ins that have ended by `now`: a remembered one with its cookie, another one
+    after IDLE_LIFETIME without a request."""
+    return or_(
+        and_(LoginSession.remembered, LoginSession.created_at < now - remember_duration()),
+        and_(not_(LoginSession.remembered), LoginSession.last_seen_at < now - IDLE_LIFETIME),
     )
-    login = LoginSession(user=user)
+
+
+def start_session(user: User, remembered: bool) -> LoginSession:
+    """A new log-in; its token goes into the session cookie (and the remember-me cookie)."""
+    db.session.execute(delete(LoginSession).where(expired(utcnow())))
+    login = LoginSession.new(user, remembered)
     db.session.add(login)
     db.session.flush()
     user.login_session = login
@@ -137,24 +161,39 @@ def start_session(user: User) -> LoginSession:
 
 def resume_session(token: str) -> User | None:
     """The account a cookie's log-in belongs to, with `login_session` set; None once that
-    log-in ended (logged out, password changed or reset, too old) or the account is disabled."""
-    login = db.session.get(LoginSession, token)
-    if login is None or login.created_at < utcnow() - SESSION_LIFETIME or not login.user.active:
+    log-in ended (logged out, password changed or reset, expired) or the account is disabled."""
+    login = db.session.scalar(
+        select(LoginSession).where(
+            LoginSession.token_hash == hash_session_token(token), not_(expired(utcnow()))
+        )
+    )
+    if login is None or not login.user.active:
         return None
+    login.token = token
     login.user.login_session = login
     return login.user
 
 
+def note_request(login: LoginSession) -> bool:
+    """Move the log-in's idle deadline, at most once every SEEN_INTERVAL; True when it did
+    (the caller commits)."""
+    now = utcnow()
+    if now - login.last_seen_at < SEEN_INTERVAL:
+        return False
+    login.last_seen_at = now
+    return True
+
+
 def end_session(login: LoginSession | None) -> None:
     if login is not None:
-        db.session.execute(delete(LoginSession).where(LoginSession.id == login.id))
+        db.session.execute(delete(LoginSession).where(LoginSession.token_hash == login.token_hash))
 
 
 def end_sessions(user: User, keep: LoginSession | None = None) -> None:
     """Log the account out everywhere, except the log-in `keep`."""
     query = delete(LoginSession).where(LoginSession.user_id == user.id)
     if keep is not None:
-        query = query.where(LoginSession.id != keep.id)
+        query = query.where(LoginSession.token_hash != keep.token_hash)
     db.session.execute(query)
 
 

@@ -33,6 +33,23 @@ def form_page(template: str, form, **context):
     return render_template(template, form=form, **context), status
 
 
+def end_current_log_in() -> None:
+    """End this browser's log-in, if any: its row and its cookies (the view commits). Done
+    before another account logs in, so no remember-me cookie brings the old one back."""
+    if current_user.is_authenticated:
+        services.end_session(current_user.login_session)
+    logout_user()
+
+
+@bp.before_app_request
+def keep_log_in_alive() -> None:
+    """Keeps a log-in alive; runs before the view, so this commit holds nothing else."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return
+    if services.note_request(current_user.login_session):
+        db.session.commit()
+
+
 def token_problem(error: TokenError) -> str:
     if error.expired:
         return _("This link has expired. Ask for a new one below.")
@@ -103,7 +120,8 @@ def login():
         except DomainError as error:
             show_domain_error(form, error)
         else:
-            services.start_session(user)
+            end_current_log_in()
+            services.start_session(user, remembered=form.remember.data)
             login_user(user, remember=form.remember.data)
             db.session.commit()
             return redirect(safe_next(form.next.data) or url_for("core.dashboard"))
@@ -114,10 +132,8 @@ def login():
 @public
 def logout():
     if ConfirmForm().validate_on_submit():
-        if current_user.is_authenticated:
-            services.end_session(current_user.login_session)
-            db.session.commit()
-        logout_user()
+        end_current_log_in()
+        db.session.commit()
         flash(_("You are logged out."), "info")
     return redirect(url_for("core.home"))
 
@@ -150,8 +166,8 @@ def password_link_page(token: str, invite: bool):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         services.set_new_password(user, form.password.data)
+        end_current_log_in()  # whoever was logged in here, maybe someone else
         db.session.commit()
-        logout_user()
         flash(_("Your new password is set. Log in with it."), "success")
         return redirect(url_for("auth.login"))
     return form_page("auth/reset_password.html", form, user=user, invite=invite)
