@@ -57,7 +57,9 @@ def seed_demo_command(if_empty: bool) -> None:
 @users.command("create")
 @click.option("--email", required=True)
 @click.option("--name", required=True)
-@click.option("--role", "roles", multiple=True, type=click.Choice(sorted(GLOBAL_ROLES)))
+@click.option(
+    "--role", "roles", multiple=True, type=click.Choice(sorted(role.value for role in GLOBAL_ROLES))
+)
 def create_user_command(email: str, name: str, roles: tuple[str, ...]) -> None:
     """Create an account; the person gets an e-mail to choose a password."""
     with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):

@@ -149,3 +149,12 @@ def test_unknown_role_in_revoke_is_a_400(client):
     client.log_in(organiser.email)
     page = f"/admin/users/{organiser.id}"
     assert client.submit(f"{page}/roles/revoke", {"role": "emperor"}, page=page).status_code == 400
+
+
+def test_the_readme_s_first_organiser_command_works(runner):
+    """README: `challenges users create --email ... --name ... --role organiser`."""
+    command = ["users", "create", "--email", "a@b.nl", "--name", "A. Organisator"]
+    result = runner.invoke(args=[*command, "--role", "organiser"])
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User).where(User.email == "a@b.nl"))
+    assert user.has_role(Role.ORGANISER)
