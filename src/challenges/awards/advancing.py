@@ -20,7 +20,7 @@ from challenges.extensions import db
 from challenges.i18n import current_language as language
 from challenges.judging.results import EventResults
 from challenges.judging.rubrics import Award
-from challenges.mail.services import queue_mail
+from challenges.mail.services import mail_each
 from challenges.registration.models import Team
 from challenges.seasons.models import Category
 
@@ -143,18 +143,16 @@ def _advance(
     )
     db.session.add(ticket)
     placing.put(team, national, user, notify=False)
-    for coach in team.coaches:
-        queue_mail(
-            coach.email,
-            _l("%(team)s advances to %(event)s", team=team.name, event=national.name),
-            "team_advances",
-            coach.locale,
-            team=team,
-            coach=coach,
-            event=national,
-            regional=event,
-            reason=reason,
-        )
+    mail_each(
+        team.coaches,
+        _l("%(team)s advances to %(event)s", team=team.name, event=national.name),
+        "team_advances",
+        "coach",
+        team=team,
+        event=national,
+        regional=event,
+        reason=reason,
+    )
     return ticket
 
 

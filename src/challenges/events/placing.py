@@ -13,7 +13,7 @@ from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind, EventTeam
 from challenges.events.placement import Placement, Reason, TeamWish, place_teams
 from challenges.extensions import db
-from challenges.mail.services import queue_mail
+from challenges.mail.services import mail_each
 from challenges.registration.models import Team
 from challenges.registration.services import audit
 from challenges.registration.status import TeamStatus
@@ -110,16 +110,14 @@ def put(team: Team, event: Event, user: User, notify: bool = True) -> bool:
         db.session.add(EventTeam(event_id=event.id, team_id=team.id, event_kind=event.kind))
     db.session.flush()
     audit(user, "placed", team, event.slug)
-    for coach in team.coaches if notify else []:
-        queue_mail(
-            coach.email,
-            _l("%(team)s goes to %(event)s", team=team.name, event=event.name),
-            "team_placed",
-            coach.locale,
-            team=team,
-            coach=coach,
-            event=event,
-        )
+    mail_each(
+        team.coaches if notify else [],
+        _l("%(team)s goes to %(event)s", team=team.name, event=event.name),
+        "team_placed",
+        "coach",
+        team=team,
+        event=event,
+    )
     return fits
 
 

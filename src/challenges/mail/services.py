@@ -3,6 +3,7 @@
 import logging
 import smtplib
 from collections import Counter
+from collections.abc import Iterable
 from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
@@ -50,6 +51,16 @@ def queue_mail(
     if logged:
         log.info("Mail to %s: %s\n%s", recipient, subject, body)
     return message
+
+
+def mail_each(
+    people: Iterable[Any], subject: Any, template: str, addressed_as: str, **context: Any
+) -> None:
+    """The same mail to each person, in their own language; the template knows the person
+    by the name `addressed_as` (e.g. "coach")."""
+    for person in people:
+        addressed = {addressed_as: person}
+        queue_mail(person.email, subject, template, person.locale, **addressed, **context)
 
 
 def due_messages(limit: int) -> list[OutboxMessage]:

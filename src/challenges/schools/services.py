@@ -12,7 +12,7 @@ from challenges.auth.models import User
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.extensions import db
-from challenges.mail.services import queue_mail
+from challenges.mail.services import mail_each, queue_mail
 from challenges.registration.models import Team, TeamCoach
 from challenges.schools.models import RequestStatus, School, SchoolMembership, SchoolRequest
 
@@ -63,16 +63,14 @@ def link_teacher(user: User, school: School) -> bool:
     they do not coach); the school's other teachers are told. False when already linked."""
     if db.session.get(SchoolMembership, (user.id, school.id)):
         return False
-    for colleague in teachers_of(school, leaving_out=user):
-        queue_mail(
-            colleague.email,
-            _l("%(name)s linked to %(school)s", name=user.name, school=school.name),
-            "school_linked",
-            colleague.locale,
-            colleague=colleague,
-            teacher=user,
-            school=school,
-        )
+    mail_each(
+        teachers_of(school, leaving_out=user),
+        _l("%(name)s linked to %(school)s", name=user.name, school=school.name),
+        "school_linked",
+        "colleague",
+        teacher=user,
+        school=school,
+    )
     db.session.add(SchoolMembership(user_id=user.id, school_id=school.id))
     log.info("%s linked to school %s", user.email, school.id)
     return True
