@@ -37,6 +37,7 @@ class Defaults:
 
     RATELIMIT_STORAGE_URI = "memory://"  # counts per process: several need redis://
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count per process, do not fail
+    RATELIMIT_ENABLED = True  # said for every app: the limiter object keeps the last app's value
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_LOGIN = "10 per minute;50 per hour"
     RATELIMIT_RESET = "5 per minute;20 per hour"

@@ -6,7 +6,7 @@ from challenges.events.models import AdvancementQuota, Conflict, Event, EventTea
 from challenges.judging.models import PanelMember, RubricAdjustment, RubricEntry, StandClaim
 from challenges.mail.models import OutboxMessage
 from challenges.printing.models import Branding
-from challenges.registration.models import AuditEntry, Team, TeamCoach
+from challenges.registration.models import AuditEntry, CoachInvitation, Team, TeamCoach
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
 from challenges.schools.models import School, SchoolMembership, SchoolRequest
 from challenges.seasons.models import Category, Programme, Season
@@ -19,6 +19,7 @@ __all__ = [
     "Branding",
     "Category",
     "ClosedRound",
+    "CoachInvitation",
     "Conflict",
     "Event",
     "EventRole",

@@ -13,10 +13,12 @@ from werkzeug.security import generate_password_hash
 from challenges.auth.models import User
 from challenges.auth.roles import Role
 from challenges.awards.models import Advancement, AdvancementKind, AwardWinner
+from challenges.database import utcnow
 from challenges.events.models import EventKind
 from challenges.extensions import db
 from challenges.judging import panels
 from challenges.mail.services import queue_mail
+from challenges.registration.models import CoachInvitation
 from challenges.robot_game.models import ScoreSheet
 from challenges.schools.models import SchoolMembership, SchoolRequest
 from tests.factories import PASSWORD, grant_event_role, make_event, make_user
@@ -86,10 +88,15 @@ def build_world() -> World:
     panels.seat(event, seats)
     co_coach = make_user(name="Co Coach")
     team.coaches.append(co_coach)
-    db.session.add(SchoolMembership(user_id=users[COACH].id, school_id=team.school_id))
+    for teacher in (users[COACH], users[OTHER_COACH]):  # a link to the school grants no team
+        db.session.add(SchoolMembership(user_id=teacher.id, school_id=team.school_id))
+    event.results_published_at = utcnow()
     request = SchoolRequest(requested_by=users[COACH], name="Nieuwe School", town="Ede", kind="po")
+    invitation = CoachInvitation(
+        team=team, email="genodigd@example.nl", name="Genodigd", token_hash="0" * 64
+    )
     message = queue_mail("iemand@example.nl", "Test", "confirm", None, user=co_coach, link="x")
-    db.session.add(request)
+    db.session.add_all([request, invitation])
     db.session.commit()
     sheet = db.session.query(ScoreSheet).filter_by(event_id=event.id).first()
     params = {
@@ -109,6 +116,7 @@ def build_world() -> World:
         "rubric_id": "innovation_project",
         "message_id": message.id,
         "request_id": request.id,
+        "invitation_id": invitation.id,
         "token": "not-a-valid-token",
     }
     return World(params, users)

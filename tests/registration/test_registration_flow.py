@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -198,6 +199,7 @@ def test_edit_until_the_deadline_then_read_only(client, season, school, teacher)
     assert "changed" in [a.action for a in db.session.scalars(select(AuditEntry))]
 
     with time_machine.travel(utcnow() + timedelta(days=31)):
+        client.log_in(teacher.email)  # a month later: the idle log-in has ended
         token_page = f"/teams/{team.id}"
         assert (
             "deadline" in client.get(token_page).text or "verstreken" in client.get(token_page).text
@@ -231,17 +233,19 @@ def test_add_and_remove_coaches(client, season, school, teacher):
     [team] = teams()
     page = f"/teams/{team.id}"
     colleague = make_user(email="collega@elders.nl", name="Collega Coach")
-    added = {"name": "Collega", "email": "Collega@Elders.nl"}
-    client.submit(f"{page}/coaches", added, page=page)
-    assert [c.name for c in teams()[0].coaches] == ["Collega Coach", "Test Gebruiker"]
-    client.submit(f"{page}/coaches", added | {"email": "collega@elders.nl"}, page=page)
-    assert len(teams()[0].coaches) == 2
-    assert any(
-        m.recipient == "collega@elders.nl" for m in db.session.scalars(select(OutboxMessage))
-    )
-    client.submit(f"{page}/coaches/{teacher.id}/remove", {}, page=page)
-    assert teams()[0].coaches == [colleague]
+    invited = {"name": "Collega", "email": "Collega@Elders.nl"}
+    client.submit(f"{page}/coaches", invited, page=page)
+    client.submit(f"{page}/coaches", invited | {"email": "collega@elders.nl"}, page=page)
+    assert teams()[0].coaches == [teacher]  # invited, not a coach yet
+    [mail] = db.session.scalars(
+        select(OutboxMessage).where(OutboxMessage.recipient == colleague.email)
+    ).all()
+    link = re.search(r"http://localhost(/teams/invitations/\S+)", mail.body).group(1)
     client.submit("/account/logout", {}, page="/")
     client.log_in(colleague.email)
+    client.submit(f"{link}/accept", {}, page=link)
+    assert [c.name for c in teams()[0].coaches] == ["Collega Coach", "Test Gebruiker"]
+    client.submit(f"{page}/coaches/{teacher.id}/remove", {}, page=page)
+    assert teams()[0].coaches == [colleague]
     client.submit(f"{page}/coaches/{colleague.id}/remove", {}, page=page)
     assert teams()[0].coaches == [colleague]  # never the last coach

@@ -1,4 +1,4 @@
-"""Teams registered for a season, their coaches, and the audit trail of changes."""
+"""Teams registered for a season, their coaches and invited coaches, and the audit trail."""
 
 from datetime import datetime
 
@@ -6,10 +6,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from challenges.auth.models import User
+from challenges.auth.models import EMAIL_LENGTH, NAME_LENGTH, User
 from challenges.database import str_enum, utcnow
 from challenges.events.models import Event
 from challenges.extensions import db
+from challenges.registration.rules import INVITATION_LIFETIME, InvitationState, invitation_state
 from challenges.registration.status import TeamStatus
 from challenges.schools.models import School
 from challenges.seasons.models import Category, Season
@@ -86,3 +87,31 @@ class AuditEntry(db.Model):
     details: Mapped[str] = mapped_column(Text, default="")
 
     user: Mapped[User | None] = relationship()
+
+
+class CoachInvitation(db.Model):
+    """Someone a coach asked to join a team. Nothing is granted until the person who owns the
+    address accepts; the team page shows the name and address as they were typed."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_LENGTH))  # lower-cased
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH))  # as typed
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the link's token
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    accepted_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+
+    team: Mapped[Team] = relationship()
+    invited_by: Mapped[User | None] = relationship()
+
+    def state(self, now: datetime) -> InvitationState:
+        return invitation_state(self.created_at, self.accepted_at, self.cancelled_at, now)
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.created_at + INVITATION_LIFETIME
+
+    def is_for(self, user: User) -> bool:
+        return user.email.strip().lower() == self.email

@@ -3,7 +3,8 @@
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 
 from challenges.registration.status import TeamStatus
 
@@ -80,6 +81,32 @@ def registration_is_open(
 def teacher_may_edit(closes_at: datetime | None, status: TeamStatus, now: datetime) -> bool:
     """Teachers edit until the registration deadline; organisers can always edit."""
     return closes_at is not None and now < closes_at and status is not TeamStatus.WITHDRAWN
+
+
+class InvitationState(StrEnum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+INVITATION_LIFETIME = timedelta(days=14)
+
+
+def invitation_state(
+    created_at: datetime,
+    accepted_at: datetime | None,
+    cancelled_at: datetime | None,
+    now: datetime,
+) -> InvitationState:
+    """An invitation to coach a team works once, until it is withdrawn or two weeks old."""
+    if accepted_at is not None:
+        return InvitationState.ACCEPTED
+    if cancelled_at is not None:
+        return InvitationState.CANCELLED
+    if now >= created_at + INVITATION_LIFETIME:
+        return InvitationState.EXPIRED
+    return InvitationState.OPEN
 
 
 def team_size_problem(pupils: int, size_min: int, size_max: int) -> tuple[int, int] | None:

@@ -10,14 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from challenges.auth import services as accounts
-from challenges.auth.models import User, UserRole
+from challenges.auth.models import User
 from challenges.auth.policies import is_organiser
-from challenges.auth.roles import Role
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.mail.services import queue_mail
+from challenges.mail.services import mail_each
 from challenges.registration import rules
 from challenges.registration.models import AuditEntry, Team, TeamCoach, status_label
 from challenges.registration.status import TeamStatus
@@ -162,10 +160,16 @@ def register_team(season: Season, details: TeamDetails, coach: User, now: dateti
     return team
 
 
+def may_edit(team: Team, user: User, now: datetime) -> bool:
+    """Whether the user may change the team now: organisers always, coaches until the
+    registration deadline (and never a withdrawn team)."""
+    return is_organiser(user) or rules.teacher_may_edit(
+        team.season.registration_closes_at, team.status, now
+    )
+
+
 def ensure_may_edit(team: Team, user: User, now: datetime) -> None:
-    if is_organiser(user):
-        return
-    if not rules.teacher_may_edit(team.season.registration_closes_at, team.status, now):
+    if not may_edit(team, user, now):
         raise DomainError(
             _("The registration deadline has passed: ask the organisers to change this team."),
             status=409,
@@ -206,29 +210,6 @@ def describe(team: Team) -> dict[str, str]:
     described = {name: str(getattr(team, name)) for name in fields}
     described["pupil_first_names"] = str(len(team.first_names)) + " names"
     return described
-
-
-def add_coach(team: Team, name: str, email: str, user: User, now: datetime) -> User:
-    """Make someone a coach of the team. Whoever has no account yet gets an invitation to
-    choose a password; the answer is the same either way, so it tells nobody who has one."""
-    ensure_may_edit(team, user, now)
-    coach = accounts.find_user(email) or accounts.create_user(name, email.strip().lower(), user)
-    if coach in team.coaches:
-        raise DomainError(_("%(email)s already coaches this team.", email=email), field="email")
-    if not coach.has_role(Role.COACH):
-        coach.roles.append(UserRole(role=Role.COACH))
-    team.coaches.append(coach)
-    audit(user, "coach:added", team, coach.email)
-    queue_mail(
-        coach.email,
-        _l("You coach %(team)s", team=team.name),
-        "team_registered",
-        coach.locale,
-        team=team,
-        coach=coach,
-        status=status_label(team.status),
-    )
-    return coach
 
 
 def remove_coach(team: Team, coach: User, user: User, now: datetime) -> None:
@@ -279,16 +260,7 @@ def change_status_in_bulk(
 
 
 def tell_coaches(team: Team, subject, template: str) -> None:
-    for coach in team.coaches:
-        queue_mail(
-            coach.email,
-            subject,
-            template,
-            coach.locale,
-            team=team,
-            coach=coach,
-            status=status_label(team.status),
-        )
+    mail_each(team.coaches, subject, template, "coach", team=team, status=status_label(team.status))
 
 
 def purge_first_names(season: Season, now: datetime) -> int:

@@ -1,22 +1,23 @@
 """Teachers register and manage their school's teams."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from challenges.actions import run_action, run_form_action
-from challenges.auth.access import require
+from challenges.auth.access import public, require
 from challenges.auth.models import User
-from challenges.auth.policies import SIGNED_IN, TEAM_COACH, is_organiser
+from challenges.auth.policies import SIGNED_IN, TEAM_COACH
 from challenges.database import utcnow
+from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
 from challenges.events.placing import placements_of
 from challenges.events.schedules import team_schedule
-from challenges.extensions import db
+from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
-from challenges.registration import rules, services
+from challenges.registration import invitations, rules, services
 from challenges.registration.forms import NO_CHOICE, CoachForm, TeamForm, WithdrawForm
 from challenges.registration.models import Team, status_label
 from challenges.schools.services import schools_of
@@ -117,19 +118,19 @@ def register(season_id: int):
 @require(TEAM_COACH)
 def detail(team_id: int):
     team = db.get_or_404(Team, team_id)
-    may_edit = is_organiser(current_user) or rules.teacher_may_edit(
-        team.season.registration_closes_at, team.status, utcnow()
-    )
+    now = utcnow()
     return render_template(
         "registration/team.html",
         team=team,
-        may_edit=may_edit,
+        may_edit=services.may_edit(team, current_user, now),
+        invitations=invitations.open_invitations(team, now),
         status_label=status_label,
         withdraw_form=WithdrawForm(),
         events=placements_of(team),
         schedule=team_schedule(team),
         coach_form=CoachForm(),
         remove_form=ConfirmForm(),
+        cancel_form=ConfirmForm(),
     )
 
 
@@ -154,19 +155,74 @@ def edit(team_id: int):
 
 @bp.post("/<int:team_id>/coaches")
 @require(TEAM_COACH)
+@limiter.limit(
+    lambda: current_app.config["RATELIMIT_INVITE"], key_func=lambda: f"user:{current_user.id}"
+)
 def add_coach(team_id: int):
+    """Invite a coach: the answer is the same whether or not the address has an account."""
     team = db.get_or_404(Team, team_id)
     form = CoachForm()
     if form.validate_on_submit():
         run_action(
-            lambda: services.add_coach(
+            lambda: invitations.invite_coach(
                 team, form.name.data, form.email.data, current_user, utcnow()
             ),
-            _("%(email)s now coaches this team and got an e-mail.", email=form.email.data),
+            _(
+                "We sent an invitation to %(email)s. They become a coach once they accept it.",
+                email=form.email.data,
+            ),
         )
     else:
         problems = [*form.name.errors, *form.email.errors]
         flash(" ".join(problems) or _("Enter a name and an e-mail address."), "error")
+    return redirect(url_for("registration.detail", team_id=team.id))
+
+
+@bp.post("/<int:team_id>/invitations/<int:invitation_id>/cancel")
+@require(TEAM_COACH)
+def cancel_invitation(team_id: int, invitation_id: int):
+    team = db.get_or_404(Team, team_id)
+    if ConfirmForm().validate_on_submit():
+        run_action(
+            lambda: invitations.cancel_invitation(team, invitation_id, current_user, utcnow()),
+            _("The invitation is withdrawn: its link no longer works."),
+        )
+    return redirect(url_for("registration.detail", team_id=team.id))
+
+
+def invitation_problem(error: DomainError):
+    return render_template("registration/invitation.html", problem=error.message), error.status
+
+
+@bp.get("/invitations/<token>")
+@public
+def invitation(token: str):
+    """The link in an invitation: log in or sign up first, then accept with the invited
+    address. Nothing about the team is shown to anyone else."""
+    try:
+        found = invitations.open_invitation(token, utcnow())
+        if current_user.is_authenticated:
+            invitations.ensure_addressed_to(found, current_user)
+    except DomainError as error:
+        return invitation_problem(error)
+    return render_template(
+        "registration/invitation.html", invitation=found, token=token, form=ConfirmForm()
+    )
+
+
+@bp.post("/invitations/<token>/accept")
+@require(SIGNED_IN)
+def accept_invitation(token: str):
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return redirect(url_for("registration.invitation", token=token))
+    try:
+        team = invitations.accept_invitation(token, current_user, utcnow())
+    except DomainError as error:
+        db.session.rollback()
+        return invitation_problem(error)
+    db.session.commit()
+    flash(_("Welcome! You now coach %(team)s.", team=team.name), "success")
     return redirect(url_for("registration.detail", team_id=team.id))
 
 
