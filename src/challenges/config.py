@@ -29,7 +29,6 @@ class Defaults:
     SESSION_COOKIE_SECURE = True
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    REMEMBER_COOKIE_SECURE = True
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_DURATION = timedelta(days=365)  # "keep me logged in", also on the server
@@ -89,6 +88,8 @@ def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
     read_layers(app.config)
     if test_config:
         app.config.update(test_config)
+    # One switch for both log-in cookies: a Secure remember cookie on plain http is dropped.
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
     app.config.setdefault(
         "SQLALCHEMY_DATABASE_URI", f"sqlite:///{Path(app.instance_path) / 'challenges.db'}"
     )

@@ -107,9 +107,8 @@ def refusal(error: DomainError) -> tuple[Response, int]:
 
 
 def handle_http_exception(error: HTTPException):
-    # A text given to abort() is ours (translated); Werkzeug's own defaults are English.
-    ours = error.description if error.description != type(error).description else None
-    return error_response(error.code or 500, getattr(error, "user_message", None) or ours)
+    described = getattr(error, "user_message", None)
+    return error_response(error.code or 500, described)
 
 
 def handle_csrf_error(error: CSRFError):

@@ -18,6 +18,7 @@ def test_defaults_sqlite_in_instance_folder_and_dutch(tmp_path, monkeypatch):
     assert app.config["BABEL_DEFAULT_LOCALE"] == "nl"
     assert app.config["BABEL_DEFAULT_TIMEZONE"] == "Europe/Amsterdam"
     assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["REMEMBER_COOKIE_SECURE"] is True
 
 
 def test_secret_key_is_generated_once_and_kept(tmp_path, monkeypatch):
@@ -43,6 +44,7 @@ def test_environment_variables_with_prefix(tmp_path, monkeypatch):
     assert app.config["MAIL_SERVER"] == "smtp.example.nl"
     assert app.config["MAIL_PORT"] == 587
     assert app.config["SESSION_COOKIE_SECURE"] is False
+    assert app.config["REMEMBER_COOKIE_SECURE"] is False  # else "keep me logged in" is dropped
     assert not (tmp_path / "secret_key").exists()
 
 

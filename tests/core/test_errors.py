@@ -57,3 +57,25 @@ def test_too_large_request_is_413(client, app):
     app.config["MAX_CONTENT_LENGTH"] = 1024
     response = client.raw.post("/account/login", data={"email": "x" * 5000})
     assert response.status_code == 413
+
+
+def test_a_refusal_while_printing_shows_its_own_reason(app, client):
+    from tests.auth.world import ORGANISER, build_world
+
+    world = build_world()  # results published, but the teams lack rubrics
+    client.log_in(world.users[ORGANISER].email)
+    page = client.get(f"/events/{world.params['event_ref']}/results.pdf")
+    assert page.status_code == 409
+    assert "nog geen uitslag" in page.text
+    assert "onverwacht" not in page.text
+
+
+@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN": "1 per minute"}])
+def test_too_many_attempts_is_said_in_dutch(client):
+    attempts = [
+        client.submit("/account/login", {"email": "x@school.nl", "password": "fout"})
+        for _ in range(2)
+    ]
+    assert attempts[-1].status_code == 429
+    assert "Te veel pogingen" in attempts[-1].text
+    assert "per 1 minute" not in attempts[-1].text

@@ -211,6 +211,7 @@ def advisor(event_id: int):
         agreement_level=agreement_level,
         area_names=area_names(rubric_set, language()),
         show_judges=show_judges,
+        may_judge=JUDGES.allows(current_user, {"event_id": event.id}),
     )
 
 

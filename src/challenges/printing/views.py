@@ -52,9 +52,9 @@ def pdf_response(name: str, write: Callable[[IO[bytes]], int]) -> Response:
     buffer = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY)  # noqa: SIM115 (closed below)
     try:
         write(buffer)
-    except DomainError as error:
+    except DomainError:
         buffer.close()
-        abort(error.status, error.message)
+        raise
     size = buffer.tell()
     buffer.seek(0)
 
@@ -113,7 +113,9 @@ def team_certificates(team_id: int, event_id: int):
     event = db.get_or_404(Event, event_id)
     team_at(event, team)
     if not results_shown(event):
-        abort(409, _("The certificates can be downloaded once the results are published."))
+        raise DomainError(
+            _("The certificates can be downloaded once the results are published."), status=409
+        )
     return certificates_pdf(event, team.id, f"certificates-{event.slug}-{team.id}.pdf")
 
 
@@ -187,7 +189,9 @@ def feedback(team_id: int, event_id: int):
     event = db.get_or_404(Event, event_id)
     team_at(event, team)
     if not results_shown(event):
-        abort(409, _("The jury feedback is shown once the results are published."))
+        raise DomainError(
+            _("The jury feedback is shown once the results are published."), status=409
+        )
     return pdf_response(
         f"feedback-{event.slug}-{team.id}.pdf",
         lambda out: documents.write_feedback(out, event, team),
@@ -200,7 +204,7 @@ def results(event_ref: str):
     """The results as a PDF: public once published, like the results page."""
     event = visible_event(event_ref)
     if not results_shown(event):
-        abort(409, _("The results of this event are not published yet."))
+        raise DomainError(_("The results of this event are not published yet."), status=409)
     return pdf_response(
         f"results-{event.slug}.pdf", lambda out: documents.write_results(out, event)
     )

@@ -173,7 +173,8 @@ def add_coach(team_id: int):
             ),
         )
     else:
-        problems = [*form.name.errors, *form.email.errors]
+        fields = (form.name, form.email)
+        problems = [f"{field.label.text}: {error}" for field in fields for error in field.errors]
         flash(" ".join(problems) or _("Enter a name and an e-mail address."), "error")
     return redirect(url_for("registration.detail", team_id=team.id))
 
