@@ -11,6 +11,7 @@ from sqlalchemy import create_engine
 from challenges import create_app
 from challenges.config import normalise_database_url
 from challenges.extensions import db
+from tests.databases import empty_all_tables
 from tests.factories import FormClient, IsolatedClient, app_config
 
 POSTGRES_URL = os.environ.get("CHALLENGES_TEST_DATABASE_URL")
@@ -57,11 +58,7 @@ def app(database_url, tmp_path, monkeypatch, config_overrides):
     app.test_client_class = IsolatedClient
     with app.app_context():
         yield app
-        db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
-        db.engine.dispose()
+        empty_all_tables()
 
 
 @pytest.fixture

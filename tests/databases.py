@@ -1,4 +1,5 @@
-"""A fresh, empty database for tests that build the schema themselves (migrations, servers)."""
+"""A fresh, empty database for tests that build the schema themselves (migrations, servers),
+and emptying the shared test database after a test."""
 
 import os
 import uuid
@@ -10,6 +11,7 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from challenges.config import normalise_database_url
+from challenges.extensions import db
 
 
 @contextmanager
@@ -30,3 +32,12 @@ def fresh_database(folder: Path) -> Iterator[str]:
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def empty_all_tables() -> None:
+    """End the app's session and delete every row, so the next test starts empty."""
+    db.session.remove()
+    with db.engine.begin() as connection:
+        for table in reversed(db.metadata.sorted_tables):
+            connection.execute(table.delete())
+    db.engine.dispose()

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from sqlalchemy import select, text
 
-from challenges.auth.models import LoginSession, User, hash_session_token
+from challenges.auth.models import LoginSession, User, hash_secret
 from challenges.auth.services import IDLE_LIFETIME, SEEN_INTERVAL
 from challenges.database import utcnow
 from challenges.extensions import db
@@ -77,8 +77,8 @@ def test_every_log_in_gets_its_own_long_random_token(app):
     assert token(first) != token(second)
     assert all(len(token(cookies)) >= 43 for cookies in (first, second))  # 32 random bytes
     assert {login.token_hash for login in log_ins(user)} == {
-        hash_session_token(token(first)),
-        hash_session_token(token(second)),
+        hash_secret(token(first)),
+        hash_secret(token(second)),
     }
 
 
@@ -89,7 +89,7 @@ def test_the_database_keeps_no_token_in_plain_text(app):
     assert len(rows) == 1
     stored = [str(value) for value in rows[0]]
     assert not any(token(cookies) in value for value in stored)
-    assert hash_session_token(token(cookies)) in stored
+    assert hash_secret(token(cookies)) in stored
 
 
 def test_copied_cookies_stop_working_after_log_out(app):
@@ -158,7 +158,7 @@ def test_password_change_logs_out_other_devices_and_keeps_this_one(app):
     assert_logged_in_with_each(app, this_cookies)
     assert_logged_out_with_each(app, other_cookies)
     assert [login.token_hash for login in log_ins(user)] == [
-        hash_session_token(token(this_cookies))
+        hash_secret(token(this_cookies))
     ]
 
 

@@ -1,4 +1,5 @@
 import io
+import random
 from datetime import time
 
 import pytest
@@ -17,6 +18,7 @@ from tests.factories import (
     make_teacher,
     make_user,
 )
+from tests.hostile.test_refusals import PNG
 
 SETTINGS = {
     "match_cycle": 8,
@@ -201,6 +203,22 @@ def test_plain_csv_and_xlsx_round_trip(client, event, manager):
             "s.csv",
             "not a valid",
         ),
+        # Hostile files: too long a field, NUL, a picture, random bytes, too long a place.
+        (b"team number;kind;round;place;start;end\n1001;" + b"x" * 140_000, "s.csv", "131072"),
+        (b"team number;kind;round;place;start;end\n1001\x00;ranking;1", "s.csv", "(U+0000)"),
+        (PNG, "schedule.csv", "dit is geen CSV-bestand"),
+        (random.Random(8).randbytes(3000), "schedule.xlsx", "geen Excel-werkmap"),
+        (b"Version Number,1\nBlock Format,1\nNumber of Teams,\x001", "s.csv", "(U+0000)"),
+        (
+            b"team number;kind;round;place;start;end\n1001;ranking;1;" + b"t" * 41 + b";9:00;9:03",
+            "s.csv",
+            "hoogstens 40 tekens",
+        ),
+        (
+            b"team number;kind;round;place;start;end\n1001;ranking;\xd9\xa3;t;9:00;9:03",
+            "s.csv",
+            "not a valid",
+        ),
     ],
 )
 def test_bad_plain_files_change_nothing(client, event, manager, content, name, reason):
@@ -212,6 +230,6 @@ def test_bad_plain_files_change_nothing(client, event, manager, content, name, r
         content_type="multipart/form-data",
     )
     text = client.get(page).text
-    assert "niet geïmporteerd" in text
+    assert "Het dagprogramma is niet geïmporteerd" in text
     assert reason in text
     assert db.session.scalars(select(ScheduleEntry)).all() == []

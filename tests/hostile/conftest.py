@@ -26,6 +26,7 @@ from challenges.registration.models import Team
 from challenges.robot_game.models import ScoreSheet
 from challenges.robot_game.sheets import MATCH_KINDS
 from challenges.schools.models import SchoolRequest
+from tests.databases import empty_all_tables
 from tests.factories import CSRF_FIELD, IsolatedClient, app_config
 from tests.judging.conftest import judged, panel  # noqa: F401 (fixtures)
 from tests.robot_game.conftest import arena  # noqa: F401 (a fixture)
@@ -46,11 +47,7 @@ def world(database_url, tmp_path_factory) -> Iterator[Any]:
         db.session.add(SchoolRequest(requested_by_id=requester, name="Nova", town="Ede", kind="po"))
         db.session.commit()
         yield app
-        db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
-        db.engine.dispose()
+        empty_all_tables()
 
 
 def first(model, *conditions):

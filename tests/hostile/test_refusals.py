@@ -10,10 +10,9 @@ from sqlalchemy import func, select
 
 from challenges.auth.models import EventRole
 from challenges.auth.roles import Role
-from challenges.events.models import ScheduleEntry
 from challenges.extensions import db
 from challenges.schools.models import School
-from tests.factories import make_event, make_open_season, make_placed_teams, make_user
+from tests.factories import make_event, make_user
 from tests.judging.conftest import send
 from tests.robot_game.conftest import payload
 from tests.schools.test_duo import BOSCH, current_file
@@ -180,41 +179,3 @@ def test_a_duo_value_longer_than_the_directory_holds_is_a_rejected_row(runner, t
     assert result.exit_code == 0, result.output
     assert "line 2: the name is longer than 200 characters" in result.output
     assert count(School) == 0
-
-
-@pytest.mark.parametrize(
-    ("content", "name", "reason"),
-    [
-        (b"team number;kind;round;place;start;end\n1001;" + b"x" * 140_000, "s.csv", "131072"),
-        (b"team number;kind;round;place;start;end\n1001\x00;ranking;1", "s.csv", "(U+0000)"),
-        (PNG, "schedule.csv", "dit is geen CSV-bestand"),
-        (random.Random(8).randbytes(3000), "schedule.xlsx", "geen Excel-werkmap"),
-        (b"Version Number,1\nBlock Format,1\nNumber of Teams,\x001", "s.csv", "(U+0000)"),
-        (
-            b"team number;kind;round;place;start;end\n1001;ranking;1;" + b"t" * 41 + b";9:00;9:03",
-            "s.csv",
-            "hoogstens 40 tekens",
-        ),
-        (
-            b"team number;kind;round;place;start;end\n1001;ranking;\xd9\xa3;t;9:00;9:03",
-            "s.csv",
-            "not a valid",
-        ),
-    ],
-)
-def test_a_schedule_file_that_is_no_schedule_is_refused_and_changes_nothing(
-    client, organiser, content, name, reason
-):
-    event = make_event(make_open_season())
-    make_placed_teams(event, 2)
-    page = f"/events/{event.id}/schedule"
-    client.submit(
-        f"{page}/import",
-        {"file": (io.BytesIO(content), name)},
-        page=page,
-        content_type="multipart/form-data",
-    )
-    text = client.get(page).text
-    assert "Het dagprogramma is niet geïmporteerd" in text
-    assert reason in text
-    assert count(ScheduleEntry) == 0

@@ -27,9 +27,10 @@ def new_session_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def hash_session_token(token: str) -> str:
-    """What the database keeps of a log-in's token: SHA-256 is enough for 32 random bytes."""
-    return hashlib.sha256(token.encode()).hexdigest()
+def hash_secret(token: str) -> str:
+    """What the database keeps of a random token (a log-in's, an invitation link's): SHA-256
+    is enough for 32 random bytes."""
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
 @cache
@@ -127,7 +128,7 @@ class LoginSession(db.Model):
     @classmethod
     def new(cls, user: User, remembered: bool) -> "LoginSession":
         token = new_session_token()
-        login = cls(user=user, remembered=remembered, token_hash=hash_session_token(token))
+        login = cls(user=user, remembered=remembered, token_hash=hash_secret(token))
         login.token = token
         return login
 

@@ -13,7 +13,7 @@ from challenges.auth.models import (
     LoginSession,
     User,
     UserRole,
-    hash_session_token,
+    hash_secret,
     password_matches,
 )
 from challenges.auth.roles import Role
@@ -164,7 +164,7 @@ def resume_session(token: str) -> User | None:
     log-in ended (logged out, password changed or reset, expired) or the account is disabled."""
     login = db.session.scalar(
         select(LoginSession).where(
-            LoginSession.token_hash == hash_session_token(token), not_(expired(utcnow()))
+            LoginSession.token_hash == hash_secret(token), not_(expired(utcnow()))
         )
     )
     if login is None or not login.user.active:

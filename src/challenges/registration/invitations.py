@@ -5,7 +5,6 @@ invites learns nothing about who has an account: no account is looked up, made o
 The link's token is random and only its sha256 is stored.
 """
 
-import hashlib
 import logging
 import secrets
 from datetime import datetime
@@ -16,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from challenges.auth import services as accounts
-from challenges.auth.models import User
+from challenges.auth.models import User, hash_secret
 from challenges.auth.roles import Role
 from challenges.errors import DomainError
 from challenges.extensions import db
@@ -34,10 +33,6 @@ CLOSED = {
         "This invitation has expired. Ask the team's coach to invite you again."
     ),
 }
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
 def open_invitations(team: Team, now: datetime) -> list[CoachInvitation]:
@@ -71,7 +66,7 @@ def invite_coach(team: Team, name: str, email: str, inviter: User, now: datetime
         team=team,
         email=email,
         name=name.strip(),
-        token_hash=hash_token(token),
+        token_hash=hash_secret(token),
         invited_by=inviter,
         created_at=now,
     )
@@ -102,7 +97,7 @@ def cancel_invitation(team: Team, invitation_id: int, user: User, now: datetime)
 
 def open_invitation(token: str, now: datetime, lock: bool = False) -> CoachInvitation:
     """The invitation the link's token belongs to, when it can still be accepted."""
-    query = select(CoachInvitation).where(CoachInvitation.token_hash == hash_token(token))
+    query = select(CoachInvitation).where(CoachInvitation.token_hash == hash_secret(token))
     invitation = db.session.scalar(query.with_for_update() if lock else query)
     if invitation is None:
         raise DomainError(

@@ -4,7 +4,8 @@ Revision ID: c82975bb656b
 Revises: 2d00381d2c3f
 Create Date: 2026-12-02 18:29:05.116589
 
-Every log-in gets its own row; log-out and a password change delete rows. The per-user
+Every log-in gets its own row, keyed by the SHA-256 of its token, with whether it was
+remembered and when it was last used; log-out and a password change delete rows. The per-user
 session token goes: whoever was logged in logs in again once.
 """
 
@@ -25,21 +26,20 @@ depends_on = None
 def upgrade():
     op.create_table(
         "login_session",
-        sa.Column("id", sa.String(length=64), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("remembered", sa.Boolean(), nullable=False),
         sa.Column("created_at", challenges.database.UTCDateTime(), nullable=False),
+        sa.Column("last_seen_at", challenges.database.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["user.id"],
             name=op.f("fk_login_session_user_id_user"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_login_session")),
+        sa.PrimaryKeyConstraint("token_hash", name=op.f("pk_login_session")),
     )
     with op.batch_alter_table("login_session", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_login_session_created_at"), ["created_at"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_login_session_user_id"), ["user_id"], unique=False)
 
     with op.batch_alter_table("user", schema=None) as batch_op:
@@ -64,6 +64,5 @@ def downgrade():
 
     with op.batch_alter_table("login_session", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_login_session_user_id"))
-        batch_op.drop_index(batch_op.f("ix_login_session_created_at"))
 
     op.drop_table("login_session")

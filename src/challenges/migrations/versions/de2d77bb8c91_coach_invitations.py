@@ -1,7 +1,7 @@
 """coach invitations
 
 Revision ID: de2d77bb8c91
-Revises: c4b22d3b8c6c
+Revises: c82975bb656b
 Create Date: 2026-12-03 10:00:00.000000
 
 A coach invites someone by e-mail; they become a coach only when they accept the link.
@@ -14,7 +14,7 @@ import challenges.database
 
 # revision identifiers, used by Alembic.
 revision = "de2d77bb8c91"
-down_revision = "c4b22d3b8c6c"
+down_revision = "c82975bb656b"
 branch_labels = None
 depends_on = None
 
