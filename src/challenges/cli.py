@@ -12,6 +12,8 @@ from challenges.auth import services as accounts
 from challenges.auth.models import User
 from challenges.auth.roles import GLOBAL_ROLES, Role
 from challenges.awards.voting import forget_voters
+from challenges.backups import services as backups
+from challenges.backups.cli import backup
 from challenges.database import utcnow
 from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
@@ -130,6 +132,8 @@ def purge_command(season_key: str) -> None:
     season = db.session.scalar(select(Season).where(Season.key == season_key))
     if season is None:
         raise click.ClickException(f"No season with key {season_key}.")
+    if backups.automatic("voor wissen namen") is None:
+        raise click.ClickException("No backup could be made first, so nothing was removed.")
     try:
         count = purge_first_names(season, utcnow())
     except DomainError as error:
@@ -155,7 +159,7 @@ def list_events_command(season_key: str | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for group in (seed, users, mail, schools, privacy, events, robot_game, printing):
+    for group in (seed, users, mail, schools, privacy, events, robot_game, printing, backup):
         app.cli.add_command(group)
 
 

@@ -10,6 +10,7 @@ from challenges.actions import run_action, run_form_action
 from challenges.auth.access import require
 from challenges.auth.policies import EVENT_CREW, EVENT_MANAGER
 from challenges.auth.roles import Role
+from challenges.backups.views import backup_first
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events import markets, schedules, services
@@ -149,7 +150,10 @@ def schedule(event_id: int):
 def generate_schedule(event_id: int):
     event = db.get_or_404(Event, event_id)
     form = ScheduleForm()
-    if form.validate_on_submit() and run_form_action(
+    if not form.validate_on_submit():
+        return schedule_page(event, form)
+    backup_first("voor nieuw schema")
+    if run_form_action(
         form,
         lambda: schedules.make_schedule(event, form.choices()),
         _("The schedule is made."),
@@ -170,6 +174,7 @@ def import_schedule(event_id: int):
     event = db.get_or_404(Event, event_id)
     form = ImportScheduleForm()
     if form.validate_on_submit():
+        backup_first("voor schema-import")
         data, filename = form.file.data.read(), form.file.data.filename or ""
         if data[:40].decode("utf-8-sig", errors="replace").startswith("Version Number"):
             text = data.decode("utf-8-sig", errors="replace")

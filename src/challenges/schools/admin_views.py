@@ -14,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
+from challenges.backups.views import backup_first
 from challenges.errors import DomainError, input_problem
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, Form
@@ -71,6 +72,8 @@ def import_file():
                 _("This is not a DUO school file we can read: %(problem)s", problem=problem)
             )
         else:
+            if not form.dry_run.data:
+                backup_first("voor scholenimport")
             report = import_schools(parsed, dry_run=form.dry_run.data)
             if form.dry_run.data:
                 db.session.rollback()

@@ -1,0 +1,1 @@
+"""Backups of the whole database: a portable file, made while the app runs, restored by command."""
