@@ -8,6 +8,8 @@ from challenges.auth import services as auth_services
 from challenges.auth import views as auth
 from challenges.awards import results_views as awards_results
 from challenges.awards import views as awards
+from challenges.backups import views as backups
+from challenges.core import tablet_views
 from challenges.core import views as core
 from challenges.events import admin_views as event_admin
 from challenges.events import views as events
@@ -27,6 +29,7 @@ from challenges.seasons import views as seasons
 def register(app: Flask) -> None:
     for blueprint in (
         core.bp,
+        tablet_views.bp,
         auth.bp,
         user_admin.bp,
         mail.bp,
@@ -46,6 +49,7 @@ def register(app: Flask) -> None:
         schools.bp,
         school_admin.bp,
         seasons.bp,
+        backups.bp,
     ):
         app.register_blueprint(blueprint)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins

@@ -1,11 +1,14 @@
-"""Declarative base with a constraint naming convention, UTC timestamps, SQLite pragmas."""
+"""Declarative base with a constraint naming convention, UTC timestamps, SQLite pragmas and
+SQLite transactions that take the write lock at their start."""
 
 import enum
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Enum, MetaData, event
+from flask import has_request_context, request
+from sqlalchemy import DateTime, Enum, MetaData, event, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, registry
+from sqlalchemy.orm import DeclarativeBase, Session, registry
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -41,6 +44,18 @@ def str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:
     )
 
 
+def lock_rows(session: Session, model: type, ids: Iterable[int]) -> None:
+    """Wait for the rows' write lock and hold it until the transaction ends (PostgreSQL; in
+    id order, so two actions never wait for each other), then forget what was read before, as
+    it may have changed meanwhile. A writing request on SQLite holds the whole database's write
+    lock already (see _begin_sqlite_transaction)."""
+    wanted = sorted(set(ids))
+    session.execute(
+        select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update()
+    ).all()
+    session.expire_all()
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -62,3 +77,21 @@ def _set_sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@event.listens_for(Engine, "begin")
+def _begin_sqlite_transaction(connection) -> None:
+    """A request that may write takes SQLite's write lock when its transaction begins.
+
+    pysqlite begins a transaction only at the first write, so one that read first cannot become
+    a writer once another has committed meanwhile (SQLITE_BUSY_SNAPSHOT, without waiting):
+    concurrent registrations and desk actions failed. BEGIN IMMEDIATE waits (busy_timeout)
+    instead, so writing requests run one after another; reading goes on in parallel, and
+    everything else keeps pysqlite's own transactions.
+    """
+    writes = has_request_context() and request.method not in READ_ONLY_METHODS
+    if connection.dialect.name == "sqlite" and writes:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,6 +1,7 @@
 """Friendly error pages (HTML or JSON) and the domain error raised by services."""
 
 import logging
+from typing import Any
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
@@ -97,13 +98,19 @@ def error_response(status: int, detail: str | None = None, field: str | None = N
     return response, status
 
 
-def refusal(error: DomainError) -> tuple[Response, int]:
-    """A tablet's submission refused: the message and the problems per field, as JSON."""
+def refusal(error: DomainError, **details: Any) -> tuple[Response, int]:
+    """A tablet's submission refused: the message and the problems per field, as JSON.
+    `"stored": false` tells the tablet that the server does not have it."""
     problems = getattr(error, "problems", None) or (
         {error.field: error.message} if error.field else {}
     )
-    body = {"error": str(_l("Not saved")), "message": error.message, "problems": problems}
-    return jsonify(body), error.status
+    body = {
+        "stored": False,
+        "error": str(_l("Not saved")),
+        "message": error.message,
+        "problems": problems,
+    }
+    return jsonify(body | details), error.status
 
 
 def handle_http_exception(error: HTTPException):

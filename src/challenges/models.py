@@ -10,6 +10,7 @@ from challenges.registration.models import AuditEntry, CoachInvitation, Team, Te
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
 from challenges.schools.models import School, SchoolMembership, SchoolRequest
 from challenges.seasons.models import Category, Programme, Season
+from challenges.tablets.models import RefusedItem
 
 __all__ = [
     "Advancement",
@@ -28,6 +29,7 @@ __all__ = [
     "PanelMember",
     "Programme",
     "PublicVote",
+    "RefusedItem",
     "RubricAdjustment",
     "RubricEntry",
     "ScheduleEntry",

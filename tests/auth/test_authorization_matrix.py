@@ -37,6 +37,8 @@ JUDGES = frozenset({JUDGE, JUDGE_ADVISOR, ORGANISER})
 ADVISORS = frozenset({JUDGE_ADVISOR, EVENT_MANAGER, ORGANISER})
 
 PUBLIC_PAGES = {
+    "tablets.offline",
+    "tablets.service_worker",
     "auth.accept_invite",
     "auth.confirm",
     "auth.login",
@@ -60,6 +62,8 @@ PUBLIC_PAGES = {
     "scoreboard.screen",
 }
 ACCOUNT_PAGES = {
+    "tablets.logged_in",
+    "tablets.session",
     "auth.change_password",
     "core.dashboard",
     "registration.accept_invitation",
@@ -92,6 +96,9 @@ ORGANISER_PAGES = {
     "registration_admin.bulk",
     "registration_admin.coach_emails",
     "registration_admin.export",
+    "backups.create",
+    "backups.download",
+    "backups.index",
     "registration_admin.index",
     "rubric_settings.rubric_settings",
     "school_admin.approve",
@@ -156,6 +163,7 @@ HEAD_REFEREE_PAGES = {
     "robot_game.head_referee",
     "robot_game.head_referee_state",
     "robot_game.no_show",
+    "robot_game.refused_sheet",
     "robot_game.reject",
     "robot_game.rerun",
     "robot_game.round_action",
@@ -178,6 +186,7 @@ ADVISOR_PAGES = {
     "awards.give_award",
     "awards.remove_award",
     "judging.advisor",
+    "judging.refused_rubric",
     "judging.seating",
     "printing.event_certificates",
 }
@@ -196,6 +205,7 @@ EXPECTED: dict[str, frozenset[str]] = {
 NOT_ROUTES = {"static"}
 # Pages the world cannot show to anyone, whatever the role.
 GET_REFUSED_FOR_ALL = {
+    "backups.download": 404,  # the world has no backup file
     "printing.results": 409,  # the world's teams lack rubrics, so there are no results to print
     "printing.branding_image": 404,  # the world's season has no logo
     "results.confirm_vote": 404,  # the world's token is no vote's token

@@ -157,9 +157,7 @@ def test_password_change_logs_out_other_devices_and_keeps_this_one(app):
     assert this_device.get("/dashboard").status_code == 200
     assert_logged_in_with_each(app, this_cookies)
     assert_logged_out_with_each(app, other_cookies)
-    assert [login.token_hash for login in log_ins(user)] == [
-        hash_secret(token(this_cookies))
-    ]
+    assert [login.token_hash for login in log_ins(user)] == [hash_secret(token(this_cookies))]
 
 
 def test_password_reset_logs_out_every_device(app, client):

@@ -21,6 +21,7 @@ from challenges.mail.services import queue_mail
 from challenges.registration.models import CoachInvitation
 from challenges.robot_game.models import ScoreSheet
 from challenges.schools.models import SchoolMembership, SchoolRequest
+from challenges.tablets.models import Kind, RefusedItem
 from tests.factories import PASSWORD, grant_event_role, make_event, make_user
 from tests.judging.conftest import make_panel, rubric, verified
 from tests.robot_game.conftest import SEASON, schedule_matches
@@ -96,7 +97,16 @@ def build_world() -> World:
         team=team, email="genodigd@example.nl", name="Genodigd", token_hash="0" * 64
     )
     message = queue_mail("iemand@example.nl", "Test", "confirm", None, user=co_coach, link="x")
-    db.session.add_all([request, invitation])
+    late = RefusedItem(
+        event_id=event.id,
+        kind=Kind.SHEET,
+        client_key="refused-on-arrival",
+        team_id=team.id,
+        sent_by="Rita Referee",
+        payload={},
+        reason="De ronde is gesloten.",
+    )
+    db.session.add_all([request, invitation, late])
     db.session.commit()
     sheet = db.session.query(ScoreSheet).filter_by(event_id=event.id).first()
     params = {
@@ -117,6 +127,8 @@ def build_world() -> World:
         "message_id": message.id,
         "request_id": request.id,
         "invitation_id": invitation.id,
+        "backup_name": "2026-01-01T00-00-00Z-handmatig.jsonl.gz",
+        "item_id": late.id,
         "token": "not-a-valid-token",
     }
     return World(params, users)

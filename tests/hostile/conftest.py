@@ -80,6 +80,8 @@ def event_args(slug: str) -> dict[str, Any]:
         "message_id": message.id if message else 1,
         "request_id": first(SchoolRequest).id,
         "invitation_id": 1,  # the demo has no coach invitations: a 404 is the walk's answer
+        "backup_name": "2026-01-01T00-00-00Z-handmatig.jsonl.gz",
+        "item_id": 1,  # nothing was refused on arrival in the demo: a 404 is the answer
         "rubric_id": rubric_set_of(event).rubrics[0].id,
         "number": 1,
         "token": "not-a-token",

@@ -80,8 +80,8 @@ def test_the_event_manager_sees_progress_but_not_which_judge_gave_what(client, j
     assert "Janna Jurylid" not in manager_view
     assert "Otto Jurylid" not in manager_view
     assert "Anna Advisor" not in manager_view
-    assert f"/events/{judged.event.id}/judging\"" not in manager_view  # judging is not theirs
-    assert f"/events/{judged.event.id}/judging\"" in advisor_view
+    assert f'/events/{judged.event.id}/judging"' not in manager_view  # judging is not theirs
+    assert f'/events/{judged.event.id}/judging"' in advisor_view
 
 
 def test_the_event_can_rank_the_judged_areas_by_normalised_scores(judged):

@@ -164,3 +164,43 @@ def test_overview_costs_the_same_queries_for_3_or_30_teams(client, registrations
     db.session.commit()
     assert "30 teams" in client.get("/admin/registrations/").text
     assert count_queries(client, "/admin/registrations/") == few
+
+
+def test_bulk_leaves_teams_alone_whose_status_changed_since_the_page_was_shown(
+    client, registrations
+):
+    page = "/admin/registrations/"
+    shown = client.get(page).text
+    [een, twee] = team_named("Noord Een"), team_named("Noord Twee")
+    assert f'name="seen-{een.id}" value="registered"' in shown
+    client.submit("/admin/registrations/bulk", {"team": [een.id], "action": "waitlist"}, page=page)
+    response = client.submit(
+        "/admin/registrations/bulk",
+        {
+            "team": [een.id, twee.id],
+            f"seen-{een.id}": "registered",  # as shown, before it went on the waiting list
+            f"seen-{twee.id}": "registered",
+            "action": "confirm",
+        },
+        page=page,
+    )
+    told = client.get(response.headers["Location"]).text
+    assert team_named("Noord Een").status is TeamStatus.WAITLISTED
+    assert team_named("Noord Twee").status is TeamStatus.CONFIRMED
+    assert "1 team(s) nu bevestigd." in told
+    assert (
+        "Niet gewijzigd, want hun status is intussen veranderd (bekijk ze opnieuw): Noord Een"
+        in told
+    )
+    assert "hun status staat het niet toe" not in told
+
+
+@pytest.mark.parametrize("seen", [None, "", "🦀", "REGISTERED", "x" * 10_000])
+def test_bulk_without_a_known_seen_status_lets_the_rules_decide(client, registrations, seen):
+    team = team_named("Zuid Een")
+    data = {"team": [team.id], "action": "confirm"}
+    if seen is not None:
+        data[f"seen-{team.id}"] = seen
+    response = client.submit("/admin/registrations/bulk", data, page="/admin/registrations/")
+    assert response.status_code == 302
+    assert team_named("Zuid Een").status is TeamStatus.CONFIRMED

@@ -155,7 +155,6 @@ def test_organisers_see_the_links_and_remove_one_without_taking_a_team(app, clie
     assert teacher.get(f"/teams/{world.params['team_id']}").status_code == 200
 
 
-
 @pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LINK": "2 per hour"}])
 def test_one_account_links_to_a_few_schools_an_hour_at_most(app, client):
     newcomer = make_teacher(email="veel@scholen.nl")
@@ -165,6 +164,7 @@ def test_one_account_links_to_a_few_schools_an_hour_at_most(app, client):
         for _ in range(3)
     ]
     assert answers == [302, 302, 429]
-    assert db.session.scalar(
-        select(db.func.count()).where(SchoolMembership.user_id == newcomer.id)
-    ) == 2
+    assert (
+        db.session.scalar(select(db.func.count()).where(SchoolMembership.user_id == newcomer.id))
+        == 2
+    )

@@ -203,7 +203,7 @@ def test_an_edit_is_a_new_verified_version_and_the_old_one_stays(arena, app):
     assert sheet.answers == answers()
     assert [v.version for v in sheets.history(sheet)] == [2, 1]
     assert [v.version for v in sheets.history(version)] == [2, 1]
-    with pytest.raises(sheets.DomainError, match="nieuwere versie"):
+    with pytest.raises(sheets.DomainError, match="intussen gewijzigd"):
         sheets.verify(sheet, "Henk")
 
 

@@ -4,6 +4,9 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
+from flask import jsonify, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
@@ -12,6 +15,9 @@ from challenges.extensions import login_manager
 
 View = TypeVar("View", bound=Callable[..., Any])
 
+NOT_LOGGED_IN = _l("Please log in")
+LOG_IN_AGAIN = _l("You are not logged in (any more). Log in again to continue.")
+
 
 class AccessDenied(Forbidden):
     def __init__(self, policy: Policy) -> None:
@@ -19,12 +25,25 @@ class AccessDenied(Forbidden):
         self.user_message = str(policy.requirement)
 
 
+def not_logged_in() -> ResponseReturnValue:
+    """A page sends the visitor to the log-in page. The JSON API answers 401 with the log-in
+    page's address instead: a tablet keeps what it was sending and asks its user to log in."""
+    if not request.path.startswith("/api/"):
+        return login_manager.unauthorized()
+    body = {
+        "error": str(NOT_LOGGED_IN),
+        "message": str(LOG_IN_AGAIN),
+        "login": url_for(login_manager.login_view),
+    }
+    return jsonify(body), 401
+
+
 def require(policy: Policy) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         @wraps(view)
         def guarded(*args: Any, **kwargs: Any) -> Any:
             if policy.needs_login and not current_user.is_authenticated:
-                return login_manager.unauthorized()
+                return not_logged_in()
             if not policy.allows(current_user, kwargs):
                 raise AccessDenied(policy)
             return view(*args, **kwargs)

@@ -6,11 +6,10 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from challenges import tablets
 from challenges.auth.models import User
-from challenges.database import utcnow
+from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -27,6 +26,8 @@ from challenges.judging.assessment import (
 from challenges.judging.models import RubricEntry, RubricStatus
 from challenges.judging.rubrics import Rubric, RubricSet, UnknownRubricSet, load
 from challenges.registration.models import Team
+from challenges.tablets import refused
+from challenges.tablets.models import Kind, Outcome, RefusedItem
 
 
 class RubricRefused(DomainError):
@@ -121,44 +122,75 @@ def judge_entries(event: Event, judge: User) -> dict[tuple[int, str], RubricEntr
     return {(entry.team_id, entry.rubric): entry for entry in found}
 
 
-def save(event: Event, given: RubricInput, user: User) -> tuple[RubricEntry, bool]:
+def save(
+    event: Event, given: RubricInput, user: User, check_seat: bool = True
+) -> tuple[RubricEntry, bool]:
     """Save a draft or a submission; the same client key again returns the stored one.
 
-    A draft that arrives after the rubric was submitted (a tablet catching up) changes
-    nothing. Submitting again after a submission adds a new version.
+    The team's row is locked first, so two tabs (or a draft and the submission) take turns and
+    each sees what the other stored. A draft never changes a submission: one that arrives
+    after it (a tablet catching up) is ignored. Submitting again adds a new version; the same
+    key with other content is refused. `check_seat` is off when the judge advisor accepts a
+    rubric that was refused on arrival.
     """
     if not tablets.CLIENT_KEY.match(given.client_key or ""):
         raise RubricRefused({"client_key": _("The rubric has no valid key; reload the page.")}, 400)
-    stored = db.session.scalar(
-        select(RubricEntry).where(RubricEntry.client_key == given.client_key)
-    )
-    if stored is not None and stored.event_id != event.id:
-        raise RubricRefused({"client_key": _("This rubric belongs to another event.")}, 409)
-    if stored is not None and stored.status == RubricStatus.SUBMITTED:
-        return stored, False
-    rubric_set = rubric_set_of(event)
-    rubric = rubric_of(event, given.rubric)
     team = db.session.get(Team, given.team_id)
     if team is None:
         raise RubricRefused({"team": _("This team does not take part in this event.")}, 404)
-    panels.check_may_judge(event, user, team)
+    lock_rows(db.session, Team, [team.id])
+    rubric_set = rubric_set_of(event)
+    rubric = rubric_of(event, given.rubric)
+    stored = db.session.scalar(
+        select(RubricEntry).where(RubricEntry.client_key == given.client_key)
+    )
+    if stored is not None and (stored.event_id != event.id or stored.team_id != team.id):
+        raise RubricRefused({"client_key": _("This rubric belongs to another event.")}, 409)
+    if stored is not None and stored.status == RubricStatus.SUBMITTED:
+        if given.submit and _contents(rubric, given.filled) != _contents_of(stored):
+            raise DifferentRubric(stored)
+        return stored, False
+    if check_seat:
+        panels.check_may_judge(event, user, team)
     problems = check(rubric_set, rubric, given.filled, complete=given.submit)
     if problems:
         raise RubricRefused({problem.field: problem_text(problem) for problem in problems})
     current = current_entry(event, team.id, user.id, rubric.id)
     if current is not None and current.status == RubricStatus.SUBMITTED and not given.submit:
         return current, False
-    try:
-        with db.session.begin_nested():
-            entry, created = _store(event, rubric_set, rubric, team, given, user, current)
-    except IntegrityError:  # the same key arrived twice at the same moment
-        stored = db.session.scalar(
-            select(RubricEntry).where(RubricEntry.client_key == given.client_key)
+    return _store(event, rubric_set, rubric, team, given, user, current)
+
+
+class DifferentRubric(DomainError):
+    """A submission's key that was stored before with other content: the stored one wins."""
+
+    def __init__(self, stored: RubricEntry) -> None:
+        super().__init__(
+            _(
+                "A rubric with this key was submitted before with other content; "
+                "it was not changed."
+            ),
+            status=409,
         )
-        if stored is None:
-            raise
-        return stored, False
-    return entry, created
+        self.stored = stored
+
+
+def _contents(rubric: Rubric, filled: FilledRubric) -> dict[str, Any]:
+    return {
+        "levels": {row.id: filled.levels[row.id] for row in rubric.rows if row.id in filled.levels},
+        "notes": filled.notes,
+        "went_well": filled.went_well,
+        "think_about": filled.think_about,
+    }
+
+
+def _contents_of(entry: RubricEntry) -> dict[str, Any]:
+    return {
+        "levels": entry.levels,
+        "notes": entry.notes,
+        "went_well": entry.went_well,
+        "think_about": entry.think_about,
+    }
 
 
 def _store(
@@ -170,12 +202,7 @@ def _store(
     user: User,
     current: RubricEntry | None,
 ) -> tuple[RubricEntry, bool]:
-    filled = given.filled
-    fields = {
-        "levels": {row.id: filled.levels[row.id] for row in rubric.rows if row.id in filled.levels},
-        "notes": filled.notes,
-        "went_well": filled.went_well,
-        "think_about": filled.think_about,
+    fields = _contents(rubric, given.filled) | {
         "device_time": given.device_time,
         "saved_at": utcnow(),
     }
@@ -208,6 +235,28 @@ def _store(
     db.session.add(entry)
     db.session.flush()
     return entry, True
+
+
+def refused_rubrics(event: Event) -> list[RefusedItem]:
+    """Rubrics refused on arrival that wait for the judge advisor's decision."""
+    return refused.waiting(event.id, Kind.RUBRIC)
+
+
+def accept_refused(event: Event, item_id: int, user: User) -> RubricEntry:
+    """The judge advisor takes a refused rubric as the judge's submission (or draft)."""
+    lock_rows(db.session, Team, [refused.undecided(event.id, Kind.RUBRIC, item_id).team_id])
+    item = refused.undecided(event.id, Kind.RUBRIC, item_id)
+    judge = db.session.get(User, item.sent_by_id) if item.sent_by_id else None
+    if judge is None:
+        raise DomainError(_("The judge's account no longer exists: set the rubric aside."))
+    entry, _created = save(event, input_from_json(item.payload), judge, check_seat=False)
+    refused.decide(item, Outcome.ACCEPTED, user)
+    return entry
+
+
+def set_aside_refused(event: Event, item_id: int, user: User) -> None:
+    lock_rows(db.session, Team, [refused.undecided(event.id, Kind.RUBRIC, item_id).team_id])
+    refused.decide(refused.undecided(event.id, Kind.RUBRIC, item_id), Outcome.SET_ASIDE, user)
 
 
 def submitted_for_team(event: Event, team_id: int) -> list[RubricEntry]:

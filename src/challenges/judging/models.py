@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from challenges.database import str_enum, utcnow
@@ -36,7 +36,21 @@ class RubricEntry(db.Model):
     (`current` moves); the raw scores of every version are kept.
     """
 
-    __table_args__ = (Index("ix_rubric_entry_team", "event_id", "team_id", "rubric"),)
+    __table_args__ = (
+        Index("ix_rubric_entry_team", "event_id", "team_id", "rubric"),
+        # One current rubric per judge, team and rubric, and one newer version per version.
+        Index("uq_rubric_entry_supersedes_id", "supersedes_id", unique=True),
+        Index(
+            "uq_rubric_entry_one_current",
+            "event_id",
+            "team_id",
+            "judge_id",
+            "rubric",
+            unique=True,
+            sqlite_where=text('"current"'),
+            postgresql_where=text('"current"'),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_key: Mapped[str] = mapped_column(String(64), unique=True)

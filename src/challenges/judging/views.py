@@ -24,6 +24,8 @@ from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
 from challenges.registration.models import Team
 from challenges.seasons.models import Season
+from challenges.tablets import refused
+from challenges.tablets.models import Kind
 
 bp = Blueprint("judging", __name__, url_prefix="/events/<int:event_id>/judging")
 
@@ -212,6 +214,8 @@ def advisor(event_id: int):
         area_names=area_names(rubric_set, language()),
         show_judges=show_judges,
         may_judge=JUDGES.allows(current_user, {"event_id": event.id}),
+        refused=entries.refused_rubrics(event),
+        form=ConfirmForm(),
     )
 
 
@@ -221,15 +225,25 @@ api = Blueprint("judging_api", __name__, url_prefix="/api/v1/events/<int:event_i
 @api.post("/rubrics")
 @require(JUDGES)
 def api_save(event_id: int):
-    """A tablet's draft or submission: 201 stored, 200 stored before (same key), 4xx refused."""
+    """A tablet's draft or submission: 201 stored, 200 stored before (same key), 4xx refused.
+
+    Only an answer with `"stored": true` lets the tablet forget the rubric. A rubric refused
+    because of the judge's or team's state is kept for the judge advisor (`"kept": true`)."""
     event = db.get_or_404(Event, event_id)
+    payload = request_json()
     try:
-        entry, created = entries.save(event, entries.input_from_json(request_json()), current_user)
+        entry, created = entries.save(event, entries.input_from_json(payload), current_user)
+    except entries.DifferentRubric as error:
+        db.session.rollback()
+        stored = {"id": error.stored.id, "version": error.stored.version}
+        return refusal(error, conflict="different_content", stored_version=stored)
     except DomainError as error:
         db.session.rollback()
-        return refusal(error)
+        return refusal(error, kept=_keep_refused(event, payload, error))
+    refused.arrived_after_all(Kind.RUBRIC, entry.client_key)
     db.session.commit()
     body = {
+        "stored": True,
         "id": entry.id,
         "status": entry.status.value,
         "version": entry.version,
@@ -237,6 +251,37 @@ def api_save(event_id: int):
         "submitted": entry.status == RubricStatus.SUBMITTED,
     }
     return jsonify(body), 201 if created else 200
+
+
+def _keep_refused(event: Event, payload: Any, error: DomainError) -> bool:
+    """Keep a submitted rubric that the judge's seat or the team's state refused."""
+    if error.status not in refused.STATE_REFUSALS or payload.get("status") != "submitted":
+        return False
+    given = entries.input_from_json(payload)  # it was read before the refusal
+    if db.session.get(Team, given.team_id) is None:
+        return False
+    refused.keep(event.id, Kind.RUBRIC, given.team_id, payload, current_user, error.message)
+    db.session.commit()
+    return True
+
+
+@bp.post("/advisor/refused/<int:item_id>/<any(accept, 'set-aside'):do>")
+@require(JUDGE_ADVISORS)
+def refused_rubric(event_id: int, item_id: int, do: str):
+    """A rubric refused on arrival: taken as the judge's, or set aside."""
+    event = db.get_or_404(Event, event_id)
+    if ConfirmForm().validate_on_submit():
+        if do == "accept":
+            run_action(
+                lambda: entries.accept_refused(event, item_id, current_user),
+                _("The rubric is taken as the judge's."),
+            )
+        else:
+            run_action(
+                lambda: entries.set_aside_refused(event, item_id, current_user),
+                _("The rubric is set aside."),
+            )
+    return redirect(url_for("judging.advisor", event_id=event.id))
 
 
 settings = Blueprint("rubric_settings", __name__, url_prefix="/seasons/<int:season_id>/rubrics")

@@ -71,6 +71,14 @@ def coach_emails():
     return Response("; ".join(overview.coach_addresses(teams)) + "\n", mimetype="text/plain")
 
 
+def seen_status(value: str | None) -> TeamStatus | None:
+    """The status the organiser saw (a hidden field per team); anything else is not known."""
+    try:
+        return TeamStatus(value)
+    except ValueError:
+        return None
+
+
 @bp.post("/bulk")
 @require(ORGANISER)
 def bulk():
@@ -80,15 +88,28 @@ def bulk():
     if not ConfirmForm().validate_on_submit() or new is None or not team_ids:
         flash(_("Choose one or more teams and an action."), "error")
         return redirect(back)
-    changed, refused = services.change_status_in_bulk(team_ids, new, current_user)
+    seen = {team_id: seen_status(request.form.get(f"seen-{team_id}")) for team_id in team_ids}
+    outcome = services.change_status_in_bulk(seen, new, current_user)
     db.session.commit()
     flash(
-        _("%(count)d team(s) are now %(status)s.", count=changed, status=status_label(new)),
+        _("%(count)d team(s) are now %(status)s.", count=outcome.changed, status=status_label(new)),
         "success",
     )
-    if refused:
+    if outcome.changed_meanwhile:
         flash(
-            _("Not changed (their status does not allow it): %(teams)s", teams=", ".join(refused)),
+            _(
+                "Not changed, because their status changed meanwhile (look at them again): "
+                "%(teams)s",
+                teams=", ".join(outcome.changed_meanwhile),
+            ),
+            "error",
+        )
+    if outcome.refused:
+        flash(
+            _(
+                "Not changed (their status does not allow it): %(teams)s",
+                teams=", ".join(outcome.refused),
+            ),
             "error",
         )
     return redirect(back)

@@ -1,7 +1,10 @@
 """The team registration form."""
 
+import re
+import secrets
+
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
@@ -36,6 +39,7 @@ PROVINCES = (
 NO_CHOICE = 0
 SCHOOL_YEARS = range(5, 15)  # groep 5 up to klas 6
 FIRST_NAME_MAX = 40
+FORM_KEY = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 
 
 def first_names(text: str | None) -> list[str]:
@@ -109,6 +113,18 @@ class TeamForm(Form):
             second_choice_event_id=self.second_choice_event_id.data or None,
             preferred_province=self.preferred_province.data or None,
         )
+
+
+class RegistrationForm(TeamForm):
+    """A new team's form carries a one-time key, made when the page is shown: the same form
+    sent twice registers one team. A missing or malformed key is replaced by a new one."""
+
+    form_key = HiddenField()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not FORM_KEY.fullmatch(self.form_key.data or ""):
+            self.form_key.data = secrets.token_urlsafe(32)
 
 
 class WithdrawForm(Form):

@@ -146,4 +146,3 @@ def accept_invitation(token: str, user: User, now: datetime) -> Team:
 
 def inviter_of(invitation: CoachInvitation) -> str:
     return invitation.invited_by.email if invitation.invited_by else "—"
-

@@ -52,6 +52,9 @@ class Team(db.Model):
     status: Mapped[TeamStatus] = mapped_column(str_enum(TeamStatus), default=TeamStatus.REGISTERED)
     status_reason: Mapped[str | None] = mapped_column(String(500))
     registered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The one-time key of the form that registered the team: the same form sent twice (a double
+    # tap) finds the team instead of registering it again.
+    registration_key: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     season: Mapped[Season] = relationship()

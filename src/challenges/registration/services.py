@@ -1,6 +1,7 @@
 """Registering, editing, withdrawing and confirming teams: change and log, never commit."""
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from challenges.auth.models import User
 from challenges.auth.policies import is_organiser
+from challenges.database import lock_rows
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -129,17 +131,27 @@ def apply_details(team: Team, details: TeamDetails) -> None:
     team.preferred_province = details.preferred_province
 
 
-def register_team(season: Season, details: TeamDetails, coach: User, now: datetime) -> Team:
+def register_team(
+    season: Season, details: TeamDetails, coach: User, now: datetime, form_key: str | None = None
+) -> tuple[Team, bool]:
+    """Register a new team (True), or find the team this coach registered with the same form
+    and name (False): a form sent twice registers one team."""
+    # Serialise registrations within a season (PostgreSQL; SQLite serialises every writing
+    # request), so team numbers never collide and a form sent twice finds the first one's team.
+    db.session.scalar(select(Season.id).where(Season.id == season.id).with_for_update())
+    earlier = registered_with(form_key) if form_key else None
+    if earlier and sent_twice(earlier, details, coach):
+        return earlier, False
     if not rules.registration_is_open(
         season.registration_opens_at, season.registration_closes_at, now
     ) and not is_organiser(coach):
         raise DomainError(_("Registration for this season is closed."), status=409)
     if details.school_id and details.school_id not in {s.id for s in schools_of(coach)}:
         raise DomainError(_("You can only register teams of your own school."), status=403)
-    # Serialise registrations within a season (PostgreSQL), so team numbers never collide.
-    db.session.scalar(select(Season.id).where(Season.id == season.id).with_for_update())
     check_details(season, details)
-    team = Team(season=season, status=TeamStatus.REGISTERED)
+    # A form used before for another team (the back button) registers this one without its key.
+    key = None if earlier else form_key
+    team = Team(season=season, status=TeamStatus.REGISTERED, registration_key=key)
     apply_details(team, details)
     if season.programme.numbers_teams:
         team.number = rules.next_team_number(
@@ -149,7 +161,7 @@ def register_team(season: Season, details: TeamDetails, coach: User, now: dateti
     db.session.add(team)
     try:
         db.session.flush()
-    except IntegrityError as error:  # a registration at the very same moment took the number
+    except IntegrityError as error:  # a change outside the season's lock took the number or name
         raise DomainError(
             _("Someone else registered at the same moment. Please send the form again."),
             status=409,
@@ -157,7 +169,16 @@ def register_team(season: Season, details: TeamDetails, coach: User, now: dateti
     audit(coach, "registered", team, team.name)
     tell_coaches(team, _l("Team registered: %(team)s", team=team.name), "team_registered")
     log.info("Team %s registered for %s by %s", team.name, season.key, coach.email)
-    return team
+    return team, True
+
+
+def registered_with(form_key: str) -> Team | None:
+    return db.session.scalar(select(Team).where(Team.registration_key == form_key))
+
+
+def sent_twice(team: Team, details: TeamDetails, coach: User) -> bool:
+    """Whether the form that registered the team came again: same coach, same team name."""
+    return coach in team.coaches and team.name_key == rules.team_name_key(details.name)
 
 
 def may_edit(team: Team, user: User, now: datetime) -> bool:
@@ -241,22 +262,38 @@ def change_status(team: Team, new: TeamStatus, user: User, reason: str | None = 
 
 
 def withdraw(team: Team, reason: str, user: User, now: datetime) -> None:
+    lock_rows(db.session, Team, [team.id])  # decide on the current status
     ensure_may_edit(team, user, now)
     change_status(team, TeamStatus.WITHDRAWN, user, reason.strip())
 
 
+@dataclass
+class BulkOutcome:
+    """What a bulk status change did: how many changed, and the names of the teams left alone."""
+
+    changed: int = 0
+    refused: list[str] = field(default_factory=list)  # the status rules do not allow it
+    changed_meanwhile: list[str] = field(default_factory=list)  # not the status the user saw
+
+
 def change_status_in_bulk(
-    team_ids: list[int], new: TeamStatus, user: User
-) -> tuple[int, list[str]]:
-    """Apply to every team that may make the change; report the others by name."""
-    changed, refused = 0, []
-    for team in db.session.scalars(select(Team).where(Team.id.in_(team_ids)).order_by(Team.name)):
-        if rules.may_change_status(team.status, new):
+    seen: Mapping[int, TeamStatus | None], new: TeamStatus, user: User
+) -> BulkOutcome:
+    """Change every team (id: the status the user saw, None if unknown) that still has the
+    status the user saw and may make the change. The rows are locked and read again first, so
+    a change made meanwhile (a teacher's withdrawal) is reported instead of undone."""
+    outcome = BulkOutcome()
+    lock_rows(db.session, Team, seen)
+    query = select(Team).where(Team.id.in_(list(seen))).order_by(Team.name)
+    for team in db.session.scalars(query).all():
+        if seen[team.id] not in (None, team.status):
+            outcome.changed_meanwhile.append(team.name)
+        elif rules.may_change_status(team.status, new):
             change_status(team, new, user)
-            changed += 1
+            outcome.changed += 1
         else:
-            refused.append(team.name)
-    return changed, refused
+            outcome.refused.append(team.name)
+    return outcome
 
 
 def tell_coaches(team: Team, subject, template: str) -> None:

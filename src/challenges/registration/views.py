@@ -16,17 +16,24 @@ from challenges.events.models import Event, EventKind
 from challenges.events.placing import placements_of
 from challenges.events.schedules import team_schedule
 from challenges.extensions import db, limiter
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
 from challenges.registration import invitations, rules, services
-from challenges.registration.forms import NO_CHOICE, CoachForm, TeamForm, WithdrawForm
+from challenges.registration.forms import (
+    NO_CHOICE,
+    CoachForm,
+    RegistrationForm,
+    TeamForm,
+    WithdrawForm,
+)
 from challenges.registration.models import Team, status_label
 from challenges.schools.services import schools_of
 from challenges.seasons.models import Season
 
 bp = Blueprint("registration", __name__, url_prefix="/teams")
 
+
 def team_form(season: Season, team: Team | None = None) -> TeamForm:
-    form = TeamForm(obj=team) if team else TeamForm()
+    form = TeamForm(obj=team) if team else RegistrationForm()
     schools = schools_of(current_user)
     if team and team.school and team.school not in schools:
         schools.append(team.school)
@@ -99,12 +106,17 @@ def register(season_id: int):
     form = team_form(season)
     if request.method == "POST" and "propose" in request.form:
         propose(form, season)
-    elif form.validate_on_submit() and run_form_action(
-        form,
-        lambda: services.register_team(season, form.details(), current_user, utcnow()),
-        _("Team %(team)s is registered. We sent you a confirmation.", team=form.name.data),
-    ):
-        return redirect(url_for("registration.mine"))
+    elif form.validate_on_submit():
+        try:
+            team, created = services.register_team(
+                season, form.details(), current_user, utcnow(), form.form_key.data
+            )
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            return registered(team, created)
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     open_now = rules.registration_is_open(
         season.registration_opens_at, season.registration_closes_at, utcnow()
@@ -112,6 +124,19 @@ def register(season_id: int):
     return render_template(
         "registration/team_form.html", form=form, season=season, team=None, open_now=open_now
     ), status
+
+
+def registered(team: Team, created: bool):
+    """A form sent twice (a double tap) leads to the team the first one registered."""
+    if created:
+        flash(
+            _("Team %(team)s is registered. We sent you a confirmation.", team=team.name), "success"
+        )
+        return redirect(url_for("registration.mine"))
+    flash(
+        _("Team %(team)s was already registered: your form arrived twice.", team=team.name), "info"
+    )
+    return redirect(url_for("registration.detail", team_id=team.id))
 
 
 @bp.get("/<int:team_id>")

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from challenges.database import str_enum, utcnow
@@ -26,7 +26,22 @@ class ScoreSheet(db.Model):
     round and table are copied from the match, so a sheet outlives a regenerated schedule.
     """
 
-    __table_args__ = (Index("ix_score_sheet_match", "event_id", "team_id", "round_kind", "round"),)
+    __table_args__ = (
+        Index("ix_score_sheet_match", "event_id", "team_id", "round_kind", "round"),
+        # The database itself refuses a forked history: one newer version per version, and
+        # one current verified score per team and round.
+        Index("uq_score_sheet_supersedes_id", "supersedes_id", unique=True),
+        Index(
+            "uq_score_sheet_one_verified",
+            "event_id",
+            "team_id",
+            "round_kind",
+            "round",
+            unique=True,
+            sqlite_where=text("\"current\" AND status = 'verified'"),
+            postgresql_where=text("\"current\" AND status = 'verified'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_key: Mapped[str] = mapped_column(String(64), unique=True)

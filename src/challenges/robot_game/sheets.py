@@ -5,14 +5,14 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from challenges import tablets
 from challenges.auth.models import User
 from challenges.auth.policies import HEAD_REFEREE
-from challenges.database import utcnow
+from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Conflict, Event, ScheduleEntry
 from challenges.extensions import db
@@ -122,38 +122,79 @@ def current_sheets(event: Event) -> list[ScoreSheet]:
 
 
 def submit(event: Event, given: SheetInput, user: User) -> tuple[ScoreSheet, bool]:
-    """Store a referee's sheet; the same client key again returns the stored one (False)."""
+    """Store a referee's sheet; the same client key again returns the stored one (False).
+
+    The team's row is locked first, so a sheet and a head-referee action on the same match
+    never interleave; the same key with other content is refused with the stored version.
+    """
     if not tablets.CLIENT_KEY.match(given.client_key or ""):
         raise SheetRefused({"client_key": _("The sheet has no valid key; reload the page.")}, 400)
-    stored = db.session.scalar(select(ScoreSheet).where(ScoreSheet.client_key == given.client_key))
+    stored = _stored(given.client_key)
+    if stored is None:
+        entry = match_of(event, given.match_id)
+        lock_rows(db.session, Team, [entry.team_id])
+        stored = _stored(given.client_key)
     if stored is not None:
-        return _same_event(stored, event), False
-    entry = match_of(event, given.match_id)
+        return _same_sheet(stored, event, given), False
     _check_may_score(event, entry, user)
     sheet = _new_sheet(event, entry, given, user)
     try:
         with db.session.begin_nested():
             db.session.add(sheet)
-    except IntegrityError:  # the same key arrived twice at the same moment
-        stored = db.session.scalar(
-            select(ScoreSheet).where(ScoreSheet.client_key == given.client_key)
-        )
+    except IntegrityError:  # the same key arrived for another team at the same moment
+        stored = _stored(given.client_key)
         if stored is None:
             raise
-        return _same_event(stored, event), False
+        return _same_sheet(stored, event, given), False
     return sheet, True
 
 
-def _same_event(sheet: ScoreSheet, event: Event) -> ScoreSheet:
+def _stored(client_key: str) -> ScoreSheet | None:
+    found = db.session.scalar(select(ScoreSheet.id).where(ScoreSheet.client_key == client_key))
+    return None if found is None else db.session.get(ScoreSheet, found, populate_existing=True)
+
+
+class DifferentContent(DomainError):
+    """A key that was stored before, now with other content: the stored version wins."""
+
+    def __init__(self, stored: ScoreSheet) -> None:
+        super().__init__(
+            _(
+                "A sheet with this key was stored before with other content "
+                "(%(score)d points); it was not changed.",
+                score=stored.score,
+            ),
+            status=409,
+        )
+        self.stored = stored
+
+
+def _same_sheet(sheet: ScoreSheet, event: Event, given: SheetInput) -> ScoreSheet:
     if sheet.event_id != event.id:
         raise SheetRefused({"client_key": _("This sheet belongs to another event.")}, 409)
+    season = season_of(event)
+    same = (
+        sheet.match_id == given.match_id
+        and sheet.answers == evaluate(season, given.answers).answers
+        and sheet.referee_name == given.referee_name.strip()
+        and sheet.team_confirmation == given.team_confirmation.strip()
+    )
+    if not same:
+        raise DifferentContent(sheet)
     return sheet
 
 
 def _check_may_score(event: Event, entry: ScheduleEntry, user: User) -> None:
     if is_closed(event, entry.kind, entry.round):
         raise DomainError(_("This round is closed; ask the head referee."), "match", 409)
-    if _verified_exists(event, entry.team_id, entry.kind, entry.round):
+    verified = _verified(event, entry.team_id, entry.kind, entry.round)
+    if verified is not None and verified.no_show:
+        raise DomainError(
+            _("This team was marked as a no-show for this match; ask the head referee."),
+            "match",
+            409,
+        )
+    if verified is not None:
         raise DomainError(
             _("This match already has a verified score; ask the head referee."), "match", 409
         )
@@ -223,10 +264,11 @@ def current_for(event_id: int, team_id: int, kind: str, number: int) -> list:
     ]
 
 
-def _verified_exists(event: Event, team_id: int, kind: str, number: int) -> bool:
+def _verified(event: Event, team_id: int, kind: str, number: int) -> ScoreSheet | None:
     conditions = current_for(event.id, team_id, kind, number)
-    query = exists().where(*conditions, ScoreSheet.status == SheetStatus.VERIFIED)
-    return bool(db.session.scalar(select(query)))
+    return db.session.scalar(
+        select(ScoreSheet).where(*conditions, ScoreSheet.status == SheetStatus.VERIFIED)
+    )
 
 
 def is_closed(event: Event, kind: str, number: int) -> bool:
@@ -253,15 +295,19 @@ def sheet_of(event: Event, sheet_id: int) -> ScoreSheet:
     return sheet
 
 
+def changed_meanwhile() -> DomainError:
+    return DomainError(_("This sheet changed meanwhile; look again."), status=409)
+
+
 def _reviewable(sheet: ScoreSheet) -> None:
     if not sheet.current:
-        raise DomainError(_("A newer version of this sheet exists; review that one."), status=409)
+        raise changed_meanwhile()
 
 
 def verify(sheet: ScoreSheet, reviewer: str) -> None:
     _reviewable(sheet)
     if sheet.status is not SheetStatus.SUBMITTED:
-        raise DomainError(_("Only a sheet that waits for review can be verified."), status=409)
+        raise changed_meanwhile()
     if rivals(sheet):
         raise DomainError(
             _("Two sheets for this team in this round: reject the wrong one first."), status=409
@@ -274,7 +320,7 @@ def reject(sheet: ScoreSheet, reviewer: str, reason: str) -> None:
     if not (reason or "").strip():
         raise DomainError(_("Give a reason for the rejection."), "reason")
     if sheet.status is not SheetStatus.SUBMITTED:
-        raise DomainError(_("Only a sheet that waits for review can be rejected."), status=409)
+        raise changed_meanwhile()
     _review(sheet, SheetStatus.REJECTED, reviewer, reason.strip()[:300])
 
 
@@ -302,6 +348,7 @@ def edit(
     for rival in rivals(sheet) if verify else []:
         _review(rival, SheetStatus.REJECTED, user.name, _("Replaced by the head referee's edit."))
     sheet.current = False
+    db.session.flush()  # before the new version: the database allows one current verified
     version = ScoreSheet(
         client_key=f"edit-{sheet.id}-{utcnow():%Y%m%d%H%M%S%f}",
         event_id=event.id,
@@ -345,7 +392,7 @@ def history(sheet: ScoreSheet) -> list[ScoreSheet]:
 
 def mark_no_show(event: Event, match_id: int, user: User) -> ScoreSheet:
     entry = match_of(event, match_id)
-    if _verified_exists(event, entry.team_id, entry.kind, entry.round):
+    if _verified(event, entry.team_id, entry.kind, entry.round) is not None:
         raise DomainError(_("This match already has a verified score."), status=409)
     for sheet in _active(event, entry):
         _review(sheet, SheetStatus.VOID, user.name, _("The team did not come to the table."))
@@ -376,6 +423,26 @@ def rerun(event: Event, match_id: int, user: User, reason: str) -> int:
     for sheet in sheets:
         _review(sheet, SheetStatus.VOID, user.name, reason.strip()[:300])
     return len(sheets)
+
+
+def late_arrival(event: Event, given: SheetInput, sender: User, user: User) -> ScoreSheet:
+    """The head referee takes a sheet that was refused on arrival: it sets the match's sheets
+    aside (closed round or not) and waits for review like any other sheet."""
+    entry = match_of(event, given.match_id)
+    for sheet in _active(event, entry):
+        _review(sheet, SheetStatus.VOID, user.name, _("Replaced by a sheet that arrived late."))
+    sheet = _new_sheet(event, entry, given, sender)
+    db.session.add(sheet)
+    return sheet
+
+
+def score_as_sent(season: SeasonDefinition, payload: dict[str, Any]) -> int | None:
+    """The score of a refused sheet as the tablet sent it; None when it cannot be scored."""
+    answers = payload.get("answers")
+    if not isinstance(answers, dict):
+        return None
+    result = evaluate(season, answers)
+    return None if result.problems else result.score
 
 
 def _active(event: Event, entry: ScheduleEntry) -> list[ScoreSheet]:

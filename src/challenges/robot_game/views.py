@@ -21,6 +21,7 @@ from flask_login import current_user
 from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import HEAD_REFEREE, REFEREES
+from challenges.backups.views import backup_first
 from challenges.converters import request_json
 from challenges.errors import DomainError, input_problem, refusal
 from challenges.events.models import Event, ScheduleEntry
@@ -29,9 +30,11 @@ from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.i18n import current_language
 from challenges.inputs import JSON_MAX_BYTES, InputError, load_json
 from challenges.registration.models import Team
-from challenges.robot_game import pairs, sheets, standings
+from challenges.robot_game import desk, pairs, sheets, standings
 from challenges.robot_game.evaluator import answers_from_strings
 from challenges.robot_game.messages import browser_texts
+from challenges.tablets import refused
+from challenges.tablets.models import Kind
 
 bp = Blueprint("robot_game", __name__, url_prefix="/events/<int:event_id>")
 
@@ -149,6 +152,7 @@ def head_referee(event_id: int):
         "robot_game/head_referee.html",
         event=event,
         groups=sheets.overview(event),
+        refused=desk.refused_sheets(event),
         rounds=sheets.rounds(event),
         closed=sheets.closed_rounds(event),
         pairs=pairs.disagreements(event),
@@ -165,23 +169,21 @@ def head_referee(event_id: int):
 def head_referee_state(event_id: int):
     """A token that changes whenever a sheet arrives or is reviewed: the desk reloads then."""
     event = db.get_or_404(Event, event_id)
-    return jsonify(token=sheets.state_token(event))
+    return jsonify(token=desk.state_token(event))
 
 
 def _back(event: Event):
     return redirect(url_for("robot_game.head_referee", event_id=event.id))
 
 
-def _desk_action(event_id: int, action, success: str | None = None):
+def _desk_action(event_id: int, action, success: str | None = None, backup: str | None = None):
+    """A desk button: `backup` names the automatic backup made first, for risky actions."""
     event = db.get_or_404(Event, event_id)
     if ConfirmForm().validate_on_submit():
+        if backup:
+            backup_first(backup)
         run_action(lambda: action(event), success)
     return _back(event)
-
-
-def verify_sheet(event: Event, sheet) -> None:
-    pairs.check_agrees(event, sheet)
-    sheets.verify(sheet, current_user.name)
 
 
 @bp.post("/head-referee/sheets/<int:sheet_id>/settle")
@@ -198,7 +200,7 @@ def settle(event_id: int, sheet_id: int):
     values = answers_from_strings(season, given)
     return _desk_action(
         event_id,
-        lambda event: pairs.settle(event, sheets.sheet_of(event, sheet_id), values, current_user),
+        lambda event: desk.settle(event, sheet_id, values, current_user),
         _("Settled: both tables have the same value now."),
     )
 
@@ -208,7 +210,7 @@ def settle(event_id: int, sheet_id: int):
 def verify(event_id: int, sheet_id: int):
     return _desk_action(
         event_id,
-        lambda event: verify_sheet(event, sheets.sheet_of(event, sheet_id)),
+        lambda event: desk.verify(event, sheet_id, current_user),
         _("The sheet is verified."),
     )
 
@@ -219,8 +221,25 @@ def reject(event_id: int, sheet_id: int):
     reason = request.form.get("reason", "")
     return _desk_action(
         event_id,
-        lambda event: sheets.reject(sheets.sheet_of(event, sheet_id), current_user.name, reason),
+        lambda event: desk.reject(event, sheet_id, current_user, reason),
         _("The sheet is rejected."),
+    )
+
+
+@bp.post("/head-referee/refused/<int:item_id>/<any(accept, 'set-aside'):do>")
+@require(HEAD_REFEREE)
+def refused_sheet(event_id: int, item_id: int, do: str):
+    """A sheet refused on arrival: it replaces the match's sheets, or is set aside."""
+    if do == "accept":
+        return _desk_action(
+            event_id,
+            lambda event: desk.accept_refused(event, item_id, current_user),
+            _("The late sheet replaces the match's sheets and waits for review."),
+        )
+    return _desk_action(
+        event_id,
+        lambda event: desk.set_aside_refused(event, item_id, current_user),
+        _("The late sheet is set aside."),
     )
 
 
@@ -229,7 +248,7 @@ def reject(event_id: int, sheet_id: int):
 def no_show(event_id: int, match_id: int):
     return _desk_action(
         event_id,
-        lambda event: sheets.mark_no_show(event, match_id, current_user),
+        lambda event: desk.no_show(event, match_id, current_user),
         _("Marked as a no-show: 0 points for this round."),
     )
 
@@ -240,7 +259,7 @@ def rerun(event_id: int, match_id: int):
     reason = request.form.get("reason", "")
     return _desk_action(
         event_id,
-        lambda event: sheets.rerun(event, match_id, current_user, reason),
+        lambda event: desk.rerun(event, match_id, current_user, reason),
         _("The match can be played and scored again."),
     )
 
@@ -251,11 +270,14 @@ def round_action(event_id: int, kind: str, number: int, do: str):
     if do == "close":
         return _desk_action(
             event_id,
-            lambda event: sheets.close_round(event, kind, number, current_user),
+            lambda event: desk.close_round(event, kind, number, current_user),
             _("The round is closed: referees can no longer send sheets for it."),
         )
     return _desk_action(
-        event_id, lambda event: sheets.reopen_round(event, kind, number), _("The round is open.")
+        event_id,
+        lambda event: desk.reopen_round(event, kind, number),
+        _("The round is open."),
+        backup="voor heropenen ronde",
     )
 
 
@@ -265,11 +287,11 @@ def scoreboard_freeze(event_id: int, do: str):
     if do == "freeze":
         return _desk_action(
             event_id,
-            lambda event: standings.freeze(event, current_user),
+            lambda event: desk.freeze(event, current_user),
             _("The public scoreboard is frozen."),
         )
     return _desk_action(
-        event_id, standings.unfreeze, _("The public scoreboard shows the live standings again.")
+        event_id, desk.unfreeze, _("The public scoreboard shows the live standings again.")
     )
 
 
@@ -289,7 +311,7 @@ def sheet_detail(event_id: int, sheet_id: int):
             abort(400)
         answers = answers_from_strings(season, request.form)
         try:
-            sheets.edit(event, sheet, answers, current_user)
+            desk.correct(event, sheet.id, answers, current_user)
         except DomainError as error:
             db.session.rollback()
             problems = getattr(error, "problems", None) or {"match": error.message}
@@ -348,15 +370,43 @@ api = Blueprint("robot_game_api", __name__, url_prefix="/api/v1/events/<int:even
 @api.post("/sheets")
 @require(REFEREES)
 def api_submit(event_id: int):
-    """The tablet's JSON submission: 201 stored, 200 stored before (same key), 4xx refused."""
+    """The tablet's JSON submission: 201 stored, 200 stored before (same key), 4xx refused.
+
+    Only an answer with `"stored": true` lets the tablet forget the sheet. A sheet refused
+    because of the match's state is kept for the head referee (`"kept": true`)."""
     event = db.get_or_404(Event, event_id)
+    payload = request_json()
     try:
-        given = sheets.input_from_json(request_json())
+        given = sheets.input_from_json(payload)
         sheet, created = sheets.submit(event, given, current_user)
+    except sheets.DifferentContent as error:
+        db.session.rollback()
+        stored = {"id": error.stored.id, "score": error.stored.score}
+        return refusal(error, conflict="different_content", stored_version=stored)
     except DomainError as error:
         db.session.rollback()
-        return refusal(error)
-    body = {"id": sheet.id, "score": sheet.score, "status": sheet.status.value, "created": created}
-    body["warnings"] = pairs.warnings(event, sheet)
+        return refusal(error, kept=_keep_refused(event, payload, error))
+    refused.arrived_after_all(Kind.SHEET, sheet.client_key)
+    body = {
+        "stored": True,
+        "id": sheet.id,
+        "score": sheet.score,
+        "status": sheet.status.value,
+        "created": created,
+        "warnings": pairs.warnings(event, sheet),
+    }
     db.session.commit()
     return jsonify(body), 201 if created else 200
+
+
+def _keep_refused(event: Event, payload: Any, error: DomainError) -> bool:
+    """Keep a well-formed sheet that the match's state refused, for the head referee."""
+    if error.status not in refused.STATE_REFUSALS:
+        return False
+    given = sheets.input_from_json(payload)  # it was read before the refusal
+    team_id = desk.team_of_match(event, given.match_id)
+    if team_id is None:
+        return False
+    refused.keep(event.id, Kind.SHEET, team_id, payload, current_user, error.message)
+    db.session.commit()
+    return True

@@ -1,17 +1,17 @@
-// A judge's rubric on a tablet: drafts are saved as the judge goes (on the server when it can
-// be reached, always on this tablet), and a submission goes through the outbox, so it survives
-// bad wifi and arrives once. Without JavaScript the form posts as is.
-import { add, send, show } from "../outbox.js";
+// A judge's rubric on a tablet: drafts are kept on this tablet as the judge goes and saved on the
+// server when it can be reached, and a submission goes through the outbox, so it survives bad
+// wifi and arrives once. Without JavaScript the form posts as is.
+import { deliver, newClientKey, pending, post, queue } from "../outbox.js";
 
 const form = document.getElementById("rubric");
-const status = document.getElementById("outbox-status");
 const draftStatus = document.getElementById("draft-status");
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_match, name) => values[name] ?? "");
 const clock = () => new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
+// One draft per judge: another judge on the same tablet never gets it.
 function draftKey() {
-  const { event, team, rubric } = form.dataset;
-  return `judging-draft-${event}-${team}-${rubric}`;
+  const { event, team, rubric, judge } = form.dataset;
+  return `judging-draft-${event}-${team}-${rubric}-${judge}`;
 }
 
 function rows() {
@@ -53,22 +53,14 @@ function restore(saved) {
   form.elements.think_about.value = saved.think_about ?? "";
 }
 
+const keepDraft = () => localStorage.setItem(draftKey(), JSON.stringify(payload("draft")));
+
 let timer;
 async function saveDraft() {
-  const draft = payload("draft");
-  localStorage.setItem(draftKey(), JSON.stringify(draft));
-  let response;
-  try {
-    response = await fetch(status.dataset.api, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": status.dataset.csrf },
-      body: JSON.stringify(draft),
-    });
-  } catch {
-    response = null;
-  }
-  const text = response?.ok ? form.dataset.draftText : form.dataset.draftLocalText;
+  keepDraft();
+  const response = await post(document.getElementById("outbox").dataset.api, payload("draft"));
+  const body = response?.ok ? await response.json().catch(() => ({})) : {};
+  const text = body.stored === true ? form.dataset.draftText : form.dataset.draftLocalText;
   draftStatus.textContent = fill(text, { time: clock() });
 }
 
@@ -101,36 +93,50 @@ function mark(problems, messages = {}) {
   return first;
 }
 
-async function submit() {
-  const item = { api: status.dataset.api, payload: payload("submitted") };
-  if (mark(problemsOf(item.payload))) return;
-  add(item.api, item.payload);
-  const { result, body } = await send(item);
-  if (result === "stored") {
-    localStorage.removeItem(draftKey());
-    window.location.assign(form.dataset.done);
-  } else if (result === "refused") {
-    mark(body.problems ?? {}, body.problems ?? {});
-    status.textContent = body.message ?? "";
-    status.hidden = false;
-  } else {
-    localStorage.removeItem(draftKey());
-    for (const element of form.elements) {
-      if (element.type !== "hidden") element.disabled = true;
-    }
-    show();
-    window.scrollTo(0, 0);
+// The rubric waits in the outbox: shown as sent, not to be filled in again.
+function keep() {
+  for (const element of form.elements) {
+    if (element.type !== "hidden") element.disabled = true;
   }
+  window.scrollTo(0, 0);
+}
+
+async function submit() {
+  const api = document.getElementById("outbox").dataset.api;
+  const rubric = payload("submitted");
+  if (mark(problemsOf(rubric))) return;
+  keepDraft();
+  const { label } = form.dataset;
+  const item = queue({ api, payload: rubric, label, page: location.href, draft: draftKey() });
+  const { result, body } = await deliver(item);
+  if (result === "stored") window.location.assign(form.dataset.done);
+  else if (result === "refused") mark(body.problems ?? {}, body.problems ?? {});
+  else keep();
+}
+
+// A rubric that waits in the outbox is shown as it was sent; a draft as it was left, unless the
+// rubric was submitted since. A page kept for offline use holds the key it was served with:
+// every rubric gets a key of its own.
+function resume() {
+  const { team, rubric, judge } = form.dataset;
+  const waiting = pending().find(
+    (item) => item.payload.team === Number(team) && item.payload.rubric === rubric && item.user === judge,
+  );
+  if (form.dataset.submitted && !waiting) localStorage.removeItem(draftKey());
+  const saved = waiting?.payload ?? JSON.parse(localStorage.getItem(draftKey()) ?? "null");
+  form.elements.client_key.value = saved?.client_key ?? newClientKey();
+  if (saved) restore(saved);
+  if (waiting) keep();
 }
 
 if (form) {
-  const saved = JSON.parse(localStorage.getItem(draftKey()) ?? "null");
-  if (saved && !form.dataset.submitted) restore(saved);
+  resume();
   form.addEventListener("change", (event) => {
     event.target.closest(".rubric-row")?.classList.remove("has-error");
   });
   if (!form.dataset.submitted) {
     form.addEventListener("input", () => {
+      keepDraft();
       clearTimeout(timer);
       timer = setTimeout(saveDraft, 1500);
     });

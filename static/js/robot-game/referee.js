@@ -1,11 +1,13 @@
 // The referee's sheet: running total from the season data, steppers for large counts, and
-// a submit that survives bad wifi (see outbox.js). Without JavaScript the form posts as is.
+// a submit that survives bad wifi (see outbox.js). A half-filled sheet is kept on the tablet
+// as a draft until it is sent. Without JavaScript the form posts as is.
 import { evaluate } from "./evaluate.js";
-import { add, send, show } from "../outbox.js";
+import { deliver, newClientKey, notify, pending, queue } from "../outbox.js";
 
 const form = document.getElementById("sheet");
 const NOTICE = "robot-game-notice";
 const REFEREE = "robot-game-referee";
+const UNSAVED = new Set(["csrf_token", "client_key"]);
 
 function collect(season) {
   const answers = {};
@@ -72,22 +74,42 @@ function setUp() {
   }
   form.addEventListener("input", () => update());
   form.addEventListener("change", () => update());
+  const waiting = form.dataset.mode === "score" && setUpScoring(season, texts, update);
   update();
+  if (waiting) keep(); // after the total: a disabled field is not part of the form's data
+}
 
-  if (form.dataset.mode !== "score") return;
-  form.noValidate = true; // unanswered questions are shown first, then the name fields
-  const name = form.elements.referee_name;
-  if (!name.value) name.value = localStorage.getItem(REFEREE) ?? "";
+const fields = () => [...new FormData(form)].filter(([field]) => !UNSAVED.has(field));
 
-  const payload = () => ({
-    client_key: form.elements.client_key.value,
-    match: Number(form.dataset.match),
-    answers: collect(season),
-    referee_name: name.value.trim(),
-    team_confirmation: form.elements.team_confirmation.value.trim(),
-    device_time: new Date().toISOString(),
-  });
+function restore(saved) {
+  for (const [field, value] of saved ?? []) {
+    const element = form.elements[field];
+    if (element) element.value = value;
+  }
+}
 
+// The sheet waits in the outbox: shown as sent, not to be filled in again.
+function keep() {
+  form.classList.add("kept");
+  for (const element of form.elements) {
+    if (element.type !== "hidden") element.disabled = true;
+  }
+  window.scrollTo(0, 0);
+}
+
+// A sheet that waits in the outbox is shown as it was sent; a draft as it was left. A page
+// kept for offline use holds the key it was served with: every sheet gets a key of its own.
+// True when the sheet waits.
+function resume(api, draftKey) {
+  const match = Number(form.dataset.match);
+  const waiting = pending().find((item) => item.api === api && item.payload.match === match);
+  const saved = waiting ?? JSON.parse(localStorage.getItem(draftKey) ?? "null");
+  form.elements.client_key.value = saved?.payload.client_key ?? newClientKey();
+  restore(saved?.fields);
+  return Boolean(waiting);
+}
+
+function offerDownload(payload) {
   const download = document.getElementById("download");
   download.hidden = false;
   download.addEventListener("click", () => {
@@ -98,8 +120,34 @@ function setUp() {
     link.click();
     URL.revokeObjectURL(link.href);
   });
+}
 
-  const status = document.getElementById("outbox-status");
+// The referee's own sheet; true when it already waits in the outbox.
+function setUpScoring(season, texts, update) {
+  form.noValidate = true; // unanswered questions are shown first, then the name fields
+  const api = document.getElementById("outbox").dataset.api;
+  const draftKey = `robot-game-draft-${form.dataset.event}-${form.dataset.match}`;
+  const name = form.elements.referee_name;
+  const waiting = resume(api, draftKey);
+  if (!name.value) name.value = localStorage.getItem(REFEREE) ?? "";
+
+  const payload = () => ({
+    client_key: form.elements.client_key.value,
+    match: Number(form.dataset.match),
+    answers: collect(season),
+    referee_name: name.value.trim(),
+    team_confirmation: form.elements.team_confirmation.value.trim(),
+    device_time: new Date().toISOString(),
+  });
+  const saveDraft = () => {
+    const draft = { payload: { client_key: form.elements.client_key.value }, fields: fields() };
+    localStorage.setItem(draftKey, JSON.stringify(draft));
+  };
+  form.addEventListener("input", saveDraft);
+  form.addEventListener("change", saveDraft);
+  for (const button of form.querySelectorAll("[data-step]")) button.addEventListener("click", saveDraft);
+  offerDownload(payload);
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const { result, first } = update(true);
@@ -108,39 +156,29 @@ function setUp() {
       return;
     }
     localStorage.setItem(REFEREE, name.value.trim());
-    const item = { api: status.dataset.api, payload: payload() };
-    add(item.api, item.payload);
+    const sheet = { api, payload: payload(), fields: fields(), label: form.dataset.label };
+    const item = queue({ ...sheet, page: location.href, draft: draftKey });
     const submit = form.querySelector("button[type=submit]");
     submit.disabled = true;
-    const { result: outcome, body } = await send(item);
+    const { result: outcome, body } = await deliver(item);
     if (outcome === "stored") {
       const warning = Object.values(body.warnings ?? {}).join(" ");
       sessionStorage.setItem(NOTICE, `${form.dataset.team}: ${body.score}${warning ? ` — ${warning}` : ""}`);
       window.location.assign(form.dataset.done);
     } else if (outcome === "refused") {
       submit.disabled = false;
-      const problems = body.problems ?? {};
-      const firstProblem = showProblems(problems, texts, true);
-      status.textContent = body.message ?? "";
-      status.hidden = false;
-      firstProblem?.scrollIntoView({ block: "center" });
+      showProblems(body.problems ?? {}, texts, true)?.scrollIntoView({ block: "center" });
     } else {
-      form.classList.add("kept");
-      for (const element of form.elements) {
-        if (element.type !== "hidden") element.disabled = true;
-      }
-      show();
-      window.scrollTo(0, 0);
+      keep();
     }
   });
+  return waiting;
 }
 
 if (form) setUp();
 
 const notice = sessionStorage.getItem(NOTICE);
-const status = document.getElementById("outbox-status");
-if (notice && status && !form) {
+if (notice && !form) {
   sessionStorage.removeItem(NOTICE);
-  status.textContent = `✓ ${notice}`;
-  status.hidden = false;
+  notify(`✓ ${notice}`);
 }
