@@ -138,7 +138,7 @@ def register_team(
     and name (False): a form sent twice registers one team."""
     # Serialise registrations within a season (PostgreSQL; SQLite serialises every writing
     # request), so team numbers never collide and a form sent twice finds the first one's team.
-    db.session.scalar(select(Season.id).where(Season.id == season.id).with_for_update())
+    lock_rows(db.session, Season, [season.id])
     earlier = registered_with(form_key) if form_key else None
     if earlier and sent_twice(earlier, details, coach):
         return earlier, False

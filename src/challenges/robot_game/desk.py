@@ -17,12 +17,8 @@ from challenges.tablets import refused
 from challenges.tablets.models import Kind, Outcome, RefusedItem
 
 
-def _lock(model: type, ids: list[int]) -> None:
-    lock_rows(db.session, model, ids)
-
-
 def _locked_sheet(event: Event, sheet_id: int) -> ScoreSheet:
-    _lock(Team, [sheets.sheet_of(event, sheet_id).team_id])
+    lock_rows(db.session, Team, [sheets.sheet_of(event, sheet_id).team_id])
     return sheets.sheet_of(event, sheet_id)
 
 
@@ -45,37 +41,37 @@ def settle(event: Event, sheet_id: int, values: dict[str, Any], user: User) -> i
     """Both teams of the pair are locked: the partner's sheet changes too."""
     sheet = sheets.sheet_of(event, sheet_id)
     pair = pairs.disagreement(event, sheets.season_of(event), sheet)
-    _lock(Team, [sheet.team_id] + ([pair.partner.team_id] if pair else []))
+    lock_rows(db.session, Team, [sheet.team_id] + ([pair.partner.team_id] if pair else []))
     return pairs.settle(event, sheets.sheet_of(event, sheet_id), values, user)
 
 
 def no_show(event: Event, match_id: int, user: User) -> ScoreSheet:
-    _lock(Team, [sheets.match_of(event, match_id).team_id])
+    lock_rows(db.session, Team, [sheets.match_of(event, match_id).team_id])
     return sheets.mark_no_show(event, match_id, user)
 
 
 def rerun(event: Event, match_id: int, user: User, reason: str) -> int:
-    _lock(Team, [sheets.match_of(event, match_id).team_id])
+    lock_rows(db.session, Team, [sheets.match_of(event, match_id).team_id])
     return sheets.rerun(event, match_id, user, reason)
 
 
 def close_round(event: Event, kind: str, number: int, user: User) -> None:
-    _lock(Event, [event.id])
+    lock_rows(db.session, Event, [event.id])
     sheets.close_round(event, kind, number, user)
 
 
 def reopen_round(event: Event, kind: str, number: int) -> None:
-    _lock(Event, [event.id])
+    lock_rows(db.session, Event, [event.id])
     sheets.reopen_round(event, kind, number)
 
 
 def freeze(event: Event, user: User) -> None:
-    _lock(Event, [event.id])
+    lock_rows(db.session, Event, [event.id])
     standings.freeze(event, user)
 
 
 def unfreeze(event: Event) -> None:
-    _lock(Event, [event.id])
+    lock_rows(db.session, Event, [event.id])
     standings.unfreeze(event)
 
 
@@ -111,7 +107,7 @@ def _match_id(item: RefusedItem) -> int | None:
 
 def accept_refused(event: Event, item_id: int, user: User) -> ScoreSheet:
     """The late sheet replaces the match's sheets and waits for review like any other."""
-    _lock(Team, [refused.undecided(event.id, Kind.SHEET, item_id).team_id])
+    lock_rows(db.session, Team, [refused.undecided(event.id, Kind.SHEET, item_id).team_id])
     item = refused.undecided(event.id, Kind.SHEET, item_id)
     sender = db.session.get(User, item.sent_by_id) if item.sent_by_id else None
     sheet = sheets.late_arrival(event, sheets.input_from_json(item.payload), sender or user, user)
@@ -120,7 +116,7 @@ def accept_refused(event: Event, item_id: int, user: User) -> ScoreSheet:
 
 
 def set_aside_refused(event: Event, item_id: int, user: User) -> None:
-    _lock(Team, [refused.undecided(event.id, Kind.SHEET, item_id).team_id])
+    lock_rows(db.session, Team, [refused.undecided(event.id, Kind.SHEET, item_id).team_id])
     refused.decide(refused.undecided(event.id, Kind.SHEET, item_id), Outcome.SET_ASIDE, user)
 
 
