@@ -14,6 +14,7 @@ from playwright.sync_api import sync_playwright
 from sqlalchemy import create_engine
 
 from challenges.config import normalise_database_url
+from tests.browser.wifi import Wifi
 from tests.databases import fresh_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -139,3 +140,11 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture
+def wifi(live_server):
+    """The venue's wifi between the browser and the server (browse `wifi.url`), see wifi.py."""
+    line = Wifi(live_server)
+    yield line
+    line.close()

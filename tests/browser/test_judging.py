@@ -19,12 +19,12 @@ def stored_rubrics(server) -> list[tuple]:
     )
 
 
-def test_a_judge_fills_a_rubric_offline_and_it_arrives_once(live_server, browser):
+def test_a_judge_fills_a_rubric_offline_and_it_arrives_once(live_server, wifi, browser):
     context = browser.new_context(viewport=TABLET, has_touch=True, locale="nl-NL")
     tablet = context.new_page()
     errors: list[str] = []
     tablet.on("pageerror", lambda error: errors.append(str(error)))
-    log_in(tablet, live_server, "judge@demo.challenges.nl", "demo-judge-2025")
+    log_in(tablet, wifi.url, "judge@demo.challenges.nl", "demo-judge-2025")
     tablet.get_by_role("link", name="Teams jureren").click()
     expect(tablet.get_by_text("room 1", exact=True)).to_be_visible()
     tablet.locator(".judging-sessions a", has_text="Innovatieproject").first.tap()
@@ -48,20 +48,19 @@ def test_a_judge_fills_a_rubric_offline_and_it_arrives_once(live_server, browser
     tablet.get_by_label("Wat ging goed").fill("Heldere presentatie")
     screenshot(tablet, "tablet-judge-rubric")
 
-    context.set_offline(True)
+    wifi.off(context)
     tablet.get_by_role("button", name="Rubric indienen").tap()
     status = tablet.locator("#outbox-status")
     expect(status).to_contain_text("Offline: 1 rubric(s) wachten")
     assert stored_rubrics(live_server) == [("innovation_project", "draft", 1)]
 
-    context.set_offline(False)
+    wifi.on(context)
     tablet.evaluate("window.dispatchEvent(new Event('online'))")
     expect(status).to_contain_text("Alle rubrics zijn verstuurd", timeout=15000)
-    tablet.evaluate("window.dispatchEvent(new Event('online'))")
-    tablet.wait_for_timeout(500)
+    expect(tablet.locator("#outbox-waiting li")).to_have_count(0)  # nothing left to send again
     assert stored_rubrics(live_server) == [("innovation_project", "submitted", 1)]
 
-    tablet.goto(f"{live_server}/events/1/judging")
+    tablet.goto(f"{wifi.url}/events/1/judging")
     expect(tablet.locator(".judging-sessions li").first).to_contain_text("Ingediend")
     screenshot(tablet, "tablet-judge-sessions")
     assert errors == []

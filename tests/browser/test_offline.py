@@ -83,10 +83,10 @@ def open_match(page, index: int) -> int:
     return int(page.url.rsplit("/", 1)[1])
 
 
-def test_the_next_match_is_scored_without_wifi_and_sent_when_it_returns(tablet, live_server):
-    log_in(tablet, live_server, *REFEREE)
-    open_match_list(tablet, live_server)
-    tablet.context.set_offline(True)
+def test_the_next_match_is_scored_without_wifi_and_sent_when_it_returns(tablet, wifi, live_server):
+    log_in(tablet, wifi.url, *REFEREE)
+    open_match_list(tablet, wifi.url)
+    wifi.off(tablet.context)
     match = open_match(tablet, 1)
     fill_sheet(tablet, "Offline Ruben")
     tablet.get_by_role("button", name="Formulier versturen").tap()
@@ -108,18 +108,18 @@ def test_the_next_match_is_scored_without_wifi_and_sent_when_it_returns(tablet, 
     )
     assert key not in kept_page  # the kept page's own key is not the one sent
 
-    tablet.context.set_offline(False)
+    wifi.on(tablet.context)
     tablet.evaluate("window.dispatchEvent(new Event('online'))")
     expect(status).to_contain_text("Alle formulieren zijn verzonden", timeout=15000)
     expect(tablet.locator("#outbox-sent li")).to_contain_text("verstuurd om")
     assert sheets_of_match(live_server, match) == [(key, "Offline Ruben", "submitted")]
 
 
-def test_a_half_filled_sheet_survives_a_reload_without_wifi(tablet, live_server):
-    log_in(tablet, live_server, *REFEREE)
-    open_match_list(tablet, live_server)
+def test_a_half_filled_sheet_survives_a_reload_without_wifi(tablet, wifi, live_server):
+    log_in(tablet, wifi.url, *REFEREE)
+    open_match_list(tablet, wifi.url)
     open_match(tablet, 2)
-    tablet.context.set_offline(True)
+    wifi.off(tablet.context)
     tablet.locator('[data-question="m13_statue_raised"]').get_by_text("Ja", exact=True).tap()
     tablet.get_by_label("Je naam (scheidsrechter)").fill("Offline Fatima")
     expect(tablet.locator("#total")).to_have_text("90")
@@ -129,15 +129,17 @@ def test_a_half_filled_sheet_survives_a_reload_without_wifi(tablet, live_server)
     expect(tablet.get_by_label("Je naam (scheidsrechter)")).to_have_value("Offline Fatima")
     statue = tablet.locator('[data-question="m13_statue_raised"] input[value=yes]')
     expect(statue).to_be_checked()
-    tablet.context.set_offline(False)
+    wifi.on(tablet.context)
 
 
-def test_an_expired_log_in_keeps_the_sheets_until_the_referee_logs_in_again(tablet, live_server):
-    log_in(tablet, live_server, *REFEREE)
-    open_match_list(tablet, live_server)
+def test_an_expired_log_in_keeps_the_sheets_until_the_referee_logs_in_again(
+    tablet, wifi, live_server
+):
+    log_in(tablet, wifi.url, *REFEREE)
+    open_match_list(tablet, wifi.url)
     match = open_match(tablet, 3)
     fill_sheet(tablet, "Offline Sven")
-    tablet.context.set_offline(True)
+    wifi.off(tablet.context)
     tablet.get_by_role("button", name="Formulier versturen").tap()
     expect(tablet.locator("#outbox-status")).to_contain_text("Offline: 1 formulier(en) wachten")
 
@@ -146,7 +148,7 @@ def test_an_expired_log_in_keeps_the_sheets_until_the_referee_logs_in_again(tabl
         'DELETE FROM login_session WHERE user_id = (SELECT id FROM "user" WHERE email = ?)',
         REFEREE[0],
     )
-    tablet.context.set_offline(False)
+    wifi.on(tablet.context)
     tablet.evaluate("window.dispatchEvent(new Event('online'))")
     expired = tablet.locator("#outbox-login")
     expect(expired).to_contain_text("Je inlogsessie is verlopen: 1 formulier(en) wachten")
@@ -180,10 +182,10 @@ def close_the_round_of(server, match: int) -> None:
 
 
 def test_a_refused_sheet_stays_in_view_with_the_reason_until_sent_again_or_removed(
-    tablet, live_server
+    tablet, wifi, live_server
 ):
-    log_in(tablet, live_server, *REFEREE)
-    open_match_list(tablet, live_server)
+    log_in(tablet, wifi.url, *REFEREE)
+    open_match_list(tablet, wifi.url)
     match = open_match(tablet, 4)
     close_the_round_of(live_server, match)
     fill_sheet(tablet, "Offline Iris")
@@ -193,7 +195,7 @@ def test_a_refused_sheet_stays_in_view_with_the_reason_until_sent_again_or_remov
     expect(tablet.locator("#outbox-status")).to_contain_text("1 niet geaccepteerd")
     assert sheets_of_match(live_server, match) == []
 
-    tablet.goto(f"{live_server}{MATCHES}")
+    tablet.goto(f"{wifi.url}{MATCHES}")
     expect(refused).to_contain_text("Deze ronde is gesloten")
     for size, name in ((PHONE, "phone"), (TABLET, "tablet")):
         tablet.set_viewport_size(size)
@@ -215,11 +217,11 @@ def test_a_refused_sheet_stays_in_view_with_the_reason_until_sent_again_or_remov
     assert sheets_of_match(live_server, other) == []
 
 
-def test_a_judge_opens_the_next_rubric_without_wifi_and_it_arrives(tablet, live_server):
-    log_in(tablet, live_server, *JUDGE)
-    tablet.goto(f"{live_server}/events/1/judging")
+def test_a_judge_opens_the_next_rubric_without_wifi_and_it_arrives(tablet, wifi, live_server):
+    log_in(tablet, wifi.url, *JUDGE)
+    tablet.goto(f"{wifi.url}/events/1/judging")
     expect(tablet.locator("#outbox-kept")).to_contain_text("bewaard op deze tablet", timeout=20000)
-    tablet.context.set_offline(True)
+    wifi.off(tablet.context)
     tablet.locator(".judging-sessions li").nth(1).locator(".rubric-links a").first.tap()
     rows = tablet.locator(".rubric-row")
     expect(rows.first).to_be_visible()
@@ -231,7 +233,7 @@ def test_a_judge_opens_the_next_rubric_without_wifi_and_it_arrives(tablet, live_
     expect(status).to_contain_text("Offline: 1 rubric(s) wachten")
     assert stored_rubrics(live_server) == []
 
-    tablet.context.set_offline(False)
+    wifi.on(tablet.context)
     tablet.evaluate("window.dispatchEvent(new Event('online'))")
     expect(status).to_contain_text("Alle rubrics zijn verstuurd", timeout=15000)
     assert stored_rubrics(live_server) == [("submitted", 1)]
@@ -241,17 +243,17 @@ def stored_rubrics(server) -> list[tuple]:
     return server.rows("SELECT status, version FROM rubric_entry WHERE went_well LIKE ?", OURS)
 
 
-def test_logging_out_forgets_the_kept_pages(tablet, live_server):
-    log_in(tablet, live_server, *REFEREE)
-    open_match_list(tablet, live_server)
+def test_logging_out_forgets_the_kept_pages(tablet, wifi, live_server):
+    log_in(tablet, wifi.url, *REFEREE)
+    open_match_list(tablet, wifi.url)
     match = open_match(tablet, 1)
     tablet.get_by_role("button", name="Uitloggen").click()
-    tablet.wait_for_url(f"{live_server}/")
+    tablet.wait_for_url(f"{wifi.url}/")
     kept = "caches.open('tablet-pages').then((cache) => cache.keys()).then((keys) => keys.length)"
     assert tablet.evaluate(kept) == 0
 
-    tablet.context.set_offline(True)
-    tablet.goto(f"{live_server}/events/1/referee/matches/{match}")
+    wifi.off(tablet.context)
+    tablet.goto(f"{wifi.url}/events/1/referee/matches/{match}")
     expect(tablet.get_by_role("heading", level=1)).to_have_text(
         "Deze pagina staat nog niet op deze tablet"
     )
@@ -264,18 +266,18 @@ def with_a_stale_csrf_token(route) -> None:
 
 
 @pytest.mark.parametrize("tablet", [{"service_workers": "block"}], indirect=True)
-def test_a_refused_csrf_token_is_renewed_and_the_sheet_sent(tablet, live_server):
-    log_in(tablet, live_server, *REFEREE)
+def test_a_refused_csrf_token_is_renewed_and_the_sheet_sent(tablet, wifi, live_server):
+    log_in(tablet, wifi.url, *REFEREE)
     tablet.route(re.compile(r"/referee/matches/\d+$"), with_a_stale_csrf_token)
     answers = Counter()
     tablet.on("response", lambda response: answers.update([(response.url, response.status)]))
-    tablet.goto(f"{live_server}{MATCHES}")
+    tablet.goto(f"{wifi.url}{MATCHES}")
     match = open_match(tablet, 5)
     fill_sheet(tablet, "Offline Noor")
     tablet.get_by_role("button", name="Formulier versturen").tap()
     tablet.wait_for_url(re.compile(r"/matches\?table="))
     [(_key, referee, _status)] = sheets_of_match(live_server, match)
     assert referee == "Offline Noor"
-    api = f"{live_server}/api/v1/events/1/sheets"
-    assert answers[(api, 400)] == answers[(f"{live_server}/api/v1/session", 200)] == 1
+    api = f"{wifi.url}/api/v1/events/1/sheets"
+    assert answers[(api, 400)] == answers[(f"{wifi.url}/api/v1/session", 200)] == 1
     assert answers[(api, 201)] == 1

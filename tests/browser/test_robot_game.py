@@ -32,7 +32,9 @@ def answer_everything_no(page):
             question.locator("input[value=no], input[value='0']").first.check()
 
 
-def test_referee_scores_offline_and_the_audience_sees_it_after_verification(live_server, browser):
+def test_referee_scores_offline_and_the_audience_sees_it_after_verification(
+    live_server, wifi, browser
+):
     audience = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
     screen = audience.new_page()
     screen.goto(f"{live_server}/events/fll-2025-regio-eindhoven/scoreboard/screen")
@@ -42,7 +44,7 @@ def test_referee_scores_offline_and_the_audience_sees_it_after_verification(live
     tablet = context.new_page()
     errors: list[str] = []
     tablet.on("pageerror", lambda error: errors.append(str(error)))
-    log_in(tablet, live_server, "referee@demo.challenges.nl", "demo-referee-2025")
+    log_in(tablet, wifi.url, "referee@demo.challenges.nl", "demo-referee-2025")
     tablet.get_by_role("link", name="Wedstrijden scoren").click()
     tablet.get_by_role("link", name="table 1", exact=True).tap()
     expect(tablet.get_by_role("heading", name="table 1 · Regiofinale Eindhoven")).to_be_visible()
@@ -61,20 +63,19 @@ def test_referee_scores_offline_and_the_audience_sees_it_after_verification(live
     team = tablet.get_by_role("heading", level=1).inner_text()
     screenshot(tablet, "tablet-referee-sheet")
 
-    context.set_offline(True)
+    wifi.off(context)
     tablet.get_by_role("button", name="Formulier versturen").tap()
     status = tablet.locator("#outbox-status")
     expect(status).to_contain_text("Offline: 1 formulier(en) wachten")
     screenshot(tablet, "tablet-referee-offline")
     assert stored_sheets(live_server) == []
 
-    context.set_offline(False)
+    wifi.on(context)
     tablet.evaluate("window.dispatchEvent(new Event('online'))")
     expect(status).to_contain_text("Alle formulieren zijn verzonden", timeout=15000)
     rows = stored_sheets(live_server)
     assert [(score, status) for _key, score, status in rows] == [(90, "submitted")]
-    tablet.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
-    tablet.wait_for_timeout(500)
+    expect(tablet.locator("#outbox-waiting li")).to_have_count(0)  # nothing left to send again
     assert len(stored_sheets(live_server)) == 1
     assert errors == []
     context.close()

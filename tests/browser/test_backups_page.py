@@ -6,13 +6,13 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, TABLET, browser, live_server, screenshot  # noqa: F401
+from tests.browser.conftest import PHONE, TABLET, screenshot
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390px", "1024px"])
-def test_an_organiser_makes_and_downloads_a_backup(live_server, browser, viewport):  # noqa: F811
+def test_an_organiser_makes_and_downloads_a_backup(live_server, browser, viewport):
     context = browser.new_context(viewport=viewport, locale="nl-NL", accept_downloads=True)
     page = context.new_page()
     page.goto(f"{live_server}/account/login")
