@@ -18,6 +18,20 @@ POSTGRES_URL = os.environ.get("CHALLENGES_TEST_DATABASE_URL")
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "src/challenges/translations"
 
 
+# A test uses a database when it takes one of these fixtures, or when its module says so
+# (`pytestmark = pytest.mark.database`: it builds its own). The others are marked
+# `no_database`, and CI runs them once, on SQLite, not again on PostgreSQL.
+DATABASE_FIXTURES = {"database_url", "live_server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if not DATABASE_FIXTURES & set(item.fixturenames) and not item.get_closest_marker(
+            "database"
+        ):
+            item.add_marker(pytest.mark.no_database)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def compiled_translations() -> None:
     """Test what the .po files say now, not what was compiled at the last install."""

@@ -22,6 +22,8 @@ from tests.auth.servers import (
 )
 from tests.factories import CSRF_FIELD
 
+pytestmark = pytest.mark.database
+
 LIMIT = 10
 ATTEMPTS = 30
 STORAGE_SETTING = "CHALLENGES_RATELIMIT_STORAGE_URL=redis://127.0.0.1:6379/0"

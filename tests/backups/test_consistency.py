@@ -4,6 +4,7 @@ committed before it started, nothing committed while it was reading, no half tra
 import threading
 from itertools import count
 
+import pytest
 from flask_migrate import upgrade
 from sqlalchemy import Engine, event, insert, select
 
@@ -14,6 +15,8 @@ from challenges.extensions import db
 from challenges.mail.models import MailStatus, OutboxMessage
 from tests.backups.conftest import all_rows, app_on, invoke
 from tests.databases import fresh_database
+
+pytestmark = pytest.mark.database
 
 WRITERS = 3
 FIRST_ROWS = 5  # each writer's rows before the backup starts

@@ -8,10 +8,13 @@ import pytest
 from tests.backups.conftest import all_rows, app_on, invoke
 from tests.databases import fresh_database
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("CHALLENGES_TEST_DATABASE_URL"),
-    reason="needs PostgreSQL: set CHALLENGES_TEST_DATABASE_URL",
-)
+pytestmark = [
+    pytest.mark.database,
+    pytest.mark.skipif(
+        not os.environ.get("CHALLENGES_TEST_DATABASE_URL"),
+        reason="needs PostgreSQL: set CHALLENGES_TEST_DATABASE_URL",
+    ),
+]
 
 
 def test_sqlite_to_postgresql_and_back(demo_backup, tmp_path):

@@ -15,6 +15,8 @@ from challenges.extensions import db
 from tests.backups.conftest import all_rows, app_on, invoke, rewritten, with_manifest
 from tests.databases import fresh_database
 
+pytestmark = pytest.mark.database
+
 
 @pytest.fixture
 def target(tmp_path) -> Iterator[Flask]:

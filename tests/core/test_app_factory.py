@@ -7,6 +7,8 @@ from challenges import create_app
 from challenges.config import normalise_database_url
 from challenges.extensions import db
 
+pytestmark = pytest.mark.database
+
 
 def test_defaults_sqlite_in_instance_folder_and_dutch(tmp_path, monkeypatch):
     monkeypatch.setenv("CHALLENGES_INSTANCE_PATH", str(tmp_path / "inst"))

@@ -1,4 +1,8 @@
+import pytest
+
 from challenges import create_app
+
+pytestmark = pytest.mark.database
 
 
 def test_health_checks_the_database(client):

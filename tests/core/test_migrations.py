@@ -1,5 +1,6 @@
 """The Alembic migrations build exactly the schema the models describe (no drift)."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
@@ -9,6 +10,8 @@ from challenges import create_app
 from challenges.extensions import db
 from tests.databases import fresh_database
 from tests.factories import app_config
+
+pytestmark = pytest.mark.database
 
 
 def schema_differences() -> list:
