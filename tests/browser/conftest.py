@@ -138,6 +138,14 @@ def phone(browser):
     assert problems == [], problems
 
 
+def log_in(page, server: str, email: str, password: str) -> None:
+    """Logs in on the log-in page, as a person would."""
+    page.goto(f"{server}/account/login")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"

@@ -6,7 +6,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, TABLET, screenshot
+from tests.browser.conftest import PHONE, TABLET, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +15,7 @@ pytestmark = pytest.mark.browser
 def test_an_organiser_makes_and_downloads_a_backup(live_server, browser, viewport):
     context = browser.new_context(viewport=viewport, locale="nl-NL", accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server}/account/login")
-    page.get_by_label("E-mailadres").fill("organiser@demo.challenges.nl")
-    page.get_by_label("Wachtwoord").fill("demo-organiser-2025")
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, live_server, "organiser@demo.challenges.nl", "demo-organiser-2025")
     page.get_by_role("link", name="Back-ups").click()
 
     page.get_by_role("button", name="Nu een back-up maken").click()

@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TABLET, screenshot
+from tests.browser.conftest import TABLET, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -9,10 +9,7 @@ pytestmark = pytest.mark.browser
 def test_event_manager_checks_in_a_team_on_a_tablet(live_server, browser):
     context = browser.new_context(viewport=TABLET, has_touch=True, locale="nl-NL")
     tablet = context.new_page()
-    tablet.goto(f"{live_server}/account/login")
-    tablet.get_by_label("E-mailadres").fill("eventmanager@demo.challenges.nl")
-    tablet.get_by_label("Wachtwoord").fill("demo-event-manager-2025")
-    tablet.get_by_role("button", name="Inloggen").click()
+    log_in(tablet, live_server, "eventmanager@demo.challenges.nl", "demo-event-manager-2025")
     tablet.get_by_role("link", name="Check-in").click()
     expect(tablet.get_by_role("heading", name="Check-in · Regiofinale Eindhoven")).to_be_visible()
     first = tablet.locator(".check-in li").first

@@ -3,8 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TABLET, screenshot
-from tests.browser.test_robot_game import log_in
+from tests.browser.conftest import TABLET, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from sqlalchemy import create_engine
 
 from challenges.config import normalise_database_url
-from tests.browser.conftest import PHONE, TABLET, screenshot
-from tests.browser.test_robot_game import answer_everything_no, log_in
+from tests.browser.conftest import PHONE, TABLET, log_in, screenshot
+from tests.browser.test_robot_game import answer_everything_no
 
 pytestmark = pytest.mark.browser
 

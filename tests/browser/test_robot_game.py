@@ -4,18 +4,11 @@ screen shows the score without a reload."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TABLET, screenshot
+from tests.browser.conftest import TABLET, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
 DEMO_EVENT = "fll-2025-regio-eindhoven"
-
-
-def log_in(page, server, email, password):
-    page.goto(f"{server}/account/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def stored_sheets(server) -> list[tuple]:

@@ -26,9 +26,7 @@ class Wifi:
         context.set_offline(True)
         with self._lock:
             self._up = False
-            for connection in self._open:
-                _reset(connection)
-            self._open.clear()
+            self._cut_every_line()
 
     def on(self, context) -> None:
         with self._lock:
@@ -38,8 +36,12 @@ class Wifi:
     def close(self) -> None:
         self._listener.close()
         with self._lock:
-            for connection in self._open:
-                _reset(connection)
+            self._cut_every_line()
+
+    def _cut_every_line(self) -> None:
+        for connection in self._open:
+            _reset(connection)
+        self._open.clear()
 
     def _accept(self) -> None:
         while True:
