@@ -6,13 +6,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from jinja2 import MemcachedBytecodeCache
+from sqlalchemy import create_engine, text
+from werkzeug.routing import Rule
 
 from challenges import create_app
 from challenges.config import normalise_database_url
-from challenges.extensions import db
+from challenges.extensions import db, migrate
 from tests.databases import empty_all_tables
 from tests.factories import FormClient, IsolatedClient, app_config
+from tests.installed_wheel import install_wheel
 
 POSTGRES_URL = os.environ.get("CHALLENGES_TEST_DATABASE_URL")
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "src/challenges/translations"
@@ -56,8 +61,17 @@ def database_url(tmp_path_factory) -> str:
     engine = create_engine(url)
     db.metadata.drop_all(engine)
     db.metadata.create_all(engine)
+    with engine.begin() as connection:  # at the migrations' head, as `db upgrade` leaves it
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        MigrationContext.configure(connection).stamp(ScriptDirectory(migrate.directory), "head")
     engine.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory) -> Path:
+    """The bin folder of a virtual environment with the wheel installed, as in production."""
+    return install_wheel(tmp_path_factory.mktemp("installed"))
 
 
 @pytest.fixture
@@ -65,11 +79,42 @@ def config_overrides() -> dict:
     return {}
 
 
+class CompiledTemplates(dict):
+    """Every test builds its own app, and so its own Jinja environment: without a shared
+    cache each test compiled the templates it uses again (a quarter of a second a page)."""
+
+    def set(self, key: str, value: bytes, timeout: int | None = None) -> None:
+        self[key] = value
+
+
+COMPILED_TEMPLATES = MemcachedBytecodeCache(CompiledTemplates())
+
+
+def url_builders_once(compile_builder):
+    """Werkzeug compiles two URL-building functions per route, for each app anew: half of
+    building an app, and every test builds one. A builder depends only on the rule's text and
+    defaults (it takes the rule as its first argument), so the tests compile each one once."""
+    builders = {}
+
+    def compiled(rule: Rule, append_unknown: bool = True):
+        key = (rule.rule, rule.subdomain, rule.host, rule.merge_slashes, repr(rule.defaults))
+        key += (append_unknown,)
+        if key not in builders:
+            builders[key] = compile_builder(rule, append_unknown)
+        return builders[key]
+
+    return compiled
+
+
+Rule._compile_builder = url_builders_once(Rule._compile_builder)
+
+
 @pytest.fixture
 def app(database_url, tmp_path, monkeypatch, config_overrides):
     monkeypatch.setenv("CHALLENGES_INSTANCE_PATH", str(tmp_path / "instance"))
     app = create_app(app_config(database_url, **config_overrides))
     app.test_client_class = IsolatedClient
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     with app.app_context():
         yield app
         empty_all_tables()

@@ -13,6 +13,8 @@ from sqlalchemy.engine import make_url
 from challenges.config import normalise_database_url
 from challenges.extensions import db
 
+POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
+
 
 @contextmanager
 def fresh_database(folder: Path) -> Iterator[str]:
@@ -20,6 +22,13 @@ def fresh_database(folder: Path) -> Iterator[str]:
     if not server_url:
         yield f"sqlite:///{folder / f'fresh-{uuid.uuid4().hex[:8]}.db'}"
         return
+    with fresh_postgres_database(server_url) as url:
+        yield url
+
+
+@contextmanager
+def fresh_postgres_database(server_url: str = POSTGRES_SERVER) -> Iterator[str]:
+    """A new, empty database on that PostgreSQL server, dropped afterwards; its URL."""
     url = make_url(normalise_database_url(server_url))
     name = f"challenges_fresh_{uuid.uuid4().hex[:12]}"
     admin = url.set(drivername="postgresql", database="postgres").render_as_string(

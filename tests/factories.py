@@ -121,6 +121,7 @@ def app_config(database_url: str, **overrides) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "MAIL_BACKEND": "log",
         "SERVER_NAME": None,
+        "BASE_URL": "http://localhost",
         **overrides,
     }
 

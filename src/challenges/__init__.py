@@ -29,6 +29,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         errors,
         extensions,
         i18n,
+        links,
+        logs,
         models,
         security,
     )
@@ -42,6 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     config.load_config(app, test_config)
+    logs.init_app(app)
     security.init_app(app)  # first: its checks run before CSRF reads the form
     extensions.init_app(app)
     i18n.init_app(app)
@@ -51,4 +54,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     cli.init_app(app)
     app.shell_context_processor(lambda: {"db": extensions.db, "models": models})
     app.jinja_env.globals["app_version"] = __version__
+    app.jinja_env.globals["absolute_url"] = links.absolute_url
     return app

@@ -1,7 +1,5 @@
 """The `challenges` command: Flask's commands (run, db, routes, ...) plus the app's own."""
 
-import time
-
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, FlaskGroup
@@ -11,30 +9,24 @@ from challenges import create_app
 from challenges.auth import services as accounts
 from challenges.auth.models import User
 from challenges.auth.roles import GLOBAL_ROLES, Role
-from challenges.awards.voting import forget_voters
-from challenges.backups import services as backups
 from challenges.backups.cli import backup
-from challenges.database import utcnow
+from challenges.core.cli import doctor
 from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
 from challenges.events.services import events_with_team_counts
 from challenges.extensions import db
 from challenges.inputs import InputError
-from challenges.mail.models import MailStatus
-from challenges.mail.services import deliver_pending
+from challenges.mail.cli import mail
 from challenges.printing.cli import printing
-from challenges.registration.services import purge_first_names
+from challenges.registration.cli import privacy
 from challenges.robot_game.cli import robot_game
 from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file
 from challenges.schools.importer import import_schools
-from challenges.seasons.models import Season
 
 seed = AppGroup("seed", help="Load data into the database.")
 schools = AppGroup("schools", help="The school directory.")
-privacy = AppGroup("privacy", help="Keep only what may be kept (AVG).")
 events = AppGroup("events", help="Regional and national finals.")
 users = AppGroup("users", help="Manage accounts.")
-mail = AppGroup("mail", help="The e-mail outbox.")
 
 
 @seed.command("demo")
@@ -75,24 +67,6 @@ def create_user_command(email: str, name: str, roles: tuple[str, ...]) -> None:
     click.echo(f"Created {user.email}; the invitation is in the outbox.")
 
 
-@mail.command("deliver")
-@click.option("--limit", default=200, show_default=True, help="At most this many per round.")
-@click.option("--every", type=click.IntRange(min=1), help="Keep running: a round every N seconds.")
-def deliver_command(limit: int, every: int | None) -> None:
-    """Send the mail that is due (once, e.g. from cron; or as a service with --every)."""
-    while True:
-        outcome = deliver_pending(limit)
-        if outcome or not every:
-            click.echo(
-                f"Sent {outcome[MailStatus.SENT]}, failed {outcome[MailStatus.FAILED]}, "
-                f"to retry later {outcome[MailStatus.PENDING]}."
-            )
-        if not every:
-            return
-        db.session.remove()
-        time.sleep(every)
-
-
 @schools.command("import")
 @click.argument("file", type=click.File("rb"))
 @click.option("--dry-run", is_flag=True, help="Only check the file and report; change nothing.")
@@ -124,26 +98,6 @@ def import_schools_command(file, dry_run: bool, kind: str | None) -> None:
     )
 
 
-@privacy.command("purge")
-@click.argument("season_key")
-def purge_command(season_key: str) -> None:
-    """Remove the pupils' first names and the voters' e-mail addresses of a finished season
-    (results and vote counts stay, anonymous)."""
-    season = db.session.scalar(select(Season).where(Season.key == season_key))
-    if season is None:
-        raise click.ClickException(f"No season with key {season_key}.")
-    if backups.automatic("voor wissen namen") is None:
-        raise click.ClickException("No backup could be made first, so nothing was removed.")
-    try:
-        count = purge_first_names(season, utcnow())
-    except DomainError as error:
-        raise click.ClickException(error.message) from error
-    voters = forget_voters(season)
-    db.session.commit()
-    click.echo(f"Removed the pupils' first names of {count} team(s) of {season.key}.")
-    click.echo(f"Removed the e-mail addresses of {voters} public-prize vote(s).")
-
-
 @events.command("list")
 @click.option("--season", "season_key", help="Only the events of this season (its key).")
 def list_events_command(season_key: str | None) -> None:
@@ -159,8 +113,9 @@ def list_events_command(season_key: str | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for group in (seed, users, mail, schools, privacy, events, robot_game, printing, backup):
-        app.cli.add_command(group)
+    commands = (seed, users, mail, schools, privacy, events, robot_game, printing, backup, doctor)
+    for command in commands:
+        app.cli.add_command(command)
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)

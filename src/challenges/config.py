@@ -1,5 +1,6 @@
 """Configuration: defaults -> instance/config.py -> CHALLENGES_* environment -> test mapping."""
 
+import json
 import os
 import secrets
 from datetime import timedelta
@@ -38,7 +39,10 @@ class Defaults:
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count per process, do not fail
     RATELIMIT_ENABLED = True  # said for every app: the limiter object keeps the last app's value
     RATELIMIT_HEADERS_ENABLED = True
-    RATELIMIT_LOGIN = "10 per minute;50 per hour"
+    # Failed log-ins only (a success is not counted): per account, and per address, which a
+    # whole venue may share behind one internet connection.
+    RATELIMIT_LOGIN_ACCOUNT = "5 per minute;20 per hour"
+    RATELIMIT_LOGIN_ADDRESS = "30 per minute;200 per hour"
     RATELIMIT_RESET = "5 per minute;20 per hour"
     RATELIMIT_SIGNUP = "10 per hour"
     RATELIMIT_VOTE = "10 per minute;60 per hour"
@@ -62,6 +66,20 @@ class Defaults:
     BASE_URL = "http://127.0.0.1:5000"  # for links in mail sent from the command line
     SERVER_NAME = None
 
+    LOG_LEVEL = "INFO"
+    LOG_FORMAT = "plain"  # "plain": one readable line; "json": one JSON object per line
+
+
+# Settings that are text whatever they look like: from_prefixed_env reads every value as JSON,
+# so an all-digit key or password would become a number. Those with a text default, and these.
+TEXT_SETTINGS = frozenset(
+    {"SECRET_KEY", "DATABASE_URL", "RATELIMIT_STORAGE_URL", "SERVER_NAME"}
+    | {name for name, value in vars(Defaults).items() if isinstance(value, str)}
+)
+# Older secret keys still accepted (Flask's SECRET_KEY_FALLBACKS), so that rotating the key
+# breaks neither sessions nor the links already mailed.
+KEY_FALLBACKS = "SECRET_KEY_FALLBACKS"
+
 
 def instance_path() -> str:
     return os.path.abspath(os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH", "instance"))
@@ -72,9 +90,37 @@ def read_layers(config: Config) -> None:
     config.from_object(Defaults)
     config.from_pyfile("config.py", silent=True)
     config.from_prefixed_env(ENV_PREFIX)
+    read_text_settings(config)
     for env_name, setting in ENV_ALIASES.items():
         if env_name in config:
             config[setting] = config.pop(env_name)
+
+
+def read_text_settings(config: Config) -> None:
+    """The text settings (and the list of older keys) as written in the environment."""
+    for name in TEXT_SETTINGS:
+        value = os.environ.get(f"{ENV_PREFIX}_{name}")
+        if value is not None:
+            config[name] = value
+    fallbacks = os.environ.get(f"{ENV_PREFIX}_{KEY_FALLBACKS}")
+    if fallbacks is not None:
+        config[KEY_FALLBACKS] = parse_key_list(fallbacks)
+
+
+def parse_key_list(text: str) -> list[str]:
+    """Keys, newest first: a JSON list of strings (`["old", "older"]`) or `old,older`."""
+    if not text.lstrip().startswith("["):
+        return [key.strip() for key in text.split(",") if key.strip()]
+    try:
+        keys = json.loads(text)
+    except ValueError:
+        keys = None
+    if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
+        raise ValueError(
+            f"{ENV_PREFIX}_{KEY_FALLBACKS} must be a JSON list of strings (keys in double "
+            'quotes, such as ["old-key"]) or keys separated by commas.'
+        )
+    return keys
 
 
 def ratelimit_storage_uri() -> str:

@@ -10,6 +10,8 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from challenges.extensions import db
 from challenges.inputs import InputError
+from challenges.logs import NONE, current_request_id, loaded_user_id
+from challenges.security import cookies_dropped_over_http
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +96,13 @@ def error_response(status: int, detail: str | None = None, field: str | None = N
             body["field"] = field
         response = jsonify(body)
     else:
-        response = render_template("errors/error.html", status=status, title=title, detail=detail)
+        response = render_template(
+            "errors/error.html",
+            status=status,
+            title=title,
+            detail=detail,
+            request_id=current_request_id(),
+        )
     return response, status
 
 
@@ -118,11 +126,19 @@ def handle_http_exception(error: HTTPException):
     return error_response(error.code or 500, described)
 
 
+FORM_EXPIRED = _l("The form has expired or was sent from elsewhere. Reload the page and try again.")
+COOKIES_NEED_HTTPS = _l(
+    "This site was opened over plain http, but it only keeps its cookie over HTTPS, so your "
+    "browser threw the form's cookie away. Open the site with https://. If that does not work, "
+    "the administrator should serve it over HTTPS (behind a proxy: "
+    "CHALLENGES_TRUSTED_PROXIES=1) or, on a trusted network, set CHALLENGES_COOKIE_SECURE=false."
+)
+
+
 def handle_csrf_error(error: CSRFError):
-    return error_response(
-        400,
-        str(_l("The form has expired or was sent from elsewhere. Reload the page and try again.")),
-    )
+    if cookies_dropped_over_http():
+        return error_response(400, f"{FORM_EXPIRED} {COOKIES_NEED_HTTPS}")
+    return error_response(400, str(FORM_EXPIRED))
 
 
 def handle_domain_error(error: DomainError):
@@ -137,7 +153,13 @@ def handle_input_error(error: InputError):
 def handle_unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
-    log.exception("Unhandled error on %s %s", request.method, request.path)
+    log.exception(
+        "Unhandled error on %s %r (endpoint %s, user %s)",
+        request.method,
+        request.path,
+        request.endpoint or NONE,
+        loaded_user_id(),
+    )
     db.session.rollback()
     return error_response(InternalServerError.code)
 

@@ -12,6 +12,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 
 from challenges.database import Base
+from challenges.ratelimits import check_storage_client, watch_storage
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate(directory=str(Path(__file__).parent / "migrations"))
@@ -25,5 +26,7 @@ def init_app(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
+    check_storage_client(app.config["RATELIMIT_STORAGE_URI"])
     limiter.init_app(app)
+    watch_storage(app, limiter)
     login_manager.init_app(app)

@@ -7,9 +7,15 @@ are kept in memory.
 """
 
 from challenges.config import ratelimit_storage_uri
+from challenges.ratelimits import check_storage_client
 
 worker_class = "gthread"
 threads = 8
+# With --access-logfile: gunicorn's usual line, then the time taken and the request id that the
+# app's own log lines carry (the X-Request-ID response header).
+access_log_format = (
+    '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms %({x-request-id}o)s'
+)
 
 
 def check_rate_limit_storage(processes: int, storage_uri: str) -> None:
@@ -25,4 +31,6 @@ def check_rate_limit_storage(processes: int, storage_uri: str) -> None:
 
 def on_starting(server) -> None:
     """gunicorn calls this in its main process, before any worker starts."""
-    check_rate_limit_storage(server.cfg.workers, ratelimit_storage_uri())
+    storage_uri = ratelimit_storage_uri()
+    check_storage_client(storage_uri)
+    check_rate_limit_storage(server.cfg.workers, storage_uri)

@@ -1,5 +1,7 @@
 """Security headers on every response, no caching of personal pages, proxy awareness."""
 
+import logging
+import threading
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask, Response, current_app, request
@@ -9,6 +11,8 @@ from werkzeug.exceptions import BadRequest
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from challenges.auth.policies import PUBLIC
+
+log = logging.getLogger(__name__)
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -59,6 +63,26 @@ def is_personal() -> bool:
     return policy is not PUBLIC or secret_link or current_user.is_authenticated
 
 
+PLAIN_HTTP_ADVICE = (
+    "A request arrived over plain http, but the session cookie is Secure (HTTPS only): "
+    "browsers drop it, so every form fails as expired. Serve the site over HTTPS (behind a "
+    "proxy that sets X-Forwarded-Proto, also set CHALLENGES_TRUSTED_PROXIES=1), or, for plain "
+    "http on a trusted network, set CHALLENGES_COOKIE_SECURE=false."
+)
+# Taken by the first request that needs the advice and never released: one warning per process.
+_plain_http_warning = threading.Lock()
+
+
+def cookies_dropped_over_http() -> bool:
+    """Secure cookies sent on a plain http request, where the browser will not keep them."""
+    return request.scheme == "http" and bool(current_app.config["SESSION_COOKIE_SECURE"])
+
+
+def warn_about_plain_http() -> None:
+    if cookies_dropped_over_http() and _plain_http_warning.acquire(blocking=False):
+        log.warning(PLAIN_HTTP_ADVICE)
+
+
 class UndecodableForm(BadRequest):
     def __init__(self) -> None:
         super().__init__()
@@ -78,8 +102,9 @@ def refuse_undecodable_form() -> None:
 def init_app(app: Flask) -> None:
     proxies = int(app.config["TRUSTED_PROXIES"])
     if proxies:
-        app.wsgi_app = ProxyFix(
-            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies
-        )
+        # The client's address and scheme, never the host or path prefix: links are built from
+        # CHALLENGES_BASE_URL (see links.py), whatever X-Forwarded-Host/-Prefix a client sends.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+    app.before_request(warn_about_plain_http)
     app.before_request(refuse_undecodable_form)
     app.after_request(add_security_headers)

@@ -4,6 +4,7 @@ from challenges.extensions import db
 from tests.factories import PASSWORD, make_user
 
 WRONG = "Onjuist e-mailadres of wachtwoord."
+VENUE = "203.0.113.7"  # one internet address for a whole venue
 
 
 def test_wrong_password_and_unknown_email_get_the_same_answer(client):
@@ -40,16 +41,79 @@ def test_protected_page_redirects_to_login_with_next(client):
     assert response.headers["Location"].startswith("/account/login?next=")
 
 
-@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN": "3 per minute"}])
-def test_login_is_rate_limited(client, config_overrides):
-    for _ in range(3):
-        assert (
-            client.submit(
-                "/account/login", {"email": "a@b.nl", "password": "xxxxxxxxxxx"}
-            ).status_code
-            == 422
-        )
-    blocked = client.submit("/account/login", {"email": "a@b.nl", "password": "xxxxxxxxxxx"})
-    assert blocked.status_code == 429
-    assert "Te veel pogingen" in blocked.get_data(as_text=True)
+def log_in_from(client, address: str, email: str, password: str = PASSWORD) -> int:
+    form = {"email": email, "password": password}
+    return client.submit("/account/login", form, environ_base={"REMOTE_ADDR": address}).status_code
+
+
+def test_many_log_ins_from_one_address_are_not_limited(client):
+    """A venue behind one internet address: 40 log-ins in a row, more than the address (30) and
+    the account (5) may fail in a minute, because only failures count."""
+    tablets = [make_user() for _ in range(4)]
+    statuses = [log_in_from(client, VENUE, tablet.email) for _ in range(10) for tablet in tablets]
+    assert statuses == [302] * 40
+
+
+@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN_ACCOUNT": "3 per minute"}])
+def test_failures_for_one_account_are_stopped_from_any_address(client):
+    user = make_user()
+    statuses = [log_in_from(client, f"198.51.100.{n}", user.email, "not it") for n in range(5)]
+    assert statuses == [422, 422, 422, 429, 429]
+    assert log_in_from(client, "198.51.100.9", "someone.else@example.nl", "not it") == 422
+
+
+@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN_ADDRESS": "3 per minute"}])
+def test_failures_from_one_address_are_stopped_across_accounts(client):
+    user = make_user()
+    guesses = [f"guess{n}@example.nl" for n in range(4)]
+    statuses = [log_in_from(client, VENUE, email, "not it") for email in guesses]
+    assert statuses == [422, 422, 422, 429]
+    assert log_in_from(client, VENUE, user.email) == 429
+    assert log_in_from(client, "198.51.100.1", user.email) == 302
+
+
+@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN_ACCOUNT": "2 per minute"}])
+def test_a_success_does_not_count_and_a_blocked_account_refuses_even_its_password(client):
+    user = make_user()
+    statuses = [
+        log_in_from(client, VENUE, user.email, password)
+        for password in ("not it", PASSWORD, "not it", "not it", PASSWORD)
+    ]
+    assert statuses == [422, 302, 422, 429, 429]
+
+
+@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN_ACCOUNT": "1 per minute"}])
+def test_a_blocked_account_does_not_tell_whether_it_exists(client):
+    user = make_user()
+    answers = []
+    for email in (user.email, "nobody@example.nl"):
+        log_in_from(client, VENUE, email, "not it")
+        answers.append(client.submit("/account/login", {"email": email, "password": "not it"}))
+    assert [answer.status_code for answer in answers] == [429, 429]
+    assert answers[0].text == answers[1].text
+    assert "Te veel pogingen" in answers[0].text
     assert client.get("/account/login").status_code == 200  # reading the form is not limited
+
+
+@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN_ACCOUNT": "2 per minute"}])
+def test_the_account_is_the_address_typed_in_any_case_or_spacing(client):
+    user = make_user(email="jan@example.nl")
+    for typed in ("JAN@example.nl", "  jan@Example.NL "):
+        assert log_in_from(client, VENUE, typed, "not it") == 422
+    assert log_in_from(client, VENUE, user.email) == 429
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {},
+        {"password": "not it"},
+        {"email": "", "password": ""},
+        {"email": "x" * 5000 + "@example.nl", "password": "not it"},
+        {"email": ["a@example.nl", "b@example.nl"], "password": "not it"},
+        {"email": "a@example.nl/auth.login/5/1/minute", "password": "not it"},
+    ],
+)
+def test_hostile_log_in_forms_are_counted_not_crashed_on(client, form):
+    statuses = [client.submit("/account/login", form).status_code for _ in range(6)]
+    assert statuses == [422] * 5 + [429]

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from challenges.awards.models import PublicVote
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
+from challenges.registration.cli import privacy
 
 
 @pytest.fixture
@@ -84,11 +85,11 @@ def test_after_the_season_the_addresses_go_and_the_votes_stay(client, runner, vo
     season.registration_closes_at = season.registration_opens_at
     voting.event.starts_on = voting.event.starts_on.replace(year=2020)
     db.session.commit()
-    result = runner.invoke(args=["privacy", "purge", season.key])
+    result = runner.invoke(privacy, ["purge", "--yes", season.key])
     assert result.exit_code == 0, result.output
     assert "1 public-prize vote(s)" in result.output
     [stored] = db.session.scalars(select(PublicVote)).all()
     assert stored.email == f"forgotten-{stored.id}"
     assert stored.confirmed_at is not None
-    again = runner.invoke(args=["privacy", "purge", season.key])
+    again = runner.invoke(privacy, ["purge", "--yes", season.key])
     assert "0 public-prize vote(s)" in again.output

@@ -9,7 +9,15 @@ import time_machine
 from challenges.auth.roles import Role
 from challenges.backups import services
 from challenges.database import utcnow
-from tests.factories import grant_event_role, make_event, make_open_season, make_user
+from challenges.extensions import db
+from challenges.registration.cli import privacy
+from tests.factories import (
+    grant_event_role,
+    make_event,
+    make_open_season,
+    make_placed_teams,
+    make_user,
+)
 from tests.robot_game.conftest import make_arena
 from tests.schools.test_import import BOSCH, RODE, current_file, upload
 
@@ -30,9 +38,11 @@ def test_reopening_a_round_is_backed_up_first(client):
 
 def test_a_season_purge_is_backed_up_first(runner):
     season = make_open_season(closes_in_days=10)
-    make_event(season)
+    [team] = make_placed_teams(make_event(season), 1)
+    team.pupil_first_names = "Anna"
+    db.session.commit()
     with time_machine.travel(utcnow() + timedelta(days=400)):
-        done = runner.invoke(args=["privacy", "purge", season.key])
+        done = runner.invoke(privacy, ["purge", "--yes", season.key])
     assert done.exit_code == 0, done.output
     assert reasons() == ["voor wissen namen"]
 

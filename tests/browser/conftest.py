@@ -83,9 +83,6 @@ def live_server(tmp_path_factory):
             "CHALLENGES_INSTANCE_PATH": str(folder / "instance"),
             "CHALLENGES_DATABASE_URL": database_url,
             "CHALLENGES_COOKIE_SECURE": "false",
-            # Every browser test logs in from this one address, dozens within a minute; the
-            # log-in limit itself is tested in tests/auth.
-            "CHALLENGES_RATELIMIT_LOGIN": "1000 per minute",
         }
         for command in (["db", "upgrade"], ["seed", "demo"]):
             subprocess.run([BIN / "challenges", *command], env=env, check=True, capture_output=True)

@@ -70,7 +70,7 @@ def test_a_refusal_while_printing_shows_its_own_reason(app, client):
     assert "onverwacht" not in page.text
 
 
-@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN": "1 per minute"}])
+@pytest.mark.parametrize("config_overrides", [{"RATELIMIT_LOGIN_ACCOUNT": "1 per minute"}])
 def test_too_many_attempts_is_said_in_dutch(client):
     attempts = [
         client.submit("/account/login", {"email": "x@school.nl", "password": "fout"})

@@ -3,15 +3,10 @@ data and fonts it prints with."""
 
 import os
 import subprocess
-import sys
-import sysconfig
-from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.database
-
-REPO = Path(__file__).resolve().parents[2]
 
 SMOKE = """
 import challenges, sys
@@ -29,29 +24,8 @@ print("served from", challenges.__file__)
 
 
 @pytest.mark.slow
-def test_installed_wheel_serves_pages_and_migrates(tmp_path):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--quiet",
-            "-w",
-            str(tmp_path / "dist"),
-            str(REPO),
-        ],
-        check=True,
-    )
-    [wheel] = (tmp_path / "dist").glob("challenges-*.whl")
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    bin_dir = venv / "bin"
-    # Reuse this environment's dependencies; the wheel itself is what is under test.
-    venv_site = next((venv / "lib").glob("python3*/site-packages"))
-    (venv_site / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([bin_dir / "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True)
+def test_installed_wheel_serves_pages_and_migrates(tmp_path, installed_wheel):
+    bin_dir, venv = installed_wheel, installed_wheel.parent
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

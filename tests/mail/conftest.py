@@ -1,10 +1,16 @@
-"""A real SMTP server (aiosmtpd) on 127.0.0.1, and the app configured to send to it."""
+"""A real SMTP server (aiosmtpd) on 127.0.0.1, the app configured to send to it, and mail
+queued for it."""
 
 import socket
 
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
+
+from challenges.extensions import db
+from challenges.mail.models import OutboxMessage
+from challenges.mail.services import queue_mail
+from tests.factories import make_user
 
 REFUSED = "refused@example.nl"  # answered 550: never
 LATER = "later@example.nl"  # answered 451: not now
@@ -29,6 +35,16 @@ class Inbox(Message):
         self.messages.append(message)
 
 
+def queue(app, recipient: str = "jan@example.nl", subject: str = "Onderwerp") -> OutboxMessage:
+    """A confirmation mail to Jan, committed."""
+    with app.test_request_context("/"):
+        message = queue_mail(
+            recipient, subject, "confirm", user=make_user(name="Jan"), link="https://x/y"
+        )
+        db.session.commit()
+    return message
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -36,8 +52,14 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def smtp_server():
-    inbox = Inbox()
+def smtp_handler() -> Inbox:
+    """What the server does with the mail; a test module may answer otherwise."""
+    return Inbox()
+
+
+@pytest.fixture
+def smtp_server(smtp_handler):
+    inbox = smtp_handler
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     yield controller, inbox

@@ -6,22 +6,16 @@ from sqlalchemy import select
 from challenges.auth.roles import Role
 from challenges.database import utcnow
 from challenges.extensions import db
+from challenges.mail.cli import mail
 from challenges.mail.headers import is_single_address, one_line
 from challenges.mail.models import MailStatus, OutboxMessage
-from challenges.mail.services import deliver_pending, queue_mail
+from challenges.mail.services import deliver_pending
 from challenges.schools.services import request_school
 from tests.factories import make_teacher, make_user
-from tests.mail.conftest import LATER, REFUSED
+from tests.mail.conftest import LATER, REFUSED, queue
 
 INJECTED = "Nieuwe School\r\nBcc: x@example.org"
 CLEANED = "Nieuwe School Bcc: x@example.org"
-
-
-def queue(app, recipient: str, subject: str = "Onderwerp") -> OutboxMessage:
-    with app.test_request_context("/"):
-        message = queue_mail(recipient, subject, "confirm", user=make_user(), link="https://x/y")
-        db.session.commit()
-    return message
 
 
 def recipients(inbox) -> list[str]:
@@ -98,7 +92,7 @@ def test_a_message_that_cannot_be_built_fails_and_the_rest_is_delivered(app, run
     db.session.commit()
     queue(app, "daarna@example.nl")
 
-    result = runner.invoke(args=["mail", "deliver"])
+    result = runner.invoke(mail, ["deliver"])
 
     assert result.exit_code == 0, result.output
     assert "Sent 2, failed 1, to retry later 0." in result.output
@@ -108,7 +102,7 @@ def test_a_message_that_cannot_be_built_fails_and_the_rest_is_delivered(app, run
     assert broken.attempts == 1
     assert broken.last_error.startswith("ValueError: Header values may not contain linefeed")
     assert f"Mail {broken.id} to 'oud@example.nl' failed: ValueError" in caplog.text
-    again = runner.invoke(args=["mail", "deliver"])
+    again = runner.invoke(mail, ["deliver"])
     assert again.exit_code == 0
     assert "Sent 0, failed 0, to retry later 0." in again.output
 
@@ -153,7 +147,7 @@ def test_school_request_with_a_line_break_then_rejection_and_password_reset(
     client.submit("/account/logout", {}, page="/")
     client.submit("/account/reset", {"email": teacher.email})
 
-    result = runner.invoke(args=["mail", "deliver"])
+    result = runner.invoke(mail, ["deliver"])
 
     assert result.exit_code == 0, result.output
     assert "Sent 2, failed 0, to retry later 0." in result.output

@@ -5,30 +5,22 @@ import time_machine
 from challenges.auth.roles import Role
 from challenges.database import utcnow
 from challenges.extensions import db
+from challenges.mail.cli import mail
 from challenges.mail.models import MailStatus, OutboxMessage
-from challenges.mail.services import deliver_pending, queue_mail
+from challenges.mail.services import deliver_pending
 from tests.factories import make_user
-from tests.mail.conftest import free_port
-
-
-def queue_one(app) -> OutboxMessage:
-    with app.test_request_context("/"):
-        message = queue_mail(
-            "jan@example.nl", "Onderwerp", "confirm", user=make_user(name="Jan"), link="https://x/y"
-        )
-        db.session.commit()
-    return message
+from tests.mail.conftest import free_port, queue
 
 
 def test_log_backend_keeps_mail_in_the_outbox_without_sending(app):
-    message = queue_one(app)
+    message = queue(app)
     assert message.status is MailStatus.LOGGED
     assert "Hallo Jan" in message.body
     assert deliver_pending() == {}
 
 
 def test_smtp_backend_delivers(app, inbox):
-    message = queue_one(app)
+    message = queue(app)
     assert message.status is MailStatus.PENDING
     assert deliver_pending() == {MailStatus.SENT: 1}
     assert message.status is MailStatus.SENT
@@ -41,7 +33,7 @@ def test_unreachable_mail_server_is_retried_then_reported(app):
     app.config.update(
         MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port(), MAIL_MAX_ATTEMPTS=3
     )
-    message = queue_one(app)
+    message = queue(app)
     assert deliver_pending() == {MailStatus.PENDING: 1}
     assert message.status is MailStatus.PENDING
     assert message.attempts == 1
@@ -73,7 +65,7 @@ def test_signup_succeeds_while_the_mail_server_is_down(client, app):
 
 
 def test_organiser_reads_the_outbox_and_retries_failed_mail(client, app):
-    message = queue_one(app)
+    message = queue(app)
     message.status = MailStatus.FAILED
     message.last_error = "SMTPRecipientsRefused: no such mailbox"
     db.session.commit()
@@ -90,7 +82,7 @@ def test_organiser_reads_the_outbox_and_retries_failed_mail(client, app):
 
 
 def test_cli_delivers(runner, app, inbox):
-    queue_one(app)
-    result = runner.invoke(args=["mail", "deliver"])
+    queue(app)
+    result = runner.invoke(mail, ["deliver"])
     assert "Sent 1, failed 0, to retry later 0." in result.output
     assert len(inbox.messages) == 1

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from challenges.database import utcnow
 from challenges.extensions import db
+from challenges.registration.cli import privacy
 from challenges.registration.models import Team
 from tests.factories import make_event, make_open_season, make_school, make_teacher
 from tests.registration.test_registration_flow import register
@@ -19,13 +20,13 @@ def test_purge_removes_first_names_only_after_the_season(client, runner):
     client.log_in(make_teacher(school).email)
     register(client, season, school)
 
-    early = runner.invoke(args=["privacy", "purge", season.key])
+    early = runner.invoke(privacy, ["purge", "--yes", season.key])
     assert early.exit_code == 1
     assert "is nog niet afgelopen" in early.output
     assert db.session.scalar(select(Team.pupil_first_names)) == "Anna\nBram"
 
     with time_machine.travel(utcnow() + timedelta(days=41)):
-        done = runner.invoke(args=["privacy", "purge", season.key])
+        done = runner.invoke(privacy, ["purge", "--yes", season.key])
     assert done.exit_code == 0, done.output
     assert "1 team(s)" in done.output
     team = db.session.scalar(select(Team))
@@ -36,7 +37,7 @@ def test_purge_removes_first_names_only_after_the_season(client, runner):
 
 
 def test_purge_of_an_unknown_season(runner):
-    result = runner.invoke(args=["privacy", "purge", "nope"])
+    result = runner.invoke(privacy, ["purge", "nope"])
     assert result.exit_code == 1
     assert "No season" in result.output
 

@@ -3,7 +3,7 @@
 import logging
 from datetime import datetime, timedelta
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, and_, delete, not_, or_, select
@@ -22,6 +22,7 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
+from challenges.links import absolute_url
 from challenges.mail.services import queue_mail
 
 log = logging.getLogger(__name__)
@@ -74,14 +75,14 @@ def tell_owner_of_sign_up(user: User, locale: str) -> None:
         "signup_existing",
         user.locale or locale,
         user=user,
-        login_link=url_for("auth.login", _external=True),
-        reset_link=url_for("auth.request_reset", _external=True),
+        login_link=absolute_url("auth.login"),
+        reset_link=absolute_url("auth.request_reset"),
     )
     log.info("Sign-up tried for existing account %s; its owner was told", user.email)
 
 
 def send_confirmation(user: User) -> None:
-    link = url_for("auth.confirm", token=make_confirm_token(user), _external=True)
+    link = absolute_url("auth.confirm", token=make_confirm_token(user))
     queue_mail(
         user.email, _l("Confirm your e-mail address"), "confirm", user.locale, user=user, link=link
     )
@@ -114,7 +115,7 @@ def request_password_reset(email: str) -> None:
     if user is None or not user.active:
         log.info("Password reset asked for unknown address")
         return
-    link = url_for("auth.reset_password", token=make_reset_token(user), _external=True)
+    link = absolute_url("auth.reset_password", token=make_reset_token(user))
     queue_mail(user.email, _l("Reset your password"), "reset", user.locale, user=user, link=link)
 
 
@@ -203,7 +204,7 @@ def create_user(name: str, email: str, created_by: User | None) -> User:
     user = User(name=name.strip(), email=email)
     db.session.add(user)
     db.session.flush()
-    link = url_for("auth.accept_invite", token=make_reset_token(user, invite=True), _external=True)
+    link = absolute_url("auth.accept_invite", token=make_reset_token(user, invite=True))
     inviter = created_by.name if created_by else "Challenges"
     queue_mail(
         user.email,

@@ -1,4 +1,4 @@
-"""Signed, time-limited tokens for e-mail confirmation and password reset.
+"""Signed, time-limited tokens for e-mail confirmation, password reset and invitations.
 
 A reset token carries a fingerprint of the current password hash, so it stops working
 the moment the password changes: a used token cannot be used again.
@@ -24,7 +24,11 @@ class TokenError(Exception):
 
 
 def _serializer(salt: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
+    """Signs with the current key; also reads links signed with an older key that is still
+    listed in SECRET_KEY_FALLBACKS (newest first there; itsdangerous wants the newest last)."""
+    fallbacks = current_app.config.get("SECRET_KEY_FALLBACKS") or []
+    keys = [*reversed(fallbacks), current_app.config["SECRET_KEY"]]
+    return URLSafeTimedSerializer(keys, salt=salt)
 
 
 def _password_fingerprint(user: User) -> str:

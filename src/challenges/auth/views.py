@@ -1,8 +1,12 @@
 """Sign-up, confirmation, log-in and log-out, password reset and change."""
 
+import logging
+from collections.abc import Callable
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
 from challenges.auth import services
@@ -14,6 +18,7 @@ from challenges.auth.forms import (
     ResetPasswordForm,
     SignupForm,
 )
+from challenges.auth.models import EMAIL_LENGTH
 from challenges.auth.policies import SIGNED_IN
 from challenges.auth.tokens import TokenError, read_confirm_token, read_reset_token
 from challenges.errors import DomainError
@@ -21,11 +26,32 @@ from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
 from challenges.redirects import safe_next
 
+log = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__, url_prefix="/account")
 
 
-def limit(setting: str):
-    return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
+def limit(setting: str, key_func: Callable[[], str] = get_remote_address):
+    """The limits in `setting`, counted per client address unless `key_func` says otherwise."""
+    return limiter.limit(lambda: current_app.config[setting], key_func=key_func, methods=["POST"])
+
+
+def typed_account() -> str:
+    """The account a log-in attempt is for, as typed: counted whether it exists or not."""
+    email = request.form.get("email", "")
+    return "account:" + email.strip().lower()[:EMAIL_LENGTH]
+
+
+def forget_attempt() -> None:
+    """Only failed log-ins count. Every attempt is counted before its password is checked, in
+    one step per counter, so attempts sent all at once cannot slip past the limit together;
+    one that logs in is then taken back here (a hit of -1: fixed windows, Flask-Limiter's
+    default strategy)."""
+    for counted in limiter.current_limits:
+        strategy = counted.limiter
+        try:
+            strategy.hit(counted.limit, *counted.request_args, cost=-1)
+        except strategy.storage.base_exceptions:  # Redis went away since the check: log in
+            log.warning("A log-in could not be taken back from the rate limits", exc_info=True)
 
 
 def form_page(template: str, form, **context):
@@ -111,7 +137,8 @@ def resend_confirmation():
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
-@limit("RATELIMIT_LOGIN")
+@limit("RATELIMIT_LOGIN_ACCOUNT", key_func=typed_account)
+@limit("RATELIMIT_LOGIN_ADDRESS")
 def login():
     form = LoginForm(next=request.args.get("next"))
     if form.validate_on_submit():
@@ -124,6 +151,7 @@ def login():
             services.start_session(user, remembered=form.remember.data)
             login_user(user, remember=form.remember.data)
             db.session.commit()
+            forget_attempt()
             return redirect(safe_next(form.next.data) or url_for("core.dashboard"))
     return form_page("auth/login.html", form)
 

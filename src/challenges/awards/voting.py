@@ -6,10 +6,9 @@ vote once per event; what the page says never tells whether an address has voted
 
 import secrets
 
-from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from challenges.awards.models import PublicVote
 from challenges.awards.rules import Candidate, candidates
@@ -19,6 +18,7 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.judging.results import present_teams
 from challenges.judging.scoring import area_ranks
+from challenges.links import absolute_url
 from challenges.mail.services import queue_mail
 from challenges.registration.models import Team
 from challenges.seasons.models import Season
@@ -48,7 +48,7 @@ def cast(event: Event, team_id: int, email: str, locale: str) -> None:
         db.session.add(vote)
     vote.team_id = team.id
     vote.token = secrets.token_urlsafe(32)
-    link = url_for("results.confirm_vote", event_ref=event.slug, token=vote.token, _external=True)
+    link = absolute_url("results.confirm_vote", event_ref=event.slug, token=vote.token)
     queue_mail(
         email, _l("Confirm your vote"), "vote_confirm", locale, event=event, team=team, link=link
     )
@@ -83,13 +83,23 @@ def set_open(event: Event, open_: bool) -> None:
     event.public_vote_open = open_
 
 
-def forget_voters(season: Season) -> int:
-    """After the season: the addresses go, the (anonymous) votes stay counted."""
-    votes = db.session.scalars(
+def _votes_with_addresses(season: Season) -> Select:
+    return (
         select(PublicVote)
         .join(Event, Event.id == PublicVote.event_id)
         .where(Event.season_id == season.id, ~PublicVote.email.startswith("forgotten-"))
-    ).all()
+    )
+
+
+def count_voters(season: Season) -> int:
+    """How many of the season's public-prize votes still hold an e-mail address."""
+    votes = _votes_with_addresses(season).subquery()
+    return db.session.scalar(select(func.count()).select_from(votes))
+
+
+def forget_voters(season: Season) -> int:
+    """After the season: the addresses go, the (anonymous) votes stay counted."""
+    votes = db.session.scalars(_votes_with_addresses(season)).all()
     for vote in votes:
         vote.email = f"forgotten-{vote.id}"
         vote.token = secrets.token_urlsafe(32)

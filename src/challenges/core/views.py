@@ -2,13 +2,12 @@
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
 from challenges.auth.access import public, require
 from challenges.auth.policies import SIGNED_IN, is_organiser
 from challenges.auth.roles import Role
 from challenges.core import services
+from challenges.core.health import database_state
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
 from challenges.i18n import LANGUAGE_COOKIE
@@ -69,9 +68,10 @@ def set_language():
 @bp.get("/healthz")
 @public
 def healthz():
-    try:
-        db.session.execute(text("SELECT 1"))
-    except SQLAlchemyError:
-        db.session.rollback()
+    state = database_state()
+    if not state.reachable:
         return {"status": "unavailable", "database": "unreachable"}, 503
-    return {"status": "ok", "database": "ok"}
+    if not state.healthy:
+        body = {"schema": state.schema, "current": state.current, "head": state.head}
+        return {"status": "unavailable", "database": "ok"} | body, 503
+    return {"status": "ok", "database": "ok", "schema": state.head}

@@ -2,7 +2,6 @@
 
 import logging
 
-from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -13,6 +12,7 @@ from challenges.auth.roles import Role
 from challenges.errors import DomainError
 from challenges.events.models import Conflict, Event
 from challenges.extensions import db
+from challenges.links import absolute_url
 from challenges.mail.services import queue_mail
 from challenges.schools.models import School
 
@@ -37,7 +37,7 @@ def invite(event: Event, name: str, email: str, role: Role, invited_by: User) ->
             user=user,
             event=event,
             role=role.label,
-            link=url_for("core.dashboard", _external=True),
+            link=absolute_url("core.dashboard"),
         )
     accounts.grant_role(user, role, event, invited_by)
     log.info("%s invited %s as %s at %s", invited_by.email, user.email, role, event.slug)

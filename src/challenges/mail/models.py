@@ -16,6 +16,7 @@ SUBJECT_LENGTH = 200
 class MailStatus(enum.StrEnum):
     LOGGED = "logged"  # development: written to the log, never sent
     PENDING = "pending"
+    SENDING = "sending"  # claimed by a deliverer until next_attempt_at (its lease)
     SENT = "sent"
     FAILED = "failed"  # gave up: refused for good, or after the maximum number of attempts
 
@@ -27,6 +28,7 @@ class MailStatus(enum.StrEnum):
 STATUS_LABELS = {
     MailStatus.LOGGED: _l("logged (not sent)"),
     MailStatus.PENDING: _l("waiting"),
+    MailStatus.SENDING: _l("sending"),
     MailStatus.SENT: _l("sent"),
     MailStatus.FAILED: _l("failed"),
 }
@@ -41,5 +43,5 @@ class OutboxMessage(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    next_attempt_at: Mapped[datetime | None]
+    next_attempt_at: Mapped[datetime | None]  # pending: due then; sending: the lease's end
     sent_at: Mapped[datetime | None]

@@ -4,14 +4,15 @@ import logging
 import smtplib
 from collections import Counter
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.message import EmailMessage
+from email.utils import formatdate, parseaddr
 from typing import Any
 
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select, update
 
 from challenges.database import utcnow
 from challenges.extensions import db
@@ -21,6 +22,7 @@ from challenges.mail.models import SUBJECT_LENGTH, MailStatus, OutboxMessage
 log = logging.getLogger(__name__)
 
 RETRY_BASE = timedelta(minutes=1)
+LEASE_TIMEOUTS = 30  # a claim holds this many MAIL_TIMEOUTs (5 minutes by default)
 
 
 def queue_mail(
@@ -63,37 +65,76 @@ def mail_each(
         queue_mail(person.email, subject, template, person.locale, **addressed, **context)
 
 
-def due_messages(limit: int) -> list[OutboxMessage]:
-    query = (
-        select(OutboxMessage)
-        .where(OutboxMessage.status == MailStatus.PENDING)
-        .where(
-            or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= utcnow())
-        )
-        .order_by(OutboxMessage.id)
-        .limit(limit)
+def is_due(now: datetime) -> ColumnElement[bool]:
+    """Waiting and due, or claimed by a deliverer whose lease ran out (it stopped mid-send)."""
+    return and_(
+        OutboxMessage.status.in_((MailStatus.PENDING, MailStatus.SENDING)),
+        or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now),
     )
-    return list(db.session.scalars(query))
+
+
+def claim_lease() -> timedelta:
+    """How long a claim holds. A send waits at most MAIL_TIMEOUT for each of its few steps
+    (connect, TLS, log-in, the SMTP commands): the lease is far longer, so a message is only
+    claimed again when its deliverer is gone."""
+    return timedelta(seconds=LEASE_TIMEOUTS * current_app.config["MAIL_TIMEOUT"])
+
+
+def claim_next() -> OutboxMessage | None:
+    """Mark the next due message as being sent, in a transaction of its own; None: none due.
+
+    PostgreSQL skips the rows another deliverer is claiming. On SQLite two deliverers may pick
+    the same row, but the UPDATE only changes it while it is still due: one of them gets it,
+    the other takes the next. A claim's lease is kept in next_attempt_at.
+    """
+    while True:
+        now = utcnow()
+        candidate = db.session.scalar(
+            select(OutboxMessage.id)
+            .where(is_due(now))
+            .order_by(OutboxMessage.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        if candidate is None:
+            db.session.commit()
+            return None
+        claim = (
+            update(OutboxMessage)
+            .where(OutboxMessage.id == candidate, is_due(now))
+            .values(status=MailStatus.SENDING, next_attempt_at=now + claim_lease())
+            .execution_options(synchronize_session=False)
+        )
+        claimed = db.session.execute(claim).rowcount == 1
+        db.session.commit()
+        if claimed:
+            return db.session.get(OutboxMessage, candidate)
 
 
 def deliver_pending(limit: int = 50) -> Counter[MailStatus]:
-    """Try to send what is due; count the messages by their new status. Commits per message.
+    """Send at most `limit` due messages; count them by their new status. Commits.
 
-    A message that fails for good is marked failed and the round goes on with the others.
+    Any number of deliverers may run at once: each message is claimed before it is sent, so
+    one of them sends it. A message that fails for good is marked failed and the round goes on.
     """
     outcome: Counter[MailStatus] = Counter()
-    for message in due_messages(limit):
-        try:
-            send_over_smtp(message)
-        except Exception as error:  # one bad message must not stop the rest
-            record_failure(message, error)
-        else:
-            message.status = MailStatus.SENT
-            message.sent_at = utcnow()
-            message.last_error = None
+    while outcome.total() < limit and (message := claim_next()) is not None:
+        send_claimed(message)
         outcome[message.status] += 1
         db.session.commit()
     return outcome
+
+
+def send_claimed(message: OutboxMessage) -> None:
+    try:
+        send_over_smtp(message)
+    except Exception as error:  # one bad message must not stop the rest
+        record_failure(message, error)
+    else:
+        message.status = MailStatus.SENT
+        message.sent_at = utcnow()
+        message.next_attempt_at = None
+        message.last_error = None
 
 
 def is_permanent(error: Exception) -> bool:
@@ -116,6 +157,7 @@ def record_failure(message: OutboxMessage, error: Exception) -> None:
         message.next_attempt_at = None
         log.error("Mail %s to %r failed: %s", message.id, message.recipient, message.last_error)
     else:
+        message.status = MailStatus.PENDING
         message.next_attempt_at = utcnow() + RETRY_BASE * 2 ** (message.attempts - 1)
         log.warning("Mail %s to %r not sent: %s", message.id, message.recipient, message.last_error)
 
@@ -128,8 +170,18 @@ def build_email(message: OutboxMessage) -> EmailMessage:
     email["From"] = current_app.config["MAIL_SENDER"]
     email["To"] = message.recipient
     email["Subject"] = message.subject
+    email["Date"] = formatdate(usegmt=True)
+    email["Message-ID"] = message_id(message)
     email.set_content(message.body)
     return email
+
+
+def message_id(message: OutboxMessage) -> str:
+    """The same for every attempt at a message, so a mail sent twice (the server's answer was
+    lost) is known as one; unique across databases through the moment it was queued."""
+    domain = parseaddr(current_app.config["MAIL_SENDER"])[1].rpartition("@")[2]
+    queued = message.created_at.strftime("%Y%m%d%H%M%S%f")
+    return f"<outbox.{message.id}.{queued}@{domain or 'localhost'}>"
 
 
 def send_over_smtp(message: OutboxMessage) -> None:
@@ -146,6 +198,11 @@ def send_over_smtp(message: OutboxMessage) -> None:
         smtp.send_message(email, to_addrs=[message.recipient])
 
 
-def retry_failed(message: OutboxMessage) -> None:
+def retry_failed(message: OutboxMessage) -> bool:
+    """Queue a failed message again. Any other is left alone: one being sent, or sent, must
+    not go out twice."""
+    if message.status is not MailStatus.FAILED:
+        return False
     message.status = MailStatus.PENDING
     message.next_attempt_at = utcnow()
+    return True

@@ -37,8 +37,7 @@ def message(message_id: int):
 @require(ORGANISER)
 def retry(message_id: int):
     message = db.get_or_404(OutboxMessage, message_id)
-    if ConfirmForm().validate_on_submit():
-        retry_failed(message)
+    if ConfirmForm().validate_on_submit() and retry_failed(message):
         db.session.commit()
         flash(_("The message will be sent again."), "success")
     return redirect(url_for("mail.message", message_id=message_id))

@@ -186,15 +186,10 @@ def schedule_command(event_ref: str, out: Path, by: str, language: str) -> None:
 @printing.command("signs")
 @click.argument("event_ref")
 @OUT
-@click.option(
-    "--base-url",
-    default="http://127.0.0.1:5000",
-    show_default=True,
-    help="Where the app is served; the QR codes point there.",
-)
 @LANGUAGE
-def signs_command(event_ref: str, out: Path, base_url: str, language: str) -> None:
-    """Pit signs or stand labels with a QR code to each team's public page."""
+def signs_command(event_ref: str, out: Path, language: str) -> None:
+    """Pit signs or stand labels with a QR code to each team's public page
+    (at CHALLENGES_BASE_URL)."""
     event = event_or_fail(event_ref)
     with force_locale(language):
-        produce(out, lambda file: write_signs(file, event, team_url(base_url, event)))
+        produce(out, lambda file: write_signs(file, event, team_url(event)))

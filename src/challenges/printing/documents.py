@@ -15,6 +15,7 @@ from challenges.i18n import current_language as language
 from challenges.judging.entries import rubric_set_of, submitted_for_team
 from challenges.judging.results import present_teams
 from challenges.judging.rubrics import Rubric, RubricSet
+from challenges.links import absolute_url
 from challenges.printing import sources
 from challenges.printing.signs import Sign, draw_signs
 from challenges.printing.tables import Grid, Section, write_tables
@@ -311,6 +312,6 @@ def write_signs(out: IO[bytes], event: Event, public_url: Callable[[Team], str])
     )
 
 
-def team_url(base_url: str, event: Event) -> Callable[[Team], str]:
+def team_url(event: Event) -> Callable[[Team], str]:
     """The public page of a team at this event, as a full address for a QR code."""
-    return lambda team: f"{base_url.rstrip('/')}/events/{event.slug}/teams/{team.id}"
+    return lambda team: absolute_url("results.team_page", event_ref=event.slug, team_id=team.id)

@@ -135,7 +135,7 @@ def schedule(event_id: int):
 @require(EVENT_CREW)
 def signs(event_id: int):
     event = db.get_or_404(Event, event_id)
-    team_url = documents.team_url(request.host_url, event)
+    team_url = documents.team_url(event)
     return pdf_response(
         f"signs-{event.slug}.pdf", lambda out: documents.write_signs(out, event, team_url)
     )

@@ -9,7 +9,6 @@ import logging
 import secrets
 from datetime import datetime
 
-from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -19,6 +18,7 @@ from challenges.auth.models import User, hash_secret
 from challenges.auth.roles import Role
 from challenges.errors import DomainError
 from challenges.extensions import db
+from challenges.links import absolute_url
 from challenges.mail.services import mail_each, queue_mail
 from challenges.registration.models import CoachInvitation, Team
 from challenges.registration.rules import InvitationState
@@ -80,7 +80,7 @@ def invite_coach(team: Team, name: str, email: str, inviter: User, now: datetime
         invitation=invitation,
         team=team,
         inviter=inviter,
-        link=url_for("registration.invitation", token=token, _external=True),
+        link=absolute_url("registration.invitation", token=token),
     )
 
 

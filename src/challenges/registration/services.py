@@ -300,8 +300,8 @@ def tell_coaches(team: Team, subject, template: str) -> None:
     mail_each(team.coaches, subject, template, "coach", team=team, status=status_label(team.status))
 
 
-def purge_first_names(season: Season, now: datetime) -> int:
-    """Remove pupils' first names of a finished season; the rest stays as anonymous results."""
+def ensure_season_finished(season: Season, now: datetime) -> None:
+    """Refuse unless registration has closed and the season's last event is over."""
     last_event = db.session.scalar(
         select(func.max(Event.starts_on)).where(Event.season_id == season.id)
     )
@@ -310,9 +310,21 @@ def purge_first_names(season: Season, now: datetime) -> int:
         raise DomainError(
             _("Season %(season)s is not finished yet.", season=season.key), status=409
         )
-    teams = db.session.scalars(
-        select(Team).where(Team.season_id == season.id, Team.pupil_first_names.is_not(None))
-    ).all()
+
+
+def _holding_first_names(season: Season) -> tuple:
+    return Team.season_id == season.id, Team.pupil_first_names.is_not(None)
+
+
+def count_first_names(season: Season) -> int:
+    """How many teams of the season still hold their pupils' first names."""
+    return db.session.scalar(select(func.count(Team.id)).where(*_holding_first_names(season)))
+
+
+def purge_first_names(season: Season, now: datetime) -> int:
+    """Remove pupils' first names of a finished season; the rest stays as anonymous results."""
+    ensure_season_finished(season, now)
+    teams = db.session.scalars(select(Team).where(*_holding_first_names(season))).all()
     for team in teams:
         team.pupil_first_names = None
         team.names_consent = False
