@@ -41,6 +41,11 @@ class PlainFormatter(logging.Formatter):
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
         return iso_time(record)
 
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        """One record, one line: a line break typed into a team name must not forge a line."""
+        record.message = record.message.replace("\r", "\\r").replace("\n", "\\n")
+        return super().formatMessage(record)
+
 
 class JsonFormatter(logging.Formatter):
     """One JSON object per line, for a log collector."""

@@ -79,6 +79,9 @@ def cookies_dropped_over_http() -> bool:
 
 
 def warn_about_plain_http() -> None:
+    """Once per process; not for health checks, which reach the app directly over http."""
+    if request.endpoint == "core.healthz":
+        return
     if cookies_dropped_over_http() and _plain_http_warning.acquire(blocking=False):
         log.warning(PLAIN_HTTP_ADVICE)
 

@@ -110,6 +110,13 @@ def test_the_error_line_of_a_500_names_request_user_and_endpoint(app, client, lo
     assert "RuntimeError: boom" in error["exc_info"]
 
 
+def test_a_line_break_in_logged_text_cannot_forge_a_line(app, log_lines):
+    forged = "2026-12-03T10:00:00.000+00:00 ERROR challenges.auth [-] forged"
+    logging.getLogger("challenges.test").warning("Team %s registered", f"Robo\n{forged}")
+    [line] = log_lines()
+    assert line.endswith(f"Team Robo\\n{forged} registered")
+
+
 def test_lines_outside_a_request_say_so(app, log_lines):
     logging.getLogger("challenges.test").warning("from a command")
     [line] = log_lines()

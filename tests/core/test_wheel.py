@@ -52,3 +52,20 @@ def test_installed_wheel_serves_pages_and_migrates(tmp_path, installed_wheel):
     )
     assert "page(s) written" in printed
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_wheel_declares_what_the_deployment_needs(installed_wheel):
+    """The tests lend the wheel this environment's packages: its own metadata must ask for
+    them, or a real installation would miss them (`challenges -e FILE`, the Redis extra)."""
+    asked = subprocess.run(
+        [
+            installed_wheel / "python",
+            "-c",
+            "import importlib.metadata as m; print(m.requires('challenges'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for requirement in ("python-dotenv", "gunicorn", "redis>=5.0; extra == 'redis'"):
+        assert requirement in asked, asked

@@ -9,6 +9,7 @@ SECTION = {
     "README.md": "## Deploying with PostgreSQL",
     "README.nl.md": "## In gebruik nemen met PostgreSQL",
 }
+AS_APP_USER = "sudo -u challenges "
 CODE_BLOCK = re.compile(r"^ *```(\w+)\n(.*?)^ *```$", re.DOTALL | re.MULTILINE)
 
 
@@ -35,13 +36,14 @@ def block(language: str, first_line: str = "") -> str:
 
 
 def commands(language: str = "sh") -> list[list[str]]:
-    """The shell commands of the deployment steps (the block of settings excluded)."""
+    """The app's commands of the deployment steps, as the app's user runs them (`sudo -u
+    challenges` left off: the test is that user)."""
     lines = [
-        line
+        line.removeprefix(AS_APP_USER)
         for kind, text in deployment_blocks()
         if kind == language
         for line in text.splitlines()
-        if line.startswith("challenges ")
+        if line.startswith(AS_APP_USER)
     ]
     return [shlex.split(line) for line in lines]
 

@@ -46,7 +46,7 @@ def write_settings(folder: Path, **changed: str) -> Path:
 
 def run_documented(bin_dir: Path, settings: Path, command: list[str]) -> str:
     """A README command with this installation's `challenges` and settings file."""
-    assert command[0] == "challenges"
+    assert command[0] == f"{VENV_BIN}challenges"
     arguments = [str(settings) if a == SETTINGS_FILE else a for a in command[1:]]
     argv = [str(bin_dir / "challenges"), *arguments]
     result = subprocess.run(argv, capture_output=True, text=True, env=clean_environment())
@@ -80,8 +80,10 @@ def service(command: list[str], settings: Path, log: Path) -> Iterator[subproces
 def nginx_site(app_ports: list[int], https_port: int, http_port: int, tls: tuple) -> str:
     certificate, key = tls
     upstream = "\n    ".join(f"server 127.0.0.1:{port};" for port in app_ports)
+    # The test machine listens on IPv4 loopback only.
+    ipv4_only = "\n".join(line for line in readme.block("nginx").splitlines() if "[::]" not in line)
     return readme.replaced(
-        readme.block("nginx"),
+        ipv4_only,
         ("server 127.0.0.1:8000;", upstream),
         ("listen 80 default_server;", f"listen 127.0.0.1:{http_port} default_server;"),
         ("listen 443 ssl default_server;", f"listen 127.0.0.1:{https_port} ssl default_server;"),
@@ -123,10 +125,11 @@ def install_as_documented(bin_dir: Path, settings: Path) -> None:
     """Step 4: schema, doctor, first organiser (the role in lowercase, as written); the
     upgrade once more, as an upgrade does."""
     documented = readme.commands()
+    app = f"{VENV_BIN}challenges"
     assert [command[:4] for command in documented] == [
-        ["challenges", "-e", SETTINGS_FILE, "db"],
-        ["challenges", "-e", SETTINGS_FILE, "doctor"],
-        ["challenges", "-e", SETTINGS_FILE, "users"],
+        [app, "-e", SETTINGS_FILE, "db"],
+        [app, "-e", SETTINGS_FILE, "doctor"],
+        [app, "-e", SETTINGS_FILE, "users"],
     ]
     for command in documented:
         run_documented(bin_dir, settings, command)
