@@ -39,6 +39,7 @@ class Defaults:
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: count per process, do not fail
     RATELIMIT_ENABLED = True  # said for every app: the limiter object keeps the last app's value
     RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STRATEGY = "fixed-window"  # a log-in that succeeds is taken back (auth.views)
     # Failed log-ins only (a success is not counted): per account, and per address, which a
     # whole venue may share behind one internet connection.
     RATELIMIT_LOGIN_ACCOUNT = "5 per minute;20 per hour"
@@ -65,6 +66,7 @@ class Defaults:
     TRUSTED_PROXIES = 0
     BASE_URL = "http://127.0.0.1:5000"  # for links in mail sent from the command line
     SERVER_NAME = None
+    SCOREBOARD_MAX_AGE = 5  # seconds proxies and browsers may reuse a published scoreboard
 
     LOG_LEVEL = "INFO"
     LOG_FORMAT = "plain"  # "plain": one readable line; "json": one JSON object per line

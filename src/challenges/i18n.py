@@ -18,9 +18,13 @@ def current_language() -> str:
 
 
 def select_locale() -> str:
+    """?lang= in the address (a link for one language, which a proxy caches on its own),
+    the account's language, the language cookie, Dutch."""
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():  # the CLI speaks the default language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if request.args.get("lang") in languages:
+        return request.args["lang"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     chosen = request.cookies.get(LANGUAGE_COOKIE)

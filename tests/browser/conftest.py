@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -77,16 +78,17 @@ class LiveServer(str):
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
+    port = free_port()
     with fresh_database(folder) as database_url:
         env = {
             **os.environ,
             "CHALLENGES_INSTANCE_PATH": str(folder / "instance"),
             "CHALLENGES_DATABASE_URL": database_url,
             "CHALLENGES_COOKIE_SECURE": "false",
+            "CHALLENGES_BASE_URL": f"http://127.0.0.1:{port}",  # the links in its mail
         }
         for command in (["db", "upgrade"], ["seed", "demo"]):
             subprocess.run([BIN / "challenges", *command], env=env, check=True, capture_output=True)
-        port = free_port()
         server = subprocess.Popen(
             [
                 BIN / "gunicorn",
@@ -123,9 +125,10 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
+@contextmanager
+def page_without_errors(browser, **context_options):
+    """A page in a browser context of its own; afterwards, no script error may have shown."""
+    context = browser.new_context(**context_options)
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
@@ -133,6 +136,14 @@ def phone(browser):
     yield page
     context.close()
     assert problems == [], problems
+
+
+@pytest.fixture
+def phone(browser):
+    with page_without_errors(
+        browser, viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL"
+    ) as page:
+        yield page
 
 
 def log_in(page, server: str, email: str, password: str) -> None:

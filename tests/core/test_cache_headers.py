@@ -8,6 +8,7 @@ from tests.factories import make_teacher, make_user
 from tests.judging.conftest import judged  # noqa: F401 (a fixture)
 
 HSTS = "max-age=31536000; includeSubDomains"
+SHARED_BRIEFLY = "public, max-age=5, stale-while-revalidate=30"  # SCOREBOARD_MAX_AGE
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def test_the_scoreboard_and_static_files_keep_their_own_caching(client, publishe
     if logged_in:
         client.log_in(published.coach.email)
     board = client.get(f"/api/v1/events/{published.event.slug}/scoreboard")
-    assert board.headers["Cache-Control"] == "no-cache"
+    assert board.headers["Cache-Control"] == SHARED_BRIEFLY  # the same for everyone
     assert board.headers["ETag"]
     again = client.get(
         f"/api/v1/events/{published.event.slug}/scoreboard",
@@ -84,10 +85,30 @@ def test_the_scoreboard_and_static_files_keep_their_own_caching(client, publishe
     static.close()
 
 
-def test_the_public_scoreboard_page_is_not_no_store(client, published):
-    response = client.get(f"/events/{published.event.slug}/scoreboard")
-    assert response.status_code == 200
-    assert "no-store" not in response.headers.get("Cache-Control", "")
+def test_the_public_scoreboard_pages_are_shared_until_someone_logs_in(client, published):
+    pages = [
+        f"/events/{published.event.slug}/scoreboard",
+        f"/events/{published.event.slug}/scoreboard/screen",
+    ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == SHARED_BRIEFLY
+        assert response.headers["Vary"] == "Cookie"  # Dutch or English: the language cookie
+        assert "Set-Cookie" not in response.headers
+    client.log_in(published.coach.email)
+    for page in pages:
+        assert client.get(page).headers["Cache-Control"] == "no-store"  # it names the coach
+
+
+def test_an_unpublished_scoreboard_stays_out_of_shared_caches(client, published):
+    published.event.published = False
+    db.session.commit()
+    client.log_in(make_user(roles=(Role.ORGANISER,)).email)
+    board = client.get(f"/api/v1/events/{published.event.slug}/scoreboard")
+    assert board.headers["Cache-Control"] == "private, no-cache"
+    page = client.get(f"/events/{published.event.slug}/scoreboard")
+    assert page.headers["Cache-Control"] == "no-store"
 
 
 def test_hsts_when_cookies_are_secure(client):

@@ -8,6 +8,7 @@ import pytest
 from challenges.auth.roles import Role
 from challenges.events.models import ScheduleEntry
 from challenges.extensions import db
+from challenges.robot_game import sheets
 from challenges.robot_game.definitions import load
 from tests.factories import (
     grant_event_role,
@@ -89,3 +90,23 @@ def payload(match: int, key: str = "key-0001", **changes) -> dict:
         "team_confirmation": "AB",
         "device_time": "2026-01-24T09:12:00Z",
     }
+
+
+def submitted_sheet(
+    arena,
+    index: int = 0,
+    kind: str = "ranking",
+    number: int = 1,
+    verify: bool = False,
+    key: str = "key",
+) -> sheets.ScoreSheet:
+    """A complete sheet for the arena's team `index` in that round, verified if asked (another
+    `key`: another tablet's sheet for the same match)."""
+    match = arena.matches[(index, kind, number)]
+    given = sheets.SheetInput(f"{key}-{kind}-{index}-{number}", match, answers(), "Rita", "AB")
+    sheet, _created = sheets.submit(arena.event, given, arena.referee)
+    db.session.flush()
+    if verify:
+        sheets.verify(sheet, "Henk")
+    db.session.commit()
+    return sheet

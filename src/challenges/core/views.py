@@ -8,8 +8,7 @@ from challenges.auth.policies import SIGNED_IN, is_organiser
 from challenges.auth.roles import Role
 from challenges.core import services
 from challenges.core.health import database_state
-from challenges.extensions import db
-from challenges.forms import ConfirmForm
+from challenges.extensions import csrf, db
 from challenges.i18n import LANGUAGE_COOKIE
 from challenges.redirects import safe_next
 
@@ -45,11 +44,15 @@ def dashboard():
 
 @bp.post("/language")
 @public
+@csrf.exempt
 def set_language():
+    """Without a CSRF token: the switch is on pages that proxies cache for everyone (the
+    scoreboard), which can carry no one's token. A cross-site form changes at most the
+    language cookie: the Lax log-in cookie is not sent with it, so no account is touched."""
     back = safe_next(request.form.get("next")) or url_for("core.home")
     response = redirect(back)
     language = request.form.get("language")
-    if not ConfirmForm().validate_on_submit() or language not in current_app.config["LANGUAGES"]:
+    if language not in current_app.config["LANGUAGES"]:
         return response
     response.set_cookie(
         LANGUAGE_COOKIE,

@@ -17,6 +17,7 @@ from challenges.auth.roles import Role
 from challenges.awards import advancing, awarding
 from challenges.awards.models import PublicVote
 from challenges.database import utcnow
+from challenges.events import scoreboard_version
 from challenges.events.markets import assign_stands
 from challenges.events.models import AdvancementQuota, Event, ScheduleEntry
 from challenges.events.schedules import make_schedule
@@ -126,6 +127,7 @@ def _finish_fll(event: Event, jurors: list[User], schedule_choices: dict) -> Non
             for juror in in_room.get(entry.place, []):
                 for rubric_id in rubric_set.rubric_ids:
                     _submit(event, juror, team, rubric_id, rubric_set)
+    scoreboard_version.bump(event.id)
 
 
 def _verified_sheet(event: Event, entry: ScheduleEntry, season: SeasonDefinition) -> None:

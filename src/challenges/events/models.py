@@ -45,6 +45,9 @@ class Event(db.Model):
     # whether the judged areas are ranked by normalised scores (raw sums otherwise).
     normalise_min_teams: Mapped[int | None]
     normalised_ranks: Mapped[bool] = mapped_column(default=False)
+    # One more whenever something the public scoreboard shows changes (a verified score,
+    # freeze, publication, a team's name): its caches and ETags are keyed by it.
+    scoreboard_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     season: Mapped[Season] = relationship()
     feeds_into: Mapped["Event | None"] = relationship(remote_side=[id])

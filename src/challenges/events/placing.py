@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from challenges.auth.models import User
 from challenges.errors import DomainError
+from challenges.events import scoreboard_version
 from challenges.events.models import Event, EventKind, EventTeam
 from challenges.events.placement import Placement, Reason, TeamWish, place_teams
 from challenges.extensions import db
@@ -105,9 +106,11 @@ def put(team: Team, event: Event, user: User, notify: bool = True) -> bool:
         return True
     fits = event.capacity is None or teams_at(event) < event.capacity
     if current:
+        scoreboard_version.bump(current.event_id)
         current.event_id = event.id
     else:
         db.session.add(EventTeam(event_id=event.id, team_id=team.id, event_kind=event.kind))
+    scoreboard_version.bump(event.id)
     db.session.flush()
     audit(user, "placed", team, event.slug)
     mail_each(
@@ -128,6 +131,7 @@ def remove(team: Team, event: Event, user: User) -> None:
     if placed is None:
         raise DomainError(_("This team is not placed at this event."), status=404)
     db.session.delete(placed)
+    scoreboard_version.bump(event.id)
     audit(user, "unplaced", team, event.slug)
 
 

@@ -12,6 +12,7 @@ from challenges.auth.policies import may_see_event
 from challenges.auth.roles import EVENT_ROLES, Role
 from challenges.database import utcnow
 from challenges.errors import DomainError
+from challenges.events import scoreboard_version
 from challenges.events.models import AdvancementQuota, Attendance, Event, EventKind, EventTeam
 from challenges.extensions import db
 from challenges.inputs import InputError, parse_id
@@ -68,6 +69,7 @@ def save_event(event: Event, values: dict[str, Any], quotas: dict[int, int]) -> 
         raise DomainError(
             _("Teams advance to the national final of the same season."), field="feeds_into_id"
         )
+    shown = None if event.id is None else _on_scoreboard(event)
     for name in EVENT_FIELDS:
         setattr(event, name, values[name] if values[name] != "" else None)
     event.kind = EventKind(values["kind"])
@@ -75,7 +77,14 @@ def save_event(event: Event, values: dict[str, Any], quotas: dict[int, int]) -> 
     save_quotas(event, season, quotas)
     db.session.add(event)
     db.session.flush()
+    if shown is not None and shown != _on_scoreboard(event):
+        scoreboard_version.bump(event.id)
     log.info("Event %s saved", event.slug)
+
+
+def _on_scoreboard(event: Event) -> tuple:
+    """What of the event itself its public scoreboard shows (or whether it shows at all)."""
+    return (event.name, event.slug, event.published)
 
 
 def save_quotas(event: Event, season: Season, quotas: dict[int, int]) -> None:
@@ -125,6 +134,8 @@ def set_attendance(event: Event, team_id: int, attendance: Attendance, user: Use
     )
     if placed is None:
         raise DomainError(_("This team is not placed at this event."), status=404)
+    if Attendance.NO_SHOW in (placed.attendance, attendance) and placed.attendance != attendance:
+        scoreboard_version.bump(event.id)  # no-shows at check-in are not on the scoreboard
     placed.attendance = attendance
     placed.checked_in_at = utcnow() if attendance is not Attendance.EXPECTED else None
     team = db.session.get(Team, team_id)
@@ -133,12 +144,13 @@ def set_attendance(event: Event, team_id: int, attendance: Attendance, user: Use
 
 
 def find_event(reference: str) -> Event | None:
-    """An event by its id or its slug (as `challenges events list` shows them)."""
+    """An event by its id or its slug (as `challenges events list` shows them), with its
+    season (one query)."""
     try:
         found = Event.id == parse_id(reference)
     except InputError:
         found = Event.slug == reference
-    return db.session.scalar(select(Event).where(found))
+    return db.session.scalar(select(Event).where(found).options(joinedload(Event.season)))
 
 
 def find_visible_event(reference: str, user: User) -> Event | None:

@@ -15,6 +15,7 @@ from challenges.auth.models import User
 from challenges.auth.policies import is_organiser
 from challenges.database import lock_rows
 from challenges.errors import DomainError
+from challenges.events import scoreboard_version
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.mail.services import mail_each
@@ -210,6 +211,8 @@ def update_team(team: Team, details: TeamDetails, user: User, now: datetime) -> 
     before = describe(team)
     apply_details(team, details)
     changes = sorted(set(describe(team).items()) - set(before.items()))
+    if "name" in dict(changes):
+        scoreboard_version.bump_where_placed(team.id)
     if changes:
         audit(user, "changed", team, "; ".join(f"{key}={value}" for key, value in changes))
         tell_coaches(team, _l("Team changed: %(team)s", team=team.name), "team_changed")

@@ -14,6 +14,7 @@ from challenges.auth.models import User
 from challenges.auth.policies import HEAD_REFEREE
 from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
+from challenges.events import scoreboard_version
 from challenges.events.models import Conflict, Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.i18n import current_language
@@ -325,6 +326,11 @@ def reject(sheet: ScoreSheet, reviewer: str, reason: str) -> None:
 
 
 def _review(sheet: ScoreSheet, status: SheetStatus, reviewer: str, reason: str | None) -> None:
+    """Every change of a sheet's status passes here; one that gives or takes a verified
+    ranking-round score changes the public scoreboard."""
+    gives_or_takes = sheet.status is not status and SheetStatus.VERIFIED in (sheet.status, status)
+    if gives_or_takes and sheet.round_kind == "ranking":
+        scoreboard_version.bump(sheet.event_id)
     sheet.status = status
     sheet.reviewed_by = reviewer
     sheet.reviewed_at = utcnow()

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from challenges.auth.models import User
 from challenges.database import utcnow
 from challenges.errors import DomainError
+from challenges.events import scoreboard_version
 from challenges.events.models import Attendance, Event, EventTeam
 from challenges.extensions import db
 from challenges.registration.models import Team
@@ -99,6 +100,7 @@ def freeze(event: Event, user: User) -> None:
     state.frozen_by = user.name
     state.snapshot = live(event) | {"frozen": True, "frozen_at": state.frozen_at.isoformat()}
     db.session.add(state)
+    scoreboard_version.bump(event.id)
 
 
 def unfreeze(event: Event) -> None:
@@ -108,3 +110,4 @@ def unfreeze(event: Event) -> None:
     state.frozen_at = None
     state.frozen_by = None
     state.snapshot = None
+    scoreboard_version.bump(event.id)
