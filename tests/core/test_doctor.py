@@ -34,6 +34,7 @@ def fine(app, smtp_port, redis_url):
         BASE_URL="https://challenges.example.nl",
         SESSION_COOKIE_SECURE=True,
         SECRET_KEY="k" * 64,
+        TRUSTED_PROXIES=1,
         MAIL_BACKEND="smtp",
         MAIL_SERVER="127.0.0.1",
         MAIL_PORT=smtp_port,
@@ -53,7 +54,8 @@ def examined(app, **settings) -> tuple[int, dict[str, str]]:
 def test_a_fine_configuration_exits_0(fine):
     code, lines = examined(fine)
     assert code == 0
-    assert list(lines) == ["Base URL", "Cookies", "Secret key", "Database", "Mail", "Rate limits"]
+    subjects = ["Base URL", "Cookies", "Proxy", "Secret key", "Database", "Mail", "Rate limits"]
+    assert list(lines) == subjects
     assert all(line.startswith("ok ") for line in lines.values()), lines
     assert f"its schema is at {migrations().head}" in lines["Database"]
 
@@ -64,6 +66,13 @@ def test_http_with_secure_cookies_is_a_problem(fine):
     assert lines["Cookies"].startswith("problem")
     assert "BASE_URL is http: browsers drop them" in lines["Cookies"]
     assert lines["Base URL"].startswith("ok")
+
+
+def test_https_without_a_trusted_proxy_is_a_warning(fine):
+    code, lines = examined(fine, TRUSTED_PROXIES=0)
+    assert code == 0
+    assert lines["Proxy"].startswith("warning")
+    assert "CHALLENGES_TRUSTED_PROXIES=1" in lines["Proxy"]
 
 
 def test_https_without_secure_cookies_is_a_warning(fine):

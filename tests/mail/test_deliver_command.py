@@ -1,5 +1,5 @@
 """`challenges mail deliver --every N` as a service: it waits out a database outage with a
-growing pause and stops on SIGTERM (systemd stop) between rounds."""
+growing pause and stops on SIGTERM (systemd stop) after the message it is sending."""
 
 import os
 import signal
@@ -28,7 +28,7 @@ def stop_service() -> None:
 def scripted_rounds(monkeypatch, *rounds: Callable[[int], object]) -> None:
     """The service's rounds, in order: each gets the limit and returns deliver_pending's."""
     script = iter(rounds)
-    monkeypatch.setattr(cli, "deliver_pending", lambda limit: next(script)(limit))
+    monkeypatch.setattr(cli, "deliver_pending", lambda limit, stopping=None: next(script)(limit))
 
 
 def database_gone(limit: int) -> None:
@@ -150,3 +150,14 @@ def test_once_fails_loudly_when_the_database_is_gone(app, runner, monkeypatch):
     result = runner.invoke(mail, ["deliver"])
     assert result.exit_code == 1
     assert result.exception is OUTAGE
+
+
+def test_a_stop_ends_the_round_after_the_message_being_sent(app, inbox):
+    """systemd's stop while the mail server is slow: the send finishes, the rest waits."""
+    for number in range(3):
+        queue(app, subject=f"Bericht {number}")
+    outcome = deliver_pending(200, stopping=lambda: len(inbox.messages) >= 1)
+    assert outcome[MailStatus.SENT] == 1
+    assert len(inbox.messages) == 1
+    statuses = db.session.scalars(select(OutboxMessage.status).order_by(OutboxMessage.id)).all()
+    assert statuses == [MailStatus.SENT, MailStatus.PENDING, MailStatus.PENDING]

@@ -75,6 +75,24 @@ def check_cookies(app: Flask) -> Finding:
     )
 
 
+def check_proxy(app: Flask) -> Finding:
+    """https is served by a proxy in front of gunicorn; without trusting it, every visitor has
+    the proxy's address, so a few failed log-ins anywhere block everyone's log-in."""
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:
+        return Finding(
+            Level.OK, "Proxy", f"the client's address and scheme come from {proxies} proxy(ies)."
+        )
+    if urlsplit(app.config.get("BASE_URL") or "").scheme == "https":
+        return Finding(
+            Level.WARNING,
+            "Proxy",
+            "BASE_URL is https but no proxy is trusted: behind nginx every visitor would have "
+            "the proxy's address (one rate limit for all). Set CHALLENGES_TRUSTED_PROXIES=1.",
+        )
+    return Finding(Level.OK, "Proxy", "none trusted: the app is reached directly.")
+
+
 def check_secret_key(app: Flask) -> Finding:
     key = app.config.get("SECRET_KEY")
     fix = f"Set CHALLENGES_SECRET_KEY to a long random text, e.g. from {NEW_SECRET_KEY}"
@@ -202,6 +220,7 @@ def check_redis(uri: str) -> Finding:
 CHECKS: tuple[Callable[[Flask], Finding], ...] = (
     check_base_url,
     check_cookies,
+    check_proxy,
     check_secret_key,
     check_database,
     check_mail,

@@ -81,7 +81,8 @@ class DeliveryService:
                 self.pause(self.pause_after(failures), wakeup)
 
     def stop(self, signum: int, frame: FrameType | None) -> None:
-        """The round in progress finishes; a pause ends at once."""
+        """The message being sent is finished (so systemd's stop never cuts a send in half);
+        the round ends after it and a pause ends at once."""
         self.stopping = True
 
     def pause(self, seconds: int, wakeup: socket.socket) -> None:
@@ -99,7 +100,7 @@ class DeliveryService:
     def deliver_round(self) -> bool:
         """False when the database could not be reached (the round is retried later)."""
         try:
-            outcome = deliver_pending(self.limit)
+            outcome = deliver_pending(self.limit, stopping=lambda: self.stopping)
         except (OperationalError, InterfaceError) as error:
             log.warning("Mail round stopped, the database is unreachable: %s", error)
             return False

@@ -3,7 +3,7 @@
 import logging
 import smtplib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
@@ -111,14 +111,19 @@ def claim_next() -> OutboxMessage | None:
             return db.session.get(OutboxMessage, candidate)
 
 
-def deliver_pending(limit: int = 50) -> Counter[MailStatus]:
-    """Send at most `limit` due messages; count them by their new status. Commits.
+def deliver_pending(
+    limit: int = 50, stopping: Callable[[], bool] = lambda: False
+) -> Counter[MailStatus]:
+    """Send at most `limit` due messages, until `stopping()` says so between two messages;
+    count them by their new status. Commits.
 
     Any number of deliverers may run at once: each message is claimed before it is sent, so
     one of them sends it. A message that fails for good is marked failed and the round goes on.
     """
     outcome: Counter[MailStatus] = Counter()
-    while outcome.total() < limit and (message := claim_next()) is not None:
+    while (
+        outcome.total() < limit and not stopping() and (message := claim_next()) is not None
+    ):
         send_claimed(message)
         outcome[message.status] += 1
         db.session.commit()
