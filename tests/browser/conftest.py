@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -75,9 +76,9 @@ class LiveServer(str):
         return next(word for word in body.split() if word.startswith("http"))
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("live")
+@contextmanager
+def serving(folder: Path) -> Iterator[LiveServer]:
+    """gunicorn on a fresh, migrated database with the demo data; its URL."""
     port = free_port()
     with fresh_database(folder) as database_url:
         env = {
@@ -112,6 +113,12 @@ def live_server(tmp_path_factory):
             server.terminate()
             server.wait(timeout=10)
             server.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("live")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

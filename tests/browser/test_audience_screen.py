@@ -5,13 +5,21 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TABLET, log_in, page_without_errors, screenshot
+from tests.browser.conftest import TABLET, log_in, page_without_errors, screenshot, serving
 from tests.browser.full_house import FullHouse, build_full_house
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 FULL_HD = {"width": 1920, "height": 1080}
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    """A server of this module's own: its 60 extra teams and schools must not show up in the
+    other browser tests' counts and searches."""
+    with serving(tmp_path_factory.mktemp("hall")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

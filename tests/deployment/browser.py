@@ -4,6 +4,7 @@ browser sends (Flask-WTF compares it with the page's address on HTTPS)."""
 import ssl
 import uuid
 from dataclasses import dataclass
+from email.message import Message
 from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.error import HTTPError
@@ -18,6 +19,7 @@ class Page:
     status: int
     url: str
     text: str
+    headers: Message
 
 
 class Browser:
@@ -30,9 +32,11 @@ class Browser:
     def open(self, request: Request) -> Page:
         try:
             with self.opener.open(request, timeout=60) as response:
-                page = Page(response.status, response.url, response.read().decode())
+                text = response.read().decode()
+                page = Page(response.status, response.url, text, response.headers)
         except HTTPError as error:
-            page = Page(error.code, error.url, error.read().decode(errors="replace"))
+            text = error.read().decode(errors="replace")
+            page = Page(error.code, error.url, text, error.headers)
             error.close()
         if token := CSRF_FIELD.search(page.text):
             self.csrf_token = next(filter(None, token.groups()))
