@@ -27,6 +27,8 @@ class StorageWatch:
 
     def note(self, response: Response) -> Response:
         apart = self.limiter.enabled and self.limiter.limiter.storage is not self.limiter.storage
+        if apart == self.counting_apart:  # nearly every request: no lock taken
+            return response
         with self.lock:
             changed, self.counting_apart = apart != self.counting_apart, apart
         if changed and apart:

@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_migrate import upgrade
@@ -19,6 +17,7 @@ from sqlalchemy.types import TypeDecorator
 
 from challenges.backups import dump
 from challenges.backups.dump import Manifest, NotABackup
+from challenges.core.health import migrations
 from challenges.errors import DomainError
 from challenges.extensions import db
 
@@ -69,8 +68,7 @@ def restore(path: Path, force: bool = False) -> Manifest:
 
 def code_revision() -> str | None:
     """The Alembic revision this version of the app migrates to."""
-    directory = current_app.extensions["migrate"].directory
-    return ScriptDirectory(directory).get_current_head()
+    return migrations().head
 
 
 def _check_revision(manifest: Manifest, code: str | None) -> None:
