@@ -36,7 +36,6 @@ async function keepPages() {
   const kept = await ask(registration.active, { type: "keep", urls, assets: assets() });
   if (keptLine && links.length) {
     keptLine.textContent = keptLine.dataset.text.replace("{count}", kept);
-    keptLine.hidden = false;
   }
 }
 

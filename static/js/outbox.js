@@ -227,7 +227,6 @@ function show() {
   const since = (item) => fill(texts.sinceText, { time: clock(item.queued_at) });
   fillList("outbox-waiting", waiting, (item) => line(item, mine(item) ? since(item) : texts.otherAccountText));
   fillList("outbox-sent", sent, (item) => line(item, fill(texts.sentAtText, { time: clock(item.sent_at) })));
-  panel.hidden = false;
 }
 
 function onRefusedButton(event) {

@@ -83,6 +83,19 @@ def open_match(page, index: int) -> int:
     return int(page.url.rsplit("/", 1)[1])
 
 
+def test_the_match_list_does_not_move_while_the_tablet_keeps_its_pages(tablet, wifi, live_server):
+    """A referee taps a match as soon as the list shows: the outbox panel and the line that says
+    how many pages were kept take their place before the scripts run, so the tap hits the match
+    it aimed at."""
+    log_in(tablet, wifi.url, *REFEREE)
+    tablet.goto(f"{wifi.url}{MATCHES}", wait_until="commit")
+    sixth = tablet.locator(".match-list a.match").nth(5)
+    sixth.wait_for()
+    first_paint = sixth.bounding_box()
+    expect(tablet.locator("#outbox-kept")).to_contain_text("bewaard op deze tablet", timeout=20000)
+    assert sixth.bounding_box() == first_paint
+
+
 def test_the_next_match_is_scored_without_wifi_and_sent_when_it_returns(tablet, wifi, live_server):
     log_in(tablet, wifi.url, *REFEREE)
     open_match_list(tablet, wifi.url)
