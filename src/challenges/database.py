@@ -2,13 +2,15 @@
 SQLite transactions that take the write lock at their start."""
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 from sqlalchemy import DateTime, Enum, MetaData, event, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Session, registry
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import DeclarativeBase, Session, registry, scoped_session
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -67,6 +69,10 @@ class Base(DeclarativeBase):
     )
 
 
+# How long a writer waits for SQLite's write lock before the request is answered 503.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
 @event.listens_for(Engine, "connect")
 def _set_sqlite_pragmas(dbapi_connection, connection_record) -> None:
     if type(dbapi_connection).__module__ != "sqlite3":
@@ -74,7 +80,7 @@ def _set_sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -93,5 +99,29 @@ def _begin_sqlite_transaction(connection) -> None:
     everything else keeps pysqlite's own transactions.
     """
     writes = has_request_context() and request.method not in READ_ONLY_METHODS
-    if connection.dialect.name == "sqlite" and writes:
+    if connection.dialect.name == "sqlite" and writes and not g.get("reading_only"):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def reading_only(session: Session | scoped_session) -> Iterator[None]:
+    """A part of a writing request that only reads, around slow work such as checking a
+    password hash: on SQLite it does not hold the write lock that every other writer waits for
+    (fifty referees logging in at once waited out the busy timeout). Its transaction ends with
+    the block, so what the request writes next begins a transaction of its own. Inside a
+    transaction the request began before (a logged-in user's), the block simply runs in it."""
+    current = session() if isinstance(session, scoped_session) else session
+    if current.in_transaction():
+        yield
+        return
+    g.reading_only = True
+    try:
+        yield
+    finally:
+        g.reading_only = False
+        current.rollback()
+
+
+def database_busy(error: Exception) -> bool:
+    """SQLite's write lock was not free within the busy timeout: worth trying again shortly."""
+    return isinstance(error, OperationalError) and "database is locked" in str(error.orig)

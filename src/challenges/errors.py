@@ -3,11 +3,12 @@
 import logging
 from typing import Any
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from challenges.database import database_busy
 from challenges.extensions import db
 from challenges.inputs import InputError
 from challenges.logs import NONE, current_request_id, loaded_user_id
@@ -150,9 +151,19 @@ def handle_input_error(error: InputError):
     return handle_domain_error(refused_input(error))
 
 
+# Seconds a client is asked to wait when the database was too busy to answer.
+BUSY_RETRY_AFTER = 5
+
+
 def handle_unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
+    if database_busy(error):
+        log.warning("Database busy on %s %r: answered 503", request.method, request.path)
+        db.session.rollback()
+        response = make_response(error_response(503))
+        response.headers["Retry-After"] = str(BUSY_RETRY_AFTER)
+        return response
     log.exception(
         "Unhandled error on %s %r (endpoint %s, user %s)",
         request.method,

@@ -1,5 +1,11 @@
+import sqlite3
+import threading
+
 import pytest
 
+from challenges import database
+from challenges.auth import services
+from challenges.errors import BUSY_RETRY_AFTER
 from challenges.extensions import db
 from tests.factories import CSRF_FIELD, PASSWORD, make_user
 
@@ -119,3 +125,63 @@ def test_the_account_is_the_address_typed_in_any_case_or_spacing(client):
 def test_hostile_log_in_forms_are_counted_not_crashed_on(client, form):
     statuses = [client.submit("/account/login", form).status_code for _ in range(6)]
     assert statuses == [422] * 5 + [429]
+
+
+def sqlite_file() -> str:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock")
+    return db.engine.url.database
+
+
+def test_a_password_is_checked_without_holding_sqlite_write_lock(client, monkeypatch):
+    """Fifty referees log in at 8:30: each hash takes a tenth of a second, and held under the
+    write lock they queued past the busy timeout. While one is checked, another writer gets in."""
+    path = sqlite_file()
+    user = make_user()
+    email = user.email
+    checking, may_finish = threading.Event(), threading.Event()
+    check = services.password_matches
+
+    def slow_check(*args) -> bool:
+        checking.set()
+        assert may_finish.wait(10)
+        return check(*args)
+
+    monkeypatch.setattr(services, "password_matches", slow_check)
+    statuses: list[int] = []
+    login = threading.Thread(target=lambda: statuses.append(log_in_from(client, VENUE, email)))
+    login.start()
+    assert checking.wait(10)
+    other_writer = sqlite3.connect(path, timeout=0)
+    try:
+        other_writer.execute("BEGIN IMMEDIATE")  # raises "database is locked" if held
+        other_writer.rollback()
+    finally:
+        other_writer.close()
+        may_finish.set()
+        login.join(10)
+    assert statuses == [302]
+    db.session.refresh(user)
+    assert user.last_login_at is not None
+
+
+def test_a_busy_database_asks_to_try_again_instead_of_failing(client, monkeypatch):
+    path = sqlite_file()
+    email = make_user().email
+    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 50)
+    db.session.remove()
+    db.engine.dispose()  # new connections take the short timeout
+    token = client.csrf_token("/account/login")
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN IMMEDIATE")  # a long write elsewhere
+    try:
+        form = {"csrf_token": token, "email": email, "password": PASSWORD}
+        response = client.raw.post("/account/login", data=form)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert response.status_code == 503
+    # at least BUSY_RETRY_AFTER: the log-in limiter may name its own window's end instead
+    assert int(response.headers["Retry-After"]) >= BUSY_RETRY_AFTER
+    assert "Tijdelijk niet beschikbaar" in response.get_data(as_text=True)
+    assert client.log_in(email).status_code == 302  # the lock is free: it works again

@@ -97,7 +97,8 @@ def confirm_email(user: User) -> bool:
 
 
 def authenticate(email: str, password: str) -> User:
-    """The account, checked with one password hash whether it exists or not (same time)."""
+    """The account, checked with one password hash whether it exists or not (same time); it
+    only reads, so a view can check outside SQLite's write lock (database.reading_only)."""
     user = find_user(email)
     if not password_matches(user, password) or not user.active:
         raise DomainError(_("Wrong e-mail address or password."))
@@ -105,7 +106,6 @@ def authenticate(email: str, password: str) -> User:
         raise DomainError(
             _("Confirm your e-mail address first: follow the link in the e-mail we sent you."),
         )
-    user.last_login_at = utcnow()
     return user
 
 
@@ -157,6 +157,7 @@ def start_session(user: User, remembered: bool) -> LoginSession:
     db.session.add(login)
     db.session.flush()
     user.login_session = login
+    user.last_login_at = utcnow()
     return login
 
 

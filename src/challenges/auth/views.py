@@ -21,6 +21,7 @@ from challenges.auth.forms import (
 from challenges.auth.models import EMAIL_LENGTH
 from challenges.auth.policies import SIGNED_IN
 from challenges.auth.tokens import TokenError, read_confirm_token, read_reset_token
+from challenges.database import reading_only
 from challenges.errors import DomainError
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
@@ -143,7 +144,8 @@ def login():
     form = LoginForm(next=request.args.get("next"))
     if form.validate_on_submit():
         try:
-            user = services.authenticate(form.email.data, form.password.data)
+            with reading_only(db.session):
+                user = services.authenticate(form.email.data, form.password.data)
         except DomainError as error:
             show_domain_error(form, error)
         else:
