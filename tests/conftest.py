@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from flask_sqlalchemy import SQLAlchemy
 from jinja2 import MemcachedBytecodeCache
 from sqlalchemy import create_engine, text
 from werkzeug.routing import Rule
@@ -109,15 +110,36 @@ def url_builders_once(compile_builder):
 Rule._compile_builder = url_builders_once(Rule._compile_builder)
 
 
+def one_engine_for_the_test_apps(make_engine):
+    """Each test's app makes an engine, and on PostgreSQL a new engine with its first connection
+    costs 25 ms. The `app` fixture's apps (SHARED_TEST_ENGINE) share one per database and
+    engine options, and so its pooled connections (returned rolled back); other apps, such as a
+    second worker, make their own."""
+    engines = {}
+
+    def make(extension: SQLAlchemy, bind_key, options: dict, app):
+        if not app.config.get("SHARED_TEST_ENGINE"):
+            return make_engine(extension, bind_key, options, app)
+        key = repr(sorted(options.items(), key=lambda item: item[0]))
+        if key not in engines:
+            engines[key] = make_engine(extension, bind_key, options, app)
+        return engines[key]
+
+    return make
+
+
+SQLAlchemy._make_engine = one_engine_for_the_test_apps(SQLAlchemy._make_engine)
+
+
 @pytest.fixture
 def app(database_url, tmp_path, monkeypatch, config_overrides):
     monkeypatch.setenv("CHALLENGES_INSTANCE_PATH", str(tmp_path / "instance"))
-    app = create_app(app_config(database_url, **config_overrides))
+    app = create_app(app_config(database_url, SHARED_TEST_ENGINE=True, **config_overrides))
     app.test_client_class = IsolatedClient
     app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     with app.app_context():
         yield app
-        empty_all_tables()
+        empty_all_tables(keep_connections=True)
 
 
 @pytest.fixture

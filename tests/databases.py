@@ -43,10 +43,17 @@ def fresh_postgres_database(server_url: str = POSTGRES_SERVER) -> Iterator[str]:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def empty_all_tables() -> None:
-    """End the app's session and delete every row, so the next test starts empty."""
+def empty_all_tables(keep_connections: bool = False) -> None:
+    """End the app's session and delete every row, so the next test starts empty (on
+    PostgreSQL in one round trip: one per table cost 25 ms a test). The engine's connections
+    are closed, unless the next test's app shares them."""
     db.session.remove()
+    tables = [table.name for table in reversed(db.metadata.sorted_tables)]
     with db.engine.begin() as connection:
-        for table in reversed(db.metadata.sorted_tables):
-            connection.execute(table.delete())
-    db.engine.dispose()
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql("; ".join(f'DELETE FROM "{name}"' for name in tables))
+        else:
+            for name in tables:
+                connection.exec_driver_sql(f'DELETE FROM "{name}"')
+    if not keep_connections:
+        db.engine.dispose()

@@ -114,6 +114,9 @@ class FormClient:
         return response
 
 
+FAST_PASSWORD_HASH = "pbkdf2:sha256:1"
+
+
 def app_config(database_url: str, **overrides) -> dict:
     return {
         "TESTING": True,
@@ -122,6 +125,8 @@ def app_config(database_url: str, **overrides) -> dict:
         "MAIL_BACKEND": "log",
         "SERVER_NAME": None,
         "BASE_URL": "http://localhost",
+        # a tenth of a second per password is for attackers, not for a test suite
+        "PASSWORD_HASH_METHOD": FAST_PASSWORD_HASH,
         **overrides,
     }
 

@@ -25,6 +25,7 @@ class Defaults:
     LANGUAGES = ("nl", "en")
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    PASSWORD_HASH_METHOD = "scrypt"  # Werkzeug's; a stored hash names its own method
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
 
     SESSION_COOKIE_SECURE = True

@@ -8,7 +8,7 @@ from werkzeug import security
 
 import challenges.auth.models
 from tests.auth.helpers import outbox
-from tests.factories import make_user
+from tests.factories import FAST_PASSWORD_HASH, make_user
 
 KNOWN = "known@example.nl"
 UNKNOWN = "unknown@example.nl"
@@ -70,7 +70,7 @@ def hashing(monkeypatch) -> list[str]:
 
     for name in ("check_password_hash", "generate_password_hash"):
         monkeypatch.setattr(challenges.auth.models, name, spy(name, getattr(security, name)))
-    challenges.auth.models.unusable_hash()  # made once per process, before anyone asks
+    challenges.auth.models.unusable_hash(FAST_PASSWORD_HASH)  # made once, before anyone asks
     calls.clear()
     return calls
 

@@ -5,6 +5,7 @@ import pytest
 
 from challenges import database
 from challenges.auth import services
+from challenges.config import Defaults
 from challenges.errors import BUSY_RETRY_AFTER
 from challenges.extensions import db
 from tests.factories import CSRF_FIELD, PASSWORD, make_user
@@ -165,12 +166,20 @@ def test_a_password_is_checked_without_holding_sqlite_write_lock(client, monkeyp
     assert user.last_login_at is not None
 
 
-def test_a_busy_database_asks_to_try_again_instead_of_failing(client, monkeypatch):
-    path = sqlite_file()
-    email = make_user().email
+@pytest.fixture
+def short_busy_timeout(app, monkeypatch):
+    """The app's connections wait 50 ms for the write lock, for this test only."""
     monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 50)
     db.session.remove()
-    db.engine.dispose()  # new connections take the short timeout
+    db.engine.dispose()
+    yield
+    db.session.remove()
+    db.engine.dispose()  # the next test's connections wait as long as they always do
+
+
+def test_a_busy_database_asks_to_try_again_instead_of_failing(client, short_busy_timeout):
+    path = sqlite_file()
+    email = make_user().email
     token = client.csrf_token("/account/login")
     holder = sqlite3.connect(path)
     holder.execute("BEGIN IMMEDIATE")  # a long write elsewhere
@@ -185,3 +194,13 @@ def test_a_busy_database_asks_to_try_again_instead_of_failing(client, monkeypatc
     assert int(response.headers["Retry-After"]) >= BUSY_RETRY_AFTER
     assert "Tijdelijk niet beschikbaar" in response.get_data(as_text=True)
     assert client.log_in(email).status_code == 302  # the lock is free: it works again
+
+
+@pytest.mark.parametrize(
+    "config_overrides", [{"PASSWORD_HASH_METHOD": Defaults.PASSWORD_HASH_METHOD}]
+)
+def test_a_real_deployment_keeps_passwords_as_scrypt_hashes(client):
+    """The suite hashes fast; what a deployment keeps is Werkzeug's scrypt."""
+    user = make_user()
+    assert user.password_hash.startswith("scrypt:32768:8:1$")
+    client.log_in(user.email)

@@ -4,6 +4,7 @@ from challenges.auth.models import User
 from challenges.auth.roles import Role
 from challenges.extensions import db
 from tests.auth.helpers import last_link, outbox
+from tests.factories import FAST_PASSWORD_HASH
 
 SIGNUP = {
     "name": "Fleur de Vries",
@@ -24,7 +25,7 @@ def test_signup_confirm_login_logout(client):
     assert user.email == "fleur@school.nl"
     assert user.has_role(Role.COACH)
     assert user.confirmed_at is None
-    assert user.password_hash.startswith("scrypt:")
+    assert user.password_hash.startswith(f"{FAST_PASSWORD_HASH}$")  # hashed as configured
     [mail] = outbox()
     assert mail.recipient == "fleur@school.nl"
     assert "Bevestig" in mail.subject

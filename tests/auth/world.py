@@ -4,11 +4,9 @@ for each of the 14 roles the matrix tries."""
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from werkzeug.routing import Rule
-from werkzeug.security import generate_password_hash
 
 from challenges.auth.models import User
 from challenges.auth.roles import Role
@@ -22,7 +20,7 @@ from challenges.registration.models import CoachInvitation
 from challenges.robot_game.models import ScoreSheet
 from challenges.schools.models import SchoolMembership, SchoolRequest
 from challenges.tablets.models import Kind, RefusedItem
-from tests.factories import PASSWORD, grant_event_role, make_event, make_user
+from tests.factories import grant_event_role, make_event, make_user
 from tests.judging.conftest import make_panel, rubric, verified
 from tests.robot_game.conftest import SEASON, schedule_matches
 
@@ -134,16 +132,8 @@ def build_world() -> World:
     return World(params, users)
 
 
-@cache
-def password_hash() -> str:
-    """Hashing once instead of for each of the 14 accounts keeps the matrix fast."""
-    return generate_password_hash(PASSWORD)
-
-
 def account(name: str, roles: tuple[Role, ...] = ()) -> User:
-    user = make_user(name=name, password=None, roles=roles)
-    user.password_hash = password_hash()
-    return user
+    return make_user(name=name, roles=roles)
 
 
 def role_accounts(event, elsewhere, team, other_team) -> dict[str, Any]:

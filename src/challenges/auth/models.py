@@ -6,6 +6,7 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -33,17 +34,23 @@ def hash_secret(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
+def hash_password(password: str) -> str:
+    """Werkzeug's hash by the configured method (scrypt; the tests configure a fast one)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
 @cache
-def unusable_hash() -> str:
+def unusable_hash(method: str) -> str:
     """A hash made like real ones, to check against when an account has no password."""
-    return generate_password_hash(secrets.token_urlsafe(32))
+    return generate_password_hash(secrets.token_urlsafe(32), method=method)
 
 
 def password_matches(user: "User | None", password: str) -> bool:
     """Check with the same hasher whether or not the account (or its password) exists, so the
     answer takes the same time either way."""
     stored = user.password_hash if user is not None else None
-    matches = check_password_hash(stored or unusable_hash(), password)
+    unusable = unusable_hash(current_app.config["PASSWORD_HASH_METHOD"])
+    matches = check_password_hash(stored or unusable, password)
     return matches and bool(stored)
 
 
@@ -94,7 +101,7 @@ class User(UserMixin, db.Model):
         return self.active
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
         return password_matches(self, password)
