@@ -127,6 +127,8 @@ def app_config(database_url: str, **overrides) -> dict:
         "BASE_URL": "http://localhost",
         # a tenth of a second per password is for attackers, not for a test suite
         "PASSWORD_HASH_METHOD": FAST_PASSWORD_HASH,
+        # the board's version is read at every request: a test sees a change at once
+        "SCOREBOARD_VERSION_TTL": 0,
         **overrides,
     }
 

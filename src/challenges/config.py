@@ -68,6 +68,8 @@ class Defaults:
     BASE_URL = "http://127.0.0.1:5000"  # for links in mail sent from the command line
     SERVER_NAME = None
     SCOREBOARD_MAX_AGE = 5  # seconds proxies and browsers may reuse a published scoreboard
+    # seconds a process answers a public scoreboard from memory before it reads the version again
+    SCOREBOARD_VERSION_TTL = 0.5
 
     LOG_LEVEL = "INFO"
     LOG_FORMAT = "plain"  # "plain": one readable line; "json": one JSON object per line

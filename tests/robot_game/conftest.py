@@ -110,3 +110,11 @@ def submitted_sheet(
         sheets.verify(sheet, "Henk")
     db.session.commit()
     return sheet
+
+
+@pytest.fixture
+def board(app) -> Arena:
+    """An arena whose scoreboard shows one verified score."""
+    arena = make_arena()
+    submitted_sheet(arena, 0, verify=True)
+    return arena

@@ -12,7 +12,7 @@ from challenges.robot_game import standings
 from challenges.robot_game.scoreboard_cache import ScoreboardCache
 from tests.concurrency import at_the_same_moment
 from tests.factories import FormClient, IsolatedClient, app_config
-from tests.robot_game.conftest import make_arena, submitted_sheet
+from tests.robot_game.conftest import submitted_sheet
 from tests.robot_game.test_scoreboard import count_queries
 
 PUBLIC = "public, max-age=5, stale-while-revalidate=30"
@@ -32,13 +32,6 @@ def no_standings_work(monkeypatch) -> None:
 
     monkeypatch.setattr(standings, "live", fail)
     monkeypatch.setattr(standings, "public", fail)
-
-
-@pytest.fixture
-def board(app):
-    arena = make_arena()
-    submitted_sheet(arena, 0, verify=True)
-    return arena
 
 
 @pytest.mark.parametrize("view", ["json", "phone", "screen"])

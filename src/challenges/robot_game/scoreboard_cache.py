@@ -11,6 +11,7 @@ are never asked for again and age out.
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 from flask import Flask, current_app
 
@@ -23,27 +24,36 @@ STALE_WHILE_REVALIDATE = 30
 
 
 class ScoreboardCache:
-    """A thread-safe least-recently-used map from a key to a response body."""
+    """A thread-safe least-recently-used map from a key to a response (its body, or more)."""
 
     def __init__(self, size: int = ENTRIES) -> None:
         self.size = size
-        self._entries: OrderedDict[Hashable, str] = OrderedDict()
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
+
+    def find(self, key: Hashable) -> Any:
+        """The stored value, or None."""
+        with self._lock:
+            if key not in self._entries:
+                return None
+            self._entries.move_to_end(key)
+            return self._entries[key]
+
+    def keep(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
 
     def get(self, key: Hashable, make: Callable[[], str]) -> str:
         """The stored body, or `make()`'s, stored. Made outside the lock: other boards are
         served meanwhile (two threads may make the same body once each)."""
-        with self._lock:
-            if key in self._entries:
-                self._entries.move_to_end(key)
-                return self._entries[key]
-        body = make()
-        with self._lock:
-            self._entries[key] = body
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-        return body
+        found = self.find(key)
+        if found is None:
+            found = make()
+            self.keep(key, found)
+        return found
 
 
 def init_app(app: Flask) -> None:

@@ -25,10 +25,11 @@ from challenges.auth.policies import REFEREES
 from challenges.events.models import Event
 from challenges.events.services import find_visible_event
 from challenges.i18n import current_language
-from challenges.robot_game import scoreboard_cache, standings
+from challenges.robot_game import scoreboard_cache, scoreboard_front, standings
 
 bp = Blueprint("scoreboard", __name__)
 bp.record_once(lambda state: scoreboard_cache.init_app(state.app))
+bp.record_once(lambda state: scoreboard_front.init_app(state.app))
 
 POLL_SECONDS = 3
 

@@ -1,0 +1,185 @@
+"""The public scoreboard answered in front of the app, for the crowd that asks every few seconds.
+
+The app makes each scoreboard response once per version of the event's board (see
+scoreboard_cache). This WSGI layer keeps the last response the app marked public for each
+address, as the app gave it, and gives it again (or a 304 to a visitor who has it) without
+running the app: no hooks, no session, no templates. It does so only while the event's
+scoreboard version is the one the response was made for; the version is read from the
+database at most once every SCOREBOARD_VERSION_TTL seconds per event in each process.
+
+What it keeps is whatever the app decided everyone may get: a request with a session or
+remember-me cookie, any method but GET and any response that is not `public` pass through.
+"""
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from flask import Flask
+from flask_login import config as login_config
+from sqlalchemy import select
+from werkzeug.exceptions import HTTPException
+from werkzeug.http import parse_etags, unquote_etag
+from werkzeug.routing import Map
+
+from challenges.events.models import Event
+from challenges.extensions import db
+from challenges.logs import REQUEST_ID_HEADER, request_id_from
+from challenges.robot_game.scoreboard_cache import ScoreboardCache
+
+# The views whose public responses the front gives again (robot_game.scoreboard_views).
+BOARD_ENDPOINTS = frozenset({"scoreboard.phone", "scoreboard.screen", "scoreboard.scoreboard_json"})
+# The response's ETag starts with the event and its version (scoreboard_cache.etag).
+ETAG_VERSION = re.compile(r"(\d+)-(\d+)-")
+# Headers of one response only, never given again.
+OWN_HEADERS = frozenset({"date", "x-request-id", "set-cookie"})
+# Headers a 304 leaves out: it has no body.
+BODY_HEADERS = frozenset({"content-length", "content-type"})
+
+# The event's scoreboard version and whether it is published; None when it is gone.
+VersionReader = Callable[[int], tuple[int, bool] | None]
+Headers = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Kept:
+    event_id: int
+    version: int
+    etag: str
+    headers: Headers
+    body: bytes
+
+
+class Versions:
+    """Each event's scoreboard version, read again once it is `ttl` seconds old."""
+
+    def __init__(self, read: VersionReader, ttl: float) -> None:
+        self.read = read
+        self.ttl = ttl
+        self._known: dict[int, tuple[float, tuple[int, bool] | None]] = {}
+        self._lock = threading.Lock()
+
+    def current(self, event_id: int) -> tuple[int, bool] | None:
+        now = time.monotonic()
+        with self._lock:
+            known = self._known.get(event_id)
+        if known is not None and now - known[0] < self.ttl:
+            return known[1]
+        version = self.read(event_id)
+        with self._lock:
+            self._known[event_id] = (now, version)
+        return version
+
+
+class ScoreboardFront:
+    """WSGI middleware: the kept public scoreboard responses, or the app."""
+
+    def __init__(
+        self, app, url_map: Map, versions: Versions, session_cookies: Iterable[str]
+    ) -> None:
+        self.app = app
+        self.url_map = url_map
+        self.versions = versions
+        self.session_cookies = tuple(f"{name}=" for name in session_cookies)
+        self.kept = ScoreboardCache()
+
+    def __call__(self, environ: dict, start_response):
+        if not self.for_everyone(environ):
+            return self.app(environ, start_response)
+        # everything the app's answer can depend on, but the board's version
+        key = (
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+            environ.get("HTTP_COOKIE", ""),
+            environ.get("HTTP_ACCEPT_LANGUAGE", ""),
+        )
+        kept = self.kept.find(key)
+        if kept is not None and self.still_current(kept):
+            return answer(kept, environ, start_response)
+        return self.pass_and_keep(key, environ, start_response)
+
+    def for_everyone(self, environ: dict) -> bool:
+        """A GET of a scoreboard by a visitor without a log-in (no session cookie at all)."""
+        path = environ.get("PATH_INFO", "")
+        if environ.get("REQUEST_METHOD") != "GET" or "scoreboard" not in path:
+            return False
+        cookies = environ.get("HTTP_COOKIE", "").split(";")
+        if any(cookie.strip().startswith(self.session_cookies) for cookie in cookies):
+            return False
+        try:
+            endpoint, _arguments = self.url_map.bind_to_environ(environ).match()
+        except HTTPException:  # not found, or a redirect: the app answers
+            return False
+        return endpoint in BOARD_ENDPOINTS
+
+    def still_current(self, kept: Kept) -> bool:
+        return self.versions.current(kept.event_id) == (kept.version, True)
+
+    def pass_and_keep(self, key: tuple, environ: dict, start_response):
+        """The app answers, asked without If-None-Match so that a public 200 can be kept for
+        the next visitor (this one still gets a 304 if they have it)."""
+        answered: list = []
+        asked = {name: value for name, value in environ.items() if name != "HTTP_IF_NONE_MATCH"}
+
+        def note(status: str, headers: Headers, exc_info=None):
+            answered[:] = [status, headers]
+            return body_parts.append
+
+        body_parts: list[bytes] = []
+        chunks = self.app(asked, note)
+        try:
+            body_parts.extend(chunks)
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+        status, headers = answered
+        body = b"".join(body_parts)
+        kept = keepable(status, headers, body)
+        if kept is None:
+            start_response(status, headers)
+            return [body]
+        self.kept.keep(key, kept)
+        return answer(kept, environ, start_response)
+
+
+def keepable(status: str, headers: Headers, body: bytes) -> Kept | None:
+    """The response as kept, when the app said everyone may have it."""
+    named = {name.lower(): value for name, value in headers}
+    tag, _weak = unquote_etag(named.get("etag"))
+    version = ETAG_VERSION.match(tag or "")
+    public = named.get("cache-control", "").startswith("public")
+    if not status.startswith("200") or not public or "set-cookie" in named or not version:
+        return None
+    kept_headers = [(name, value) for name, value in headers if name.lower() not in OWN_HEADERS]
+    event_id, board_version = int(version[1]), int(version[2])
+    return Kept(event_id, board_version, tag, kept_headers, body)
+
+
+def answer(kept: Kept, environ: dict, start_response) -> list[bytes]:
+    request_id = (REQUEST_ID_HEADER, request_id_from(environ.get("HTTP_X_REQUEST_ID")))
+    if parse_etags(environ.get("HTTP_IF_NONE_MATCH")).contains_weak(kept.etag):
+        headers = [item for item in kept.headers if item[0].lower() not in BODY_HEADERS]
+        start_response("304 NOT MODIFIED", [*headers, request_id])
+        return []
+    start_response("200 OK", [*kept.headers, request_id])
+    return [kept.body]
+
+
+def read_version(app: Flask, event_id: int) -> tuple[int, bool] | None:
+    with app.app_context():
+        row = db.session.execute(
+            select(Event.scoreboard_version, Event.published).where(Event.id == event_id)
+        ).first()
+    return None if row is None else (row.scoreboard_version, row.published)
+
+
+def init_app(app: Flask) -> None:
+    versions = Versions(partial(read_version, app), float(app.config["SCOREBOARD_VERSION_TTL"]))
+    session_cookies = (
+        app.config["SESSION_COOKIE_NAME"],
+        app.config.get("REMEMBER_COOKIE_NAME", login_config.COOKIE_NAME),
+    )
+    app.wsgi_app = ScoreboardFront(app.wsgi_app, app.url_map, versions, session_cookies)
