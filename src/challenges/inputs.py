@@ -198,7 +198,17 @@ def check_text(text: str, line: int | None = None) -> None:
 def csv_rows(lines: Iterable[str], delimiter: str = ",") -> Iterator[list[str]]:
     """The rows of CSV text (a file's lines, or a text stream); InputError on a field longer
     than the csv module reads or on a line that is no CSV."""
+    for _line, row in numbered_csv_rows(lines, delimiter):
+        yield row
+
+
+def numbered_csv_rows(
+    lines: Iterable[str], delimiter: str = ","
+) -> Iterator[tuple[int, list[str]]]:
+    """Each row of CSV text with the number of the line it starts on (a quoted field may hold
+    line breaks); InputError as csv_rows."""
     reader = csv.reader(lines, delimiter=delimiter, quotechar='"')
+    ended = 0  # the line the previous row ended on
     while True:
         try:
             row = next(reader)
@@ -210,7 +220,8 @@ def csv_rows(lines: Iterable[str], delimiter: str = ",") -> Iterator[list[str]]:
                     "field_too_long", line=reader.line_num, limit=CSV_FIELD_LIMIT
                 ) from None
             raise InputError("not_csv", line=reader.line_num, reason=str(error)) from None
-        yield row
+        yield ended + 1, row
+        ended = reader.line_num
 
 
 def xlsx_rows(data: bytes) -> list[tuple]:

@@ -233,3 +233,25 @@ def test_bad_plain_files_change_nothing(client, event, manager, content, name, r
     assert "Het dagprogramma is niet geïmporteerd" in text
     assert reason in text
     assert db.session.scalars(select(ScheduleEntry)).all() == []
+
+
+def test_a_file_that_plans_a_second_day_is_refused_in_one_sentence(client, event, manager):
+    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    exported = client.get(f"/events/{event.id}/schedule.block").data.decode()
+    count = len(db.session.scalars(select(ScheduleEntry)).all())
+    last = exported.rstrip().splitlines()[-1]  # the last practice match
+    number, start, end, *teams = last.split(",")
+    second_day = ",".join([number, f"Day 2 {start}", f"Day 2 {end}", *teams])
+    page = upload(client, event, exported.replace(last, second_day))
+    assert "het evenement duurt één dag, maar het bestand plant ook dag 2" in page
+    assert len(db.session.scalars(select(ScheduleEntry)).all()) == count
+
+
+def test_a_bad_row_is_named_in_dutch_with_the_files_line(client, event, manager):
+    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    lines = client.get(f"/events/{event.id}/schedule.block").data.decode().splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("Table Names")) + 1
+    number, _start, *rest = lines[index].split(",")
+    lines[index] = ",".join([number, "straks", *rest])
+    page = upload(client, event, "\r\n".join(lines) + "\r\n")
+    assert f"regel {index + 1}: wedstrijd {number} heeft geen geldige begin- en eindtijd" in page

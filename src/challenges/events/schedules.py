@@ -10,7 +10,12 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from challenges.errors import DomainError, input_problem
-from challenges.events.block_format import BlockTeam, parse_block_format, write_block_format
+from challenges.events.block_format import (
+    DAY,
+    BlockTeam,
+    parse_block_format,
+    write_block_format,
+)
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
 from challenges.events.plain_schedule import parse_rows
 from challenges.events.schedule_check import Violation, check
@@ -207,7 +212,6 @@ def team_schedule(team: Team) -> list[ScheduleEntry]:
 def export_block_format(event: Event) -> str:
     rows = entries(event)
     teams = {team.id: team for _entry, team in rows}
-    places = sorted({entry.place for entry, _team in rows})
     commitments = [
         Commitment(
             str(team.number or team.id),
@@ -227,12 +231,7 @@ def export_block_format(event: Event) -> str:
         )
         for team in sorted(teams.values(), key=lambda t: (t.number or 0, t.name))
     ]
-    return write_block_format(
-        block_teams,
-        commitments,
-        [p for p in places if p.startswith("table")],
-        [p for p in places if p.startswith("room")],
-    )
+    return write_block_format(block_teams, commitments)
 
 
 def import_block_format(event: Event, text: str) -> int:
@@ -276,6 +275,11 @@ def replace_schedule(event: Event, commitments: list[Commitment], problems: list
     if missing:
         problems.append(
             _("team number(s) not placed at this event: %(numbers)s", numbers=", ".join(missing))
+        )
+    later_day = max((c.end - 1) // DAY + 1 for c in commitments) if commitments else 1
+    if later_day > 1:
+        problems.append(
+            _("the event lasts one day, but the file plans day %(day)s too", day=later_day)
         )
     if not commitments and not problems:
         problems.append(_("the file holds no schedule"))
