@@ -167,14 +167,16 @@ def test_a_password_is_checked_without_holding_sqlite_write_lock(client, monkeyp
 
 
 @pytest.fixture
-def short_busy_timeout(app, monkeypatch):
-    """The app's connections wait 50 ms for the write lock, for this test only."""
-    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 50)
-    db.session.remove()
-    db.engine.dispose()
-    yield
-    db.session.remove()
-    db.engine.dispose()  # the next test's connections wait as long as they always do
+def short_busy_timeout(app):
+    """The app's connections wait 50 ms for the write lock, for this test only: the tests
+    share the engine's pooled connections, so none with the short wait may stay behind."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 50)
+        db.session.remove()
+        db.engine.dispose()
+        yield
+        db.session.remove()
+    db.engine.dispose()  # the next connections wait as long as they always do
 
 
 def test_a_busy_database_asks_to_try_again_instead_of_failing(client, short_busy_timeout):

@@ -12,6 +12,7 @@ from challenges.events.block_format import (
     parse_time,
     write_block_format,
 )
+from challenges.events.file_problems import FileProblem
 from challenges.events.scheduling import Kind, Settings, generate
 
 EXAMPLE = """Version Number,1
@@ -108,7 +109,7 @@ def test_unknown_team_and_duplicate_match_are_problems():
     broken = broken.replace(
         "1,9:00:00 AM,9:30:00 AM,1001,1002,", "1,9:00:00 AM,9:30:00 AM,1001,9999,"
     )
-    problems = parse_block_format(broken).problems
+    problems = [str(problem) for problem in parse_block_format(broken).problems]
     assert any("match 1 appears twice" in p for p in problems)
     assert any("team number(s) not in the team block: 9999" in p for p in problems)
 
@@ -179,5 +180,6 @@ def test_problems_name_the_files_own_line_numbers():
     lines[3] = lines[3].replace("קבוצה 1", '"קבוצה\n1"')  # the team's name over two lines
     lines.insert(20, "")
     lines[28] = lines[28].replace("10:48", "later")  # match 7: the file's line 28, now 30
-    problems = parse_block_format("\n".join(lines)).problems
-    assert problems == ["line 30: match 7 has no valid start and end time"]
+    [problem] = parse_block_format("\n".join(lines)).problems
+    assert problem == FileProblem("match 7 has no valid start and end time", 30)
+    assert str(problem) == "line 30: match 7 has no valid start and end time"

@@ -194,14 +194,14 @@ def test_plain_csv_and_xlsx_round_trip(client, event, manager):
             b"1001;ranking;1;table 1;9:00;9:03\n"
             b"1001;ranking;1;table 2;9:30;9:33\n",
             "s.csv",
-            "twice",
+            "twee keer",
         ),
-        (b"team;when\n1001;9:00\n", "s.csv", "missing column"),
+        (b"team;when\n1001;9:00\n", "s.csv", "regel 1: ontbrekende kolom(men): team number"),
         (b"not a spreadsheet", "s.xlsx", "geen Excel-werkmap"),
         (
             b"team number;kind;round;place;start;end\n1001;dancing;1;table 1;9:00;9:03\n",
             "s.csv",
-            "not a valid",
+            "regel 2: geen geldige rij van een dagprogramma",
         ),
         # Hostile files: too long a field, NUL, a picture, random bytes, too long a place.
         (b"team number;kind;round;place;start;end\n1001;" + b"x" * 140_000, "s.csv", "131072"),
@@ -217,7 +217,7 @@ def test_plain_csv_and_xlsx_round_trip(client, event, manager):
         (
             b"team number;kind;round;place;start;end\n1001;ranking;\xd9\xa3;t;9:00;9:03",
             "s.csv",
-            "not a valid",
+            "regel 2: geen geldige rij van een dagprogramma",
         ),
     ],
 )

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
+from challenges.events.file_problems import FileProblem, Unreadable
 from challenges.events.scheduling import Commitment, Kind
 from challenges.inputs import check_text, numbered_csv_rows, parse_int
 from challenges.spreadsheets import csv_text, unquote
@@ -48,7 +49,8 @@ class BlockSchedule:
     commitments: list[Commitment] = field(default_factory=list)  # team = the team number
     tables: list[str] = field(default_factory=list)
     judged_events: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # anything that makes the file unusable
+    problems: list[FileProblem] = field(default_factory=list)  # what makes the file unusable
+    recognised: bool = True  # False: it does not start as a Block Format file
 
 
 def parse_time(text: str) -> int:
@@ -100,21 +102,15 @@ class Reader:
 
     def take(self) -> list[str]:
         if self.position >= len(self.rows):
-            raise ValueError(_("the file ends too early"))
+            raise Unreadable(FileProblem(_("the file ends too early")))
         self.position += 1
         return self.rows[self.position - 1][1]
 
     def expect(self, label: str) -> list[str]:
         row = self.take()
         if row[0].strip().lower() != label.lower():
-            raise ValueError(
-                _(
-                    "line %(line)s: expected '%(expected)s', found '%(found)s'",
-                    line=self.line,
-                    expected=label,
-                    found=row[0],
-                )
-            )
+            found = _("expected '%(expected)s', found '%(found)s'", expected=label, found=row[0])
+            raise Unreadable(FileProblem(found, self.line))
         return row
 
     def setting(self, name: str) -> str:
@@ -168,32 +164,25 @@ class Reader:
         self, kind: Kind, line: int, row: list[str], places: list[str], seen: set[str]
     ) -> None:
         number = row[0].strip()
+        judging = kind is Kind.JUDGING
         if number in seen:
             twice = (
-                _("line %(line)s: session %(number)s appears twice", line=line, number=number)
-                if kind is Kind.JUDGING
-                else _("line %(line)s: match %(number)s appears twice", line=line, number=number)
+                _("session %(number)s appears twice", number=number)
+                if judging
+                else _("match %(number)s appears twice", number=number)
             )
-            self.result.problems.append(twice)
+            self.result.problems.append(FileProblem(twice, line))
             return
         seen.add(number)
         try:
             start, end, first_team = slot_times(row)
         except ValueError:
             no_time = (
-                _(
-                    "line %(line)s: session %(number)s has no valid start and end time",
-                    line=line,
-                    number=number,
-                )
-                if kind is Kind.JUDGING
-                else _(
-                    "line %(line)s: match %(number)s has no valid start and end time",
-                    line=line,
-                    number=number,
-                )
+                _("session %(number)s has no valid start and end time", number=number)
+                if judging
+                else _("match %(number)s has no valid start and end time", number=number)
             )
-            self.result.problems.append(no_time)
+            self.result.problems.append(FileProblem(no_time, line))
             return
         teams_here = [cell.strip() for cell in row[first_team : first_team + len(places)]]
         for place, team in zip(places, teams_here, strict=False):
@@ -206,6 +195,8 @@ class Reader:
                 )
 
     def read(self) -> BlockSchedule:
+        if (self.peek() or [""])[0].strip().lower() != "version number":
+            self.result.recognised = False
         self.setting("Version Number")
         while self.peek() is not None:
             block = self.setting("Block Format")
@@ -216,9 +207,7 @@ class Reader:
                 "4": lambda: self.read_matches(Kind.PRACTICE, "Number of Practice Matches"),
             }
             if block not in readers:
-                raise ValueError(
-                    _("line %(line)s: unknown block %(block)s", line=self.line, block=block)
-                )
+                raise Unreadable(FileProblem(_("unknown block %(block)s", block=block), self.line))
             readers[block]()
         return self.result
 
@@ -240,19 +229,16 @@ def parse_block_format(text: str) -> BlockSchedule:
     reader = Reader(text)
     try:
         result = reader.read()
-    except (ValueError, IndexError) as error:
+    except Unreadable as error:
         result = reader.result
-        result.problems.append(
-            str(error) if isinstance(error, ValueError) else _("the file ends too early")
-        )
+        result.problems.append(error.problem)
     known = {team.number for team in result.teams}
     unknown = sorted({c.team for c in result.commitments} - known)
     if unknown:
-        result.problems.append(
-            _("team number(s) not in the team block: %(numbers)s", numbers=", ".join(unknown))
-        )
+        missing = _("team number(s) not in the team block: %(numbers)s", numbers=", ".join(unknown))
+        result.problems.append(FileProblem(missing))
     if not result.teams:
-        result.problems.append(_("the file names no teams"))
+        result.problems.append(FileProblem(_("the file names no teams")))
     return result
 
 

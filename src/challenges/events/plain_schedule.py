@@ -8,7 +8,10 @@ the ' our CSV export puts before a text that looks like a formula is taken off a
 from collections.abc import Iterable
 from datetime import time
 
+from flask_babel import gettext as _
+
 from challenges.events.block_format import parse_time
+from challenges.events.file_problems import FileProblem
 from challenges.events.scheduling import Commitment, Kind
 from challenges.inputs import parse_int
 from challenges.spreadsheets import unquote
@@ -23,19 +26,20 @@ def cell_text(value) -> str:
     return "" if value is None else unquote(str(value)).strip()
 
 
-def parse_rows(rows: Iterable[Iterable]) -> tuple[list[Commitment], list[str]]:
+def parse_rows(rows: Iterable[Iterable]) -> tuple[list[Commitment], list[FileProblem]]:
     """The commitments, and the problems that make the table unusable."""
-    table = [[cell_text(value) for value in row] for row in rows]
-    table = [row for row in table if any(row)]
+    numbered = [(line, [cell_text(value) for value in row]) for line, row in enumerate(rows, 1)]
+    table = [(line, row) for line, row in numbered if any(row)]
     if not table:
-        return [], ["the file is empty"]
-    header = [name.lower() for name in table[0]]
+        return [], [FileProblem(_("the file is empty"))]
+    header_line, header = table[0][0], [name.lower() for name in table[0][1]]
     missing = [name for name in COLUMNS if name not in header]
     if missing:
-        return [], [f"missing column(s): {', '.join(missing)}"]
+        columns = _("missing column(s): %(columns)s", columns=", ".join(missing))
+        return [], [FileProblem(columns, header_line)]
     at = {name: header.index(name) for name in COLUMNS}
     commitments, problems, seen = [], [], set()
-    for line, row in enumerate(table[1:], start=2):
+    for line, row in table[1:]:
         try:
             commitment = Commitment(
                 row[at["team number"]],
@@ -46,14 +50,17 @@ def parse_rows(rows: Iterable[Iterable]) -> tuple[list[Commitment], list[str]]:
                 parse_time(row[at["end"]]),
             )
         except (ValueError, IndexError):
-            problems.append(f"line {line} is not a valid schedule row")
+            problems.append(FileProblem(_("not a valid schedule row"), line))
             continue
         key = (commitment.team, commitment.kind, commitment.round)
         if key in seen:
-            problems.append(
-                f"line {line}: team {commitment.team} has {commitment.kind} "
-                f"{commitment.round} twice"
+            twice = _(
+                "team %(team)s has %(kind)s %(round)s twice",
+                team=commitment.team,
+                kind=commitment.kind,
+                round=commitment.round,
             )
+            problems.append(FileProblem(twice, line))
         seen.add(key)
         commitments.append(commitment)
     return commitments, problems

@@ -2,6 +2,7 @@
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from challenges.events.scheduling import Commitment, Kind, Schedule, Settings, in_break
@@ -122,3 +123,24 @@ def check(
     comfortable = comfortable_gap if comfortable_gap is not None else 2 * settings.min_gap
     problems = team_problems(settings, schedule, comfortable) + place_problems(settings, schedule)
     return sorted(problems, key=lambda violation: not violation.hard)
+
+
+def existing_schedule_settings(
+    teams: Sequence[str], commitments: list[Commitment], day_length: int, min_gap: int
+) -> Settings:
+    """What an existing schedule (stored, or read from a file) is checked against: every team
+    as many rounds of each kind as the team with the most."""
+
+    def most(kind: Kind, default: int) -> int:
+        return max(Counter(c.team for c in commitments if c.kind is kind).values(), default=default)
+
+    return Settings(
+        teams=tuple(teams),
+        tables=max(2, len({c.place for c in commitments if c.kind is not Kind.JUDGING})),
+        rooms=1,
+        day_length=day_length,
+        min_gap=min_gap,
+        practice_rounds=most(Kind.PRACTICE, 0),
+        ranking_rounds=most(Kind.RANKING, 0),
+        judging_sessions=most(Kind.JUDGING, 1),
+    )

@@ -1,7 +1,7 @@
 """An event's schedule: generate it from the event's settings, store it, read it. Never commits."""
 
 import io
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -16,9 +16,10 @@ from challenges.events.block_format import (
     parse_block_format,
     write_block_format,
 )
+from challenges.events.file_problems import FileProblem
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
 from challenges.events.plain_schedule import parse_rows
-from challenges.events.schedule_check import Violation, check
+from challenges.events.schedule_check import Violation, check, existing_schedule_settings
 from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
 from challenges.extensions import db
 from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
@@ -258,7 +259,9 @@ def csv_table(data: bytes) -> list[list[str]]:
     return list(csv_rows(io.StringIO(text), delimiter))
 
 
-def replace_schedule(event: Event, commitments: list[Commitment], problems: list[str]) -> int:
+def replace_schedule(
+    event: Event, commitments: list[Commitment], problems: Sequence[FileProblem | str]
+) -> int:
     """Replace the schedule with the imported one; refused as a whole when it is not usable."""
     placed = {str(team.number): team for team in scheduled_teams(event).values() if team.number}
     missing = sorted({c.team for c in commitments} - set(placed))
@@ -285,7 +288,10 @@ def replace_schedule(event: Event, commitments: list[Commitment], problems: list
         problems.append(_("the file holds no schedule"))
     if problems:
         raise DomainError(
-            _("The schedule was not imported: %(problems)s", problems="; ".join(problems))
+            _(
+                "The schedule was not imported: %(problems)s",
+                problems="; ".join(str(problem) for problem in problems),
+            )
         )
     db.session.execute(delete(ScheduleEntry).where(ScheduleEntry.event_id == event.id))
     for commitment in commitments:
@@ -314,20 +320,11 @@ def stored_problems(event: Event, min_gap: int) -> list[Violation]:
         return []
     teams = scheduled_teams(event)
     commitments = labelled(stored_schedule(event).commitments, teams)
-    judging = Counter(c.team for c in commitments if c.kind is Kind.JUDGING)
-    practice = Counter(c.team for c in commitments if c.kind is Kind.PRACTICE)
-    ranking = Counter(c.team for c in commitments if c.kind is Kind.RANKING)
     day = datetime.combine(event.starts_on, event.end_time) - datetime.combine(
         event.starts_on, event.start_time
     )
-    settings = Settings(
-        teams=tuple(team_label(team) for team in teams.values()),
-        tables=max(2, len({c.place for c in commitments if c.kind is not Kind.JUDGING})),
-        rooms=1,
-        day_length=int(day.total_seconds() // 60),
-        min_gap=min_gap,
-        practice_rounds=max(practice.values(), default=0),
-        ranking_rounds=max(ranking.values(), default=0),
-        judging_sessions=max(judging.values(), default=1),
+    labels = [team_label(team) for team in teams.values()]
+    settings = existing_schedule_settings(
+        labels, commitments, int(day.total_seconds() // 60), min_gap
     )
     return check(Schedule(commitments), settings)
