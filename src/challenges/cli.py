@@ -13,6 +13,7 @@ from challenges.backups.cli import backup
 from challenges.core.cli import doctor
 from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
+from challenges.events.cli import schedule
 from challenges.events.services import events_with_team_counts
 from challenges.extensions import db
 from challenges.inputs import InputError
@@ -112,7 +113,19 @@ def list_events_command(season_key: str | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    commands = (seed, users, mail, schools, privacy, events, robot_game, printing, backup, doctor)
+    commands = (
+        seed,
+        users,
+        mail,
+        schools,
+        privacy,
+        events,
+        schedule,
+        robot_game,
+        printing,
+        backup,
+        doctor,
+    )
     for command in commands:
         app.cli.add_command(command)
 

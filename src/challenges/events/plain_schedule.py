@@ -26,6 +26,20 @@ def cell_text(value) -> str:
     return "" if value is None else unquote(str(value)).strip()
 
 
+def missing_columns(header: list[str]) -> list[str]:
+    """The columns a header row (in lower case) lacks; none: this is a schedule table."""
+    return [name for name in COLUMNS if name not in header]
+
+
+def first_row(rows: Iterable[Iterable]) -> list[str]:
+    """The first row that is not empty, in lower case."""
+    for row in rows:
+        cells = [cell_text(value).lower() for value in row]
+        if any(cells):
+            return cells
+    return []
+
+
 def parse_rows(rows: Iterable[Iterable]) -> tuple[list[Commitment], list[FileProblem]]:
     """The commitments, and the problems that make the table unusable."""
     numbered = [(line, [cell_text(value) for value in row]) for line, row in enumerate(rows, 1)]
@@ -33,7 +47,7 @@ def parse_rows(rows: Iterable[Iterable]) -> tuple[list[Commitment], list[FilePro
     if not table:
         return [], [FileProblem(_("the file is empty"))]
     header_line, header = table[0][0], [name.lower() for name in table[0][1]]
-    missing = [name for name in COLUMNS if name not in header]
+    missing = missing_columns(header)
     if missing:
         columns = _("missing column(s): %(columns)s", columns=", ".join(missing))
         return [], [FileProblem(columns, header_line)]

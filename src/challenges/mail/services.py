@@ -121,9 +121,7 @@ def deliver_pending(
     one of them sends it. A message that fails for good is marked failed and the round goes on.
     """
     outcome: Counter[MailStatus] = Counter()
-    while (
-        outcome.total() < limit and not stopping() and (message := claim_next()) is not None
-    ):
+    while outcome.total() < limit and not stopping() and (message := claim_next()) is not None:
         send_claimed(message)
         outcome[message.status] += 1
         db.session.commit()

@@ -1,0 +1,113 @@
+"""A schedule file read and checked on its own, without an event (pure): what
+`challenges schedule check` reports, and what `schedule generate` writes.
+
+Formats: `block`, the FLL Block Format (block_format); `csv`, the plain table of the app's own
+export (plain_schedule; also as .xlsx). `auto` tells them apart by the first line.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from challenges.events.block_format import (
+    DAY,
+    BlockTeam,
+    in_order,
+    parse_block_format,
+    write_block_format,
+)
+from challenges.events.file_problems import FileProblem
+from challenges.events.plain_schedule import COLUMNS, first_row, missing_columns, parse_rows
+from challenges.events.schedule_check import Violation, check, existing_schedule_settings
+from challenges.events.scheduling import Commitment, Kind, Schedule
+from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
+from challenges.spreadsheets import csv_text
+
+FORMATS = ("auto", "block", "csv")
+
+
+@dataclass
+class FileReport:
+    format: str
+    recognised: bool  # False: not a schedule file of that format at all
+    teams: list[str] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)  # rows that cannot be read
+    violations: list[Violation] = field(default_factory=list)  # the checker's, of what was read
+
+    def as_json(self) -> dict:
+        kinds = Counter(commitment.kind for commitment in self.commitments)
+        days = max(((c.end - 1) // DAY + 1 for c in self.commitments), default=0)
+        problems = [{"line": p.line, "message": p.message} for p in self.problems]
+        problems += [{"line": None, "message": v.message} for v in self.violations]
+        return {
+            "format": self.format,
+            "teams": len(self.teams),
+            "ranking": kinds[Kind.RANKING],
+            "practice": kinds[Kind.PRACTICE],
+            "judging": kinds[Kind.JUDGING],
+            "days": days,
+            "hard": len(self.problems) + sum(v.hard for v in self.violations),
+            "soft": sum(not v.hard for v in self.violations),
+            "problems": problems,
+        }
+
+
+def looks_like_block_format(text: str) -> bool:
+    first = next((line for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
+    return first.strip().lower().startswith("version number")
+
+
+def read_file(data: bytes, name: str, format: str, min_gap: int) -> FileReport:
+    """The file read (as `format`, or as what it looks like) and, when read, checked."""
+    is_workbook = name.lower().endswith(".xlsx")
+    try:
+        text = "" if is_workbook else decode_text(data)[0]
+        if format == "block" or (format == "auto" and looks_like_block_format(text)):
+            report = read_block(text)
+        else:
+            rows = (
+                xlsx_rows(data)
+                if is_workbook
+                else list(csv_rows(text.splitlines(), delimiter(text)))
+            )
+            report = read_plain(rows)
+    except InputError:
+        return FileReport("block" if format == "block" else "csv", recognised=False)
+    if report.recognised and report.commitments:
+        days = max((c.end - 1) // DAY + 1 for c in report.commitments)
+        settings = existing_schedule_settings(report.teams, report.commitments, days * DAY, min_gap)
+        report.violations = check(Schedule(report.commitments), settings)
+    return report
+
+
+def delimiter(text: str) -> str:
+    return ";" if text.count(";") >= text.count(",") else ","
+
+
+def read_block(text: str) -> FileReport:
+    parsed = parse_block_format(text)
+    teams = [team.number for team in parsed.teams]
+    return FileReport("block", parsed.recognised, teams, parsed.commitments, parsed.problems)
+
+
+def read_plain(rows: list) -> FileReport:
+    commitments, problems = parse_rows(rows)
+    recognised = not missing_columns(first_row(rows))
+    teams = in_order({commitment.team for commitment in commitments})
+    return FileReport("csv", recognised, teams, commitments, problems)
+
+
+def generated_file(commitments: list[Commitment], teams: list[str], format: str) -> str:
+    """A generated schedule as a file: the Block Format, or the plain CSV of COLUMNS."""
+    if format == "block":
+        return write_block_format([BlockTeam(team, f"Team {team}") for team in teams], commitments)
+    rows = [
+        [c.team, c.kind.value, c.round, c.place, clock(c.start), clock(c.end)]
+        for c in sorted(commitments, key=lambda c: (c.start, c.place))
+    ]
+    return csv_text([list(COLUMNS), *rows])
+
+
+def clock(minutes: int) -> str:
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}"

@@ -1,0 +1,90 @@
+"""`challenges schedule check` and `generate`, as other tools call them: JSON on standard
+output, exit 0 (read, no hard problems), 1 (hard problems or unreadable rows), 2 (no schedule)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.events.test_block_format import FIXTURES
+from tests.hostile.test_refusals import PNG
+
+KEYS = {"format", "teams", "ranking", "practice", "judging", "days", "hard", "soft", "problems"}
+
+
+def run(runner, *args: str) -> tuple[int, dict]:
+    result = runner.invoke(args=["schedule", *args])
+    return result.exit_code, json.loads(result.output)
+
+
+def test_a_real_lems_file_reads_and_its_overlaps_are_hard_problems(runner):
+    code, report = run(runner, "check", str(FIXTURES / "lems-small-event.csv"))
+    assert code == 1
+    assert report.keys() == KEYS
+    assert report | {"problems": []} == {
+        "format": "block",
+        "teams": 16,
+        "ranking": 48,  # team appearances: 24 matches of two teams
+        "practice": 16,
+        "judging": 16,
+        "days": 1,
+        "hard": 8,  # this test file's judging overlaps a match for eight teams
+        "soft": 0,
+        "problems": [],
+    }
+    assert all(problem["line"] is None for problem in report["problems"])
+
+
+@pytest.mark.parametrize("file_format", ["block", "csv"])
+def test_a_generated_day_checks_clean_in_either_format(runner, tmp_path, file_format):
+    out = tmp_path / f"day.{file_format}"
+    code, made = run(
+        runner, "generate", "--teams", "24", "--tables", "4", "--rooms", "3",
+        "--format", file_format, "--start", "08:30", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0
+    assert made["hard"] == 0
+    code, checked = run(runner, "check", str(out))
+    assert code == 0
+    assert checked == made
+    assert (checked["format"], checked["teams"], checked["ranking"]) == (file_format, 24, 72)
+
+
+def test_unreadable_rows_name_their_line_and_exit_1(runner, tmp_path):
+    broken = tmp_path / "broken.csv"
+    lines = (FIXTURES / "lems-small-event.csv").read_text(encoding="utf-8").splitlines()
+    lines[27] = lines[27].replace("10:48", "later")  # match 7, on line 28
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    code, report = run(runner, "check", str(broken))
+    assert code == 1
+    assert {"line": 28, "message": "wedstrijd 7 heeft geen geldige begin- en eindtijd"} in (
+        report["problems"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "args"),
+    [
+        (PNG, "schedule.csv", []),
+        (b"name;number\nA;1\n", "schedule.csv", []),
+        (b"team number;kind;round;place;start;end\n", "schedule.csv", ["--format", "block"]),
+        (b"not a workbook", "schedule.xlsx", []),
+        (b"", "empty.csv", []),
+    ],
+)
+def test_no_schedule_file_exits_2(runner, tmp_path, content, name, args):
+    path: Path = tmp_path / name
+    path.write_bytes(content)
+    code, report = run(runner, "check", str(path), *args)
+    assert code == 2
+    assert report["problems"] == [{"line": None, "message": "dit is geen dagprogramma"}]
+
+
+def test_an_impossible_day_is_explained(runner, tmp_path):
+    result = runner.invoke(
+        args=["schedule", "generate", "--teams", "2", "--tables", "4", "--rooms", "1",
+              "--out", str(tmp_path / "x.csv")]
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "tables" in result.output
+    assert not (tmp_path / "x.csv").exists()
