@@ -119,7 +119,7 @@ def test_checker_finds_a_missing_round_and_a_stranger():
         + [commitment("9999", start=300, end=303)]
     )
     found = messages(schedule)
-    assert "1001 has 2 ranking commitment(s) instead of 3" in found
+    assert "1001 has 2 ranking round(s) instead of 3" in found
     assert "9999 is not a team of this event" in found
 
 

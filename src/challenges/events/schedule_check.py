@@ -1,9 +1,13 @@
-"""Check a schedule, generated or imported: hard violations and soft warnings (pure)."""
+"""Check a schedule, generated or imported: hard violations and soft warnings (pure), in the
+user's language."""
 
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from challenges.events.scheduling import Commitment, Kind, Schedule, Settings, in_break
 
@@ -23,6 +27,21 @@ def soft(team: str | None, message: str) -> Violation:
     return Violation(False, team, message)
 
 
+def what(commitment: Commitment) -> str:
+    if commitment.kind is Kind.JUDGING:
+        return _("judging")
+    if commitment.kind is Kind.PRACTICE:
+        return _("practice round %(number)s", number=commitment.round)
+    return _("ranking round %(number)s", number=commitment.round)
+
+
+KIND_COUNTS = {
+    Kind.PRACTICE: _l("%(team)s has %(found)s practice round(s) instead of %(expected)s"),
+    Kind.RANKING: _l("%(team)s has %(found)s ranking round(s) instead of %(expected)s"),
+    Kind.JUDGING: _l("%(team)s has %(found)s judging session(s) instead of %(expected)s"),
+}
+
+
 def round_counts(settings: Settings, commitments: list[Commitment], team: str) -> list[Violation]:
     expected = {
         Kind.PRACTICE: settings.practice_rounds,
@@ -31,7 +50,7 @@ def round_counts(settings: Settings, commitments: list[Commitment], team: str) -
     }
     found = Counter(commitment.kind for commitment in commitments)
     return [
-        hard(team, f"{team} has {found[kind]} {kind} commitment(s) instead of {count}")
+        hard(team, str(KIND_COUNTS[kind]) % {"team": team, "found": found[kind], "expected": count})
         for kind, count in expected.items()
         if found[kind] != count
     ]
@@ -45,26 +64,29 @@ def gaps(
     for before, after in itertools.pairwise(ordered):
         gap = after.start - before.end
         if gap < 0:
-            problems.append(
-                hard(
-                    team,
-                    f"{team}: {before.kind} {before.round} and {after.kind} "
-                    f"{after.round} overlap at minute {after.start}",
-                )
+            overlap = _(
+                "%(team)s: %(before)s and %(after)s overlap at minute %(minute)s",
+                team=team,
+                before=what(before),
+                after=what(after),
+                minute=after.start,
             )
+            problems.append(hard(team, overlap))
         elif gap < settings.min_gap:
-            problems.append(
-                hard(
-                    team,
-                    f"{team}: only {gap} minutes between {before.kind} "
-                    f"{before.round} and {after.kind} {after.round}",
-                )
+            short = _(
+                "%(team)s: only %(gap)s minutes between %(before)s and %(after)s",
+                team=team,
+                gap=gap,
+                before=what(before),
+                after=what(after),
             )
+            problems.append(hard(team, short))
         elif gap < comfortable and Kind.JUDGING in (before.kind, after.kind):
-            problems.append(soft(team, f"{team}: judging and a match only {gap} minutes apart"))
+            near = _("%(team)s: judging and a match only %(gap)s minutes apart", team=team, gap=gap)
+            problems.append(soft(team, near))
     rankings = [c.round for c in ordered if c.kind is Kind.RANKING]
     if rankings != sorted(rankings):
-        problems.append(soft(team, f"{team} plays its ranking rounds out of order"))
+        problems.append(soft(team, _("%(team)s plays its ranking rounds out of order", team=team)))
     return problems
 
 
@@ -73,7 +95,7 @@ def team_problems(settings: Settings, schedule: Schedule, comfortable: int) -> l
     for commitment in schedule.commitments:
         by_team[commitment.team].append(commitment)
     problems = [
-        hard(team, f"{team} is not a team of this event")
+        hard(team, _("%(team)s is not a team of this event", team=team))
         for team in by_team
         if team not in settings.teams
     ]
@@ -89,30 +111,27 @@ def place_problems(settings: Settings, schedule: Schedule) -> list[Violation]:
     for commitment in schedule.commitments:
         by_place[commitment.place].append(commitment)
         if in_break(commitment.start, commitment.end, settings.breaks):
-            problems.append(
-                hard(
-                    commitment.team,
-                    f"{commitment.team}: {commitment.kind} {commitment.round} falls in a break",
-                )
+            in_a_break = _(
+                "%(team)s: %(what)s falls in a break", team=commitment.team, what=what(commitment)
             )
+            problems.append(hard(commitment.team, in_a_break))
         if commitment.end > settings.day_length:
-            problems.append(
-                hard(
-                    commitment.team,
-                    f"{commitment.team}: {commitment.kind} {commitment.round} ends after the day",
-                )
+            too_late = _(
+                "%(team)s: %(what)s ends after the day", team=commitment.team, what=what(commitment)
             )
+            problems.append(hard(commitment.team, too_late))
     for place, commitments in by_place.items():
         ordered = sorted(commitments, key=lambda c: c.start)
         for before, after in itertools.pairwise(ordered):
             if after.start < before.end:
-                problems.append(
-                    hard(
-                        None,
-                        f"{place} is double-booked at minute {after.start} "
-                        f"({before.team} and {after.team})",
-                    )
+                double = _(
+                    "%(place)s is double-booked at minute %(minute)s (%(first)s and %(second)s)",
+                    place=place,
+                    minute=after.start,
+                    first=before.team,
+                    second=after.team,
                 )
+                problems.append(hard(None, double))
     return problems
 
 
