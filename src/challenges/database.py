@@ -107,13 +107,12 @@ def _begin_sqlite_transaction(connection) -> None:
 def reading_only(session: Session | scoped_session) -> Iterator[None]:
     """A part of a writing request that only reads, around slow work such as checking a
     password hash: on SQLite it does not hold the write lock that every other writer waits for
-    (fifty referees logging in at once waited out the busy timeout). Its transaction ends with
-    the block, so what the request writes next begins a transaction of its own. Inside a
-    transaction the request began before (a logged-in user's), the block simply runs in it."""
+    (fifty referees logging in at once waited out the busy timeout). A transaction the request
+    began before (the check of a log-in cookie, which holds the lock on SQLite) is committed
+    first; the block's own transaction ends with it, so what the request writes next begins a
+    transaction of its own. Nothing may be written inside the block: it is rolled back."""
     current = session() if isinstance(session, scoped_session) else session
-    if current.in_transaction():
-        yield
-        return
+    current.commit()
     g.reading_only = True
     try:
         yield

@@ -2,9 +2,11 @@ import sqlite3
 import threading
 
 import pytest
+from sqlalchemy import update
 
 from challenges import database
 from challenges.auth import services
+from challenges.auth.models import User
 from challenges.config import Defaults
 from challenges.errors import BUSY_RETRY_AFTER
 from challenges.extensions import db
@@ -134,12 +136,18 @@ def sqlite_file() -> str:
     return db.engine.url.database
 
 
-def test_a_password_is_checked_without_holding_sqlite_write_lock(client, monkeypatch):
+@pytest.mark.parametrize("logged_in_before", [False, True])
+def test_a_password_is_checked_without_holding_sqlite_write_lock(
+    client, monkeypatch, logged_in_before
+):
     """Fifty referees log in at 8:30: each hash takes a tenth of a second, and held under the
-    write lock they queued past the busy timeout. While one is checked, another writer gets in."""
+    write lock they queued past the busy timeout. While one is checked, another writer gets in,
+    also when the tablet still has a log-in (its check opened a transaction before the view)."""
     path = sqlite_file()
     user = make_user()
     email = user.email
+    if logged_in_before:
+        client.log_in(make_user().email)
     checking, may_finish = threading.Event(), threading.Event()
     check = services.password_matches
 
@@ -206,3 +214,40 @@ def test_a_real_deployment_keeps_passwords_as_scrypt_hashes(client):
     user = make_user()
     assert user.password_hash.startswith("scrypt:32768:8:1$")
     client.log_in(user.email)
+
+
+def test_a_password_reset_between_the_check_and_the_log_in_wins(client, monkeypatch):
+    """The password is checked outside the write lock; a reset that lands meanwhile ends every
+    log-in, so this one must not start with the old password."""
+    user = make_user()
+    email, user_id = user.email, user.id
+    check = services.password_matches
+
+    def check_then_reset(*args) -> bool:
+        matches = check(*args)
+        with db.engine.begin() as elsewhere:
+            reset = update(User).where(User.id == user_id).values(password_hash="reset-meanwhile")
+            elsewhere.execute(reset)
+        return matches
+
+    monkeypatch.setattr(services, "password_matches", check_then_reset)
+    response = client.submit("/account/login", {"email": email, "password": PASSWORD})
+    assert response.status_code == 422
+    assert WRONG in response.get_data(as_text=True)
+    assert client.get("/dashboard").status_code == 302  # not logged in
+
+
+def test_a_busy_database_answers_a_logged_in_visitor_503_too(client, short_busy_timeout):
+    """The 503 page reads the visitor's language (their account) without waiting again."""
+    path = sqlite_file()
+    client.log_in(make_user().email)
+    token = client.csrf_token("/dashboard")
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        response = client.raw.post("/account/logout", data={"csrf_token": token})
+    finally:
+        holder.rollback()
+        holder.close()
+    assert response.status_code == 503
+    assert "Tijdelijk niet beschikbaar" in response.get_data(as_text=True)

@@ -18,7 +18,7 @@ from challenges.auth.models import (
 )
 from challenges.auth.roles import Role
 from challenges.auth.tokens import make_confirm_token, make_reset_token
-from challenges.database import utcnow
+from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -107,6 +107,14 @@ def authenticate(email: str, password: str) -> User:
             _("Confirm your e-mail address first: follow the link in the e-mail we sent you."),
         )
     return user
+
+
+def still_valid(user: User, checked_hash: str | None) -> None:
+    """After `authenticate` outside the write lock: the account, locked now, still has the
+    password that was checked and is still active (a reset or a block may have come between)."""
+    lock_rows(db.session, User, [user.id])
+    if user.password_hash != checked_hash or not user.active:
+        raise DomainError(_("Wrong e-mail address or password."))
 
 
 def request_password_reset(email: str) -> None:

@@ -146,6 +146,8 @@ def login():
         try:
             with reading_only(db.session):
                 user = services.authenticate(form.email.data, form.password.data)
+                checked = user.password_hash
+            services.still_valid(user, checked)
         except DomainError as error:
             show_domain_error(form, error)
         else:
