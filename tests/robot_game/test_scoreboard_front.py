@@ -2,9 +2,12 @@
 again without running the app while the board's version holds; everything else reaches it."""
 
 import pytest
+from sqlalchemy.exc import OperationalError
+from werkzeug.test import EnvironBuilder
 
 from challenges.events import scoreboard_version
 from challenges.extensions import db
+from challenges.logs import current_request_id
 from challenges.robot_game.scoreboard_front import Versions
 from tests.factories import make_user
 from tests.robot_game.conftest import submitted_sheet
@@ -121,3 +124,56 @@ def test_the_version_is_read_again_only_once_it_is_older_than_its_ttl():
     always = Versions(read, ttl=0)
     assert always.current(7) != always.current(7)
     assert reads == [7, 8, 7, 7]
+
+
+def test_a_season_without_its_robot_game_is_not_given_from_the_front(client, board):
+    url = urls(board.event)["json"]
+    assert client.get(url).status_code == 200
+    board.event.season.robot_game_key = None  # changes no scoreboard version
+    db.session.commit()
+    assert client.get(url).status_code == 404
+
+
+def test_the_request_that_ran_the_app_carries_the_apps_request_id(client, board, app):
+    ids: list[str] = []
+    app.before_request(lambda: ids.append(current_request_id()))
+    first = client.get(urls(board.event)["json"])
+    assert first.headers["X-Request-ID"] == ids[0]
+
+
+def test_the_front_keys_on_what_the_page_depends_on(client, board, app_requests):
+    url = urls(board.event)["phone"]
+    dutch = client.get(url, headers={"Accept-Language": "en-GB,en"})
+    again = client.get(url, headers={"Accept-Language": "de-DE"})  # the app ignores it
+    client.raw.set_cookie("language", "en")
+    english = client.get(url)
+    assert len(app_requests) == 2
+    assert again.data == dutch.data
+    assert 'lang="en"' in english.get_data(as_text=True)
+    assert 'lang="nl"' in dutch.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "cookie", ["session =x", "session\t=x", "remember_token=x", "a=1; session=x"]
+)
+def test_any_spelling_of_a_session_cookie_reaches_the_app(client, board, cookie):
+    """As Werkzeug reads cookies (the test client sends only the cookies it set itself)."""
+    url = urls(board.event)["json"]
+    front = client.application.wsgi_app
+    plain = EnvironBuilder(path=url).get_environ()
+    with_session = EnvironBuilder(path=url, headers={"Cookie": cookie}).get_environ()
+    assert front.for_everyone(plain)
+    assert not front.for_everyone(with_session)
+
+
+def test_when_the_version_cannot_be_read_the_app_answers(client, board, app_requests):
+    url = urls(board.event)["json"]
+    client.get(url)
+    front = client.application.wsgi_app
+
+    def unreadable(event_id: int):
+        raise OperationalError("SELECT", {}, Exception("the database went away"))
+
+    front.versions.read = unreadable
+    assert client.get(url).status_code == 200
+    assert len(app_requests) == 2

@@ -21,14 +21,17 @@ from functools import partial
 from flask import Flask
 from flask_login import config as login_config
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
-from werkzeug.http import parse_etags, unquote_etag
+from werkzeug.http import parse_cookie, parse_etags, unquote_etag
 from werkzeug.routing import Map
 
 from challenges.events.models import Event
 from challenges.extensions import db
+from challenges.i18n import LANGUAGE_COOKIE
 from challenges.logs import REQUEST_ID_HEADER, request_id_from
 from challenges.robot_game.scoreboard_cache import ScoreboardCache
+from challenges.seasons.models import Season
 
 # The views whose public responses the front gives again (robot_game.scoreboard_views).
 BOARD_ENDPOINTS = frozenset({"scoreboard.phone", "scoreboard.screen", "scoreboard.scoreboard_json"})
@@ -83,18 +86,18 @@ class ScoreboardFront:
         self.app = app
         self.url_map = url_map
         self.versions = versions
-        self.session_cookies = tuple(f"{name}=" for name in session_cookies)
+        self.session_cookies = frozenset(session_cookies)
         self.kept = ScoreboardCache()
 
     def __call__(self, environ: dict, start_response):
         if not self.for_everyone(environ):
             return self.app(environ, start_response)
-        # everything the app's answer can depend on, but the board's version
+        # everything the app's answer depends on but the board's version (i18n.select_locale)
         key = (
+            environ.get("SCRIPT_NAME", ""),
             environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""),
-            environ.get("HTTP_COOKIE", ""),
-            environ.get("HTTP_ACCEPT_LANGUAGE", ""),
+            parse_cookie(environ).get(LANGUAGE_COOKIE, ""),
         )
         kept = self.kept.find(key)
         if kept is not None and self.still_current(kept):
@@ -106,8 +109,7 @@ class ScoreboardFront:
         path = environ.get("PATH_INFO", "")
         if environ.get("REQUEST_METHOD") != "GET" or "scoreboard" not in path:
             return False
-        cookies = environ.get("HTTP_COOKIE", "").split(";")
-        if any(cookie.strip().startswith(self.session_cookies) for cookie in cookies):
+        if self.session_cookies & parse_cookie(environ).keys():
             return False
         try:
             endpoint, _arguments = self.url_map.bind_to_environ(environ).match()
@@ -116,7 +118,12 @@ class ScoreboardFront:
         return endpoint in BOARD_ENDPOINTS
 
     def still_current(self, kept: Kept) -> bool:
-        return self.versions.current(kept.event_id) == (kept.version, True)
+        """The board is the one kept, and still shown to everyone; when the database cannot
+        tell, the app answers (and says what is wrong)."""
+        try:
+            return self.versions.current(kept.event_id) == (kept.version, True)
+        except SQLAlchemyError:
+            return False
 
     def pass_and_keep(self, key: tuple, environ: dict, start_response):
         """The app answers, asked without If-None-Match so that a public 200 can be kept for
@@ -142,7 +149,8 @@ class ScoreboardFront:
             start_response(status, headers)
             return [body]
         self.kept.keep(key, kept)
-        return answer(kept, environ, start_response)
+        own_id = next((value for name, value in headers if name.lower() == "x-request-id"), None)
+        return answer(kept, environ, start_response, own_id)
 
 
 def keepable(status: str, headers: Headers, body: bytes) -> Kept | None:
@@ -158,8 +166,12 @@ def keepable(status: str, headers: Headers, body: bytes) -> Kept | None:
     return Kept(event_id, board_version, tag, kept_headers, body)
 
 
-def answer(kept: Kept, environ: dict, start_response) -> list[bytes]:
-    request_id = (REQUEST_ID_HEADER, request_id_from(environ.get("HTTP_X_REQUEST_ID")))
+def answer(kept: Kept, environ: dict, start_response, request_id: str | None = None) -> list[bytes]:
+    """The kept response (or a 304), with this request's id: the app's when it ran."""
+    request_id = (
+        REQUEST_ID_HEADER,
+        request_id or request_id_from(environ.get("HTTP_X_REQUEST_ID")),
+    )
     if parse_etags(environ.get("HTTP_IF_NONE_MATCH")).contains_weak(kept.etag):
         headers = [item for item in kept.headers if item[0].lower() not in BODY_HEADERS]
         start_response("304 NOT MODIFIED", [*headers, request_id])
@@ -169,11 +181,17 @@ def answer(kept: Kept, environ: dict, start_response) -> list[bytes]:
 
 
 def read_version(app: Flask, event_id: int) -> tuple[int, bool] | None:
+    """The event's scoreboard version, and whether everyone sees the board: the event is
+    published and its season has a Robot Game (as scoreboard_views.visible_event asks)."""
     with app.app_context():
         row = db.session.execute(
-            select(Event.scoreboard_version, Event.published).where(Event.id == event_id)
+            select(Event.scoreboard_version, Event.published, Season.robot_game_key)
+            .join(Season, Event.season_id == Season.id)
+            .where(Event.id == event_id)
         ).first()
-    return None if row is None else (row.scoreboard_version, row.published)
+    if row is None:
+        return None
+    return row.scoreboard_version, bool(row.published and row.robot_game_key)
 
 
 def init_app(app: Flask) -> None:
