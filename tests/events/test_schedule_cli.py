@@ -88,3 +88,19 @@ def test_an_impossible_day_is_explained(runner, tmp_path):
     assert result.exit_code == 1
     assert "tables" in result.output
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_real_fll_sw_file_reads_without_problems(runner):
+    code, report = run(runner, "check", str(FIXTURES / "fll-sw-sample-8.csv"))
+    assert code == 0
+    assert report == {
+        "format": "fll-sw",
+        "teams": 8,
+        "ranking": 24,
+        "practice": 0,
+        "judging": 24,  # three judged categories
+        "days": 1,
+        "hard": 0,
+        "soft": 0,
+        "problems": [],
+    }

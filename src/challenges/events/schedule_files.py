@@ -2,7 +2,9 @@
 `challenges schedule check` reports, and what `schedule generate` writes.
 
 Formats: `block`, the FLL Block Format (block_format); `csv`, the plain table of the app's own
-export (plain_schedule; also as .xlsx). `auto` tells them apart by the first line.
+export (plain_schedule; also as .xlsx); `fll-sw`, FLL-SW's schedule table (fll_sw; CSV or
+.xlsx). `auto` tells them apart: a Block Format file starts with "Version Number", an FLL-SW
+table has a "Team #" column.
 """
 
 from collections import Counter
@@ -16,13 +18,20 @@ from challenges.events.block_format import (
     write_block_format,
 )
 from challenges.events.file_problems import FileProblem
-from challenges.events.plain_schedule import COLUMNS, first_row, missing_columns, parse_rows
+from challenges.events.fll_sw import header_index, parse_fll_sw
+from challenges.events.plain_schedule import (
+    COLUMNS,
+    cell_text,
+    first_row,
+    missing_columns,
+    parse_rows,
+)
 from challenges.events.schedule_check import Violation, check, existing_schedule_settings
 from challenges.events.scheduling import Commitment, Kind, Schedule
 from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
 from challenges.spreadsheets import csv_text
 
-FORMATS = ("auto", "block", "csv")
+FORMATS = ("auto", "block", "csv", "fll-sw")
 
 
 @dataclass
@@ -70,9 +79,9 @@ def read_file(data: bytes, name: str, format: str, min_gap: int) -> FileReport:
                 if is_workbook
                 else list(csv_rows(text.splitlines(), delimiter(text)))
             )
-            report = read_plain(rows)
+            report = read_table(rows, format)
     except InputError:
-        return FileReport("block" if format == "block" else "csv", recognised=False)
+        return FileReport("csv" if format == "auto" else format, recognised=False)
     if report.recognised and report.commitments:
         days = max((c.end - 1) // DAY + 1 for c in report.commitments)
         settings = existing_schedule_settings(report.teams, report.commitments, days * DAY, min_gap)
@@ -90,7 +99,13 @@ def read_block(text: str) -> FileReport:
     return FileReport("block", parsed.recognised, teams, parsed.commitments, parsed.problems)
 
 
-def read_plain(rows: list) -> FileReport:
+def read_table(rows: list, format: str = "auto") -> FileReport:
+    """A table (CSV or XLSX rows): FLL-SW's when asked or when it has a "Team #" column,
+    otherwise the app's own."""
+    table = [[cell_text(value) for value in row] for row in rows]
+    if format == "fll-sw" or (format == "auto" and header_index(table) is not None):
+        teams, commitments, problems = parse_fll_sw(table)
+        return FileReport("fll-sw", header_index(table) is not None, teams, commitments, problems)
     commitments, problems = parse_rows(rows)
     recognised = not missing_columns(first_row(rows))
     teams = in_order({commitment.team for commitment in commitments})

@@ -18,8 +18,8 @@ from challenges.events.block_format import (
 )
 from challenges.events.file_problems import FileProblem
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
-from challenges.events.plain_schedule import parse_rows
 from challenges.events.schedule_check import Violation, check, existing_schedule_settings
+from challenges.events.schedule_files import read_table
 from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
 from challenges.extensions import db
 from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
@@ -244,13 +244,13 @@ def import_block_format(event: Event, text: str) -> int:
 
 
 def import_plain(event: Event, data: bytes, filename: str) -> int:
-    """A plain CSV (semicolons or commas) or XLSX table with the columns of our own export."""
+    """A CSV (semicolons or commas) or XLSX table: the columns of our own export, or FLL-SW's."""
     try:
         rows = xlsx_rows(data) if filename.lower().endswith(".xlsx") else csv_table(data)
     except InputError as error:
         return replace_schedule(event, [], [input_problem(error)])
-    commitments, problems = parse_rows(rows)
-    return replace_schedule(event, commitments, problems)
+    table = read_table(rows)
+    return replace_schedule(event, table.commitments, table.problems)
 
 
 def csv_table(data: bytes) -> list[list[str]]:
