@@ -151,6 +151,27 @@ def test_checker_finds_breaks_and_late_finishes_and_warns_softly():
     assert "1001: judging and a match only 12 minutes apart" in warnings
 
 
+def test_checker_warns_of_teams_that_meet_twice_and_of_one_table_for_every_match():
+    def match(team: str, number: int, table: str, start: int) -> Commitment:
+        return commitment(team, Kind.RANKING, number, table, start, start + 3)
+
+    rankings = [
+        match("1001", 1, "table 1", 0),
+        match("1002", 1, "table 2", 0),  # 1001 and 1002 meet
+        match("1003", 1, "table 3", 0),  # table 3 is the next pair's: no opponent
+        match("1001", 2, "table 1", 30),
+        match("1002", 2, "table 2", 30),  # they meet again
+        match("1003", 2, "table 4", 30),
+    ]
+    warnings = [v.message for v in check(Schedule(rankings), SMALL) if not v.hard]
+    assert "1001 and 1002 meet in 2 ranking matches" in warnings
+    assert "1001 plays every ranking match on table 1" in warnings
+    assert "1002 plays every ranking match on table 2" in warnings
+    assert not any(
+        "1003" in warning for warning in warnings if "meet" in warning or "every" in warning
+    )
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     team_count=st.integers(min_value=2, max_value=48),

@@ -2,6 +2,7 @@
 user's language."""
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -135,12 +136,61 @@ def place_problems(settings: Settings, schedule: Schedule) -> list[Violation]:
     return problems
 
 
+def opponents(rankings: list[Commitment]) -> Counter[tuple[str, str]]:
+    """How often two teams meet in a ranking match. Two teams meet when they start at the same
+    moment on a table pair: the tables in their order, paired two by two (table 1 with 2, 3
+    with 4), as the generator and a Block Format file's table names pair them."""
+    tables = sorted({c.place for c in rankings}, key=natural)
+    pair_of = {table: index // 2 for index, table in enumerate(tables)}
+    at: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for commitment in rankings:
+        at[(commitment.start, pair_of[commitment.place])].append(commitment.team)
+    met: Counter[tuple[str, str]] = Counter()
+    for teams in at.values():
+        met.update(itertools.combinations(sorted(teams, key=natural), 2))
+    return met
+
+
+def natural(name: str) -> list:
+    """table 2 before table 10."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
+def variety_problems(schedule: Schedule) -> list[Violation]:
+    """Soft: two teams that meet in more than one ranking match, and a team that plays every
+    ranking match (of two or more) on the same table."""
+    rankings = [c for c in schedule.commitments if c.kind is Kind.RANKING]
+    problems = [
+        soft(
+            first,
+            _(
+                "%(first)s and %(second)s meet in %(count)s ranking matches",
+                first=first,
+                second=second,
+                count=count,
+            ),
+        )
+        for (first, second), count in sorted(opponents(rankings).items())
+        if count > 1
+    ]
+    tables: dict[str, list[str]] = defaultdict(list)
+    for commitment in rankings:
+        tables[commitment.team].append(commitment.place)
+    problems += [
+        soft(team, _("%(team)s plays every ranking match on %(table)s", team=team, table=places[0]))
+        for team, places in sorted(tables.items())
+        if len(places) > 1 and len(set(places)) == 1
+    ]
+    return problems
+
+
 def check(
     schedule: Schedule, settings: Settings, comfortable_gap: int | None = None
 ) -> list[Violation]:
     """Every problem of the schedule; hard ones first."""
     comfortable = comfortable_gap if comfortable_gap is not None else 2 * settings.min_gap
     problems = team_problems(settings, schedule, comfortable) + place_problems(settings, schedule)
+    problems += variety_problems(schedule)
     return sorted(problems, key=lambda violation: not violation.hard)
 
 
