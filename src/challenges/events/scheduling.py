@@ -4,10 +4,14 @@ Times are whole minutes from the start of the day. Every team gets the practice 
 the ranking rounds at a robot-game table, and one judging session in a room. Matches are
 played on table pairs: a match slot on a pair has two tables, so two teams play side by side.
 The generator is greedy and deterministic for a given seed: teams are shuffled once, then
-each commitment takes the earliest slot that keeps the minimum gap to the team's others.
+each commitment takes the earliest slot that keeps the minimum gap to the team's others, and
+of the free tables at that moment the one where the team meets no earlier opponent and has
+not played before. Greedy, not optimal: the checker (schedule_check) reports the repeated
+opponents and single tables that remain.
 """
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -130,7 +134,9 @@ class Builder:
             settings.judging_cycle, settings.judging_length, settings.breaks, horizon
         )
         self.busy: dict[str, list[tuple[int, int]]] = {team: [] for team in settings.teams}
-        self.taken: set[tuple[str, int]] = set()  # (place, start)
+        self.taken: dict[tuple[str, int], str] = {}  # (place, start) -> team
+        self.met: Counter[frozenset[str]] = Counter()  # two teams in one ranking match
+        self.used: Counter[tuple[str, str]] = Counter()  # (team, place)
         self.schedule = Schedule()
 
     def place(
@@ -148,15 +154,28 @@ class Builder:
                 self.busy[team], start, start + length, self.settings.min_gap
             ):
                 continue
-            for place in places:
-                if (place, start) not in self.taken:
-                    self.taken.add((place, start))
-                    self.busy[team].append((start, start + length))
-                    self.schedule.commitments.append(
-                        Commitment(team, kind, number, place, start, start + length)
-                    )
-                    return start + length
+            free = [place for place in places if (place, start) not in self.taken]
+            if not free:
+                continue
+            place = min(free, key=lambda place: self.cost(team, kind, place, start))
+            opponent = self.taken.get((partner(place), start))
+            if kind is Kind.RANKING and opponent:
+                self.met[frozenset((team, opponent))] += 1
+            self.taken[(place, start)] = team
+            self.used[(team, place)] += 1
+            self.busy[team].append((start, start + length))
+            self.schedule.commitments.append(
+                Commitment(team, kind, number, place, start, start + length)
+            )
+            return start + length
         raise AssertionError(f"no slot for {team} ({kind} {number}) within the search horizon")
+
+    def cost(self, team: str, kind: Kind, place: str, start: int) -> tuple[int, int]:
+        """Of the free places at one moment, the one with the least: first a ranking
+        opponent met before, then a table (or room) the team used before."""
+        opponent = self.taken.get((partner(place), start))
+        met = self.met[frozenset((team, opponent))] if kind is Kind.RANKING and opponent else 0
+        return met, self.used[(team, place)]
 
     def build(self, order: list[str]) -> Schedule:
         settings = self.settings
@@ -179,6 +198,15 @@ class Builder:
                     previous_end[team],
                 )
         return self.schedule
+
+
+def partner(place: str) -> str:
+    """The other table of a table's pair (table 1 with 2, 3 with 4); a room has none."""
+    kind, _, number = place.rpartition(" ")
+    if kind != "table" or not number.isdigit():
+        return ""
+    index = int(number)
+    return f"table {index + 1 if index % 2 else index - 1}"
 
 
 def generate(settings: Settings) -> Schedule:
