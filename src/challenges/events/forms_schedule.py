@@ -53,5 +53,6 @@ class ScheduleForm(Form):
 
 class ImportScheduleForm(Form):
     file = FileField(
-        _l("Block Format CSV (FIRST Australia scheduler, FLL TMS)"), validators=[FileRequired()]
+        _l("Schedule file (Block Format, FLL-SW, or our CSV or Excel export)"),
+        validators=[FileRequired()],
     )
