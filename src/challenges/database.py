@@ -121,6 +121,12 @@ def reading_only(session: Session | scoped_session) -> Iterator[None]:
         current.rollback()
 
 
+def only_reading_from_now() -> None:
+    """The rest of this request only reads (an error page after a busy database): its
+    transactions do not wait for SQLite's write lock."""
+    g.reading_only = True
+
+
 def database_busy(error: Exception) -> bool:
     """SQLite's write lock was not free within the busy timeout: worth trying again shortly."""
     return isinstance(error, OperationalError) and "database is locked" in str(error.orig)

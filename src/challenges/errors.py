@@ -3,12 +3,12 @@
 import logging
 from typing import Any
 
-from flask import Flask, Response, g, jsonify, make_response, render_template, request
+from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from challenges.database import database_busy
+from challenges.database import database_busy, only_reading_from_now
 from challenges.extensions import db
 from challenges.inputs import InputError
 from challenges.logs import NONE, current_request_id, loaded_user_id
@@ -161,7 +161,7 @@ def handle_unexpected(error: Exception):
     if database_busy(error):
         log.warning("Database busy on %s %r: answered 503", request.method, request.path)
         db.session.rollback()
-        g.reading_only = True  # the page reads (the visitor's language): no write lock for that
+        only_reading_from_now()  # the page reads (the visitor's language), no more
         response = make_response(error_response(503))
         response.headers["Retry-After"] = str(BUSY_RETRY_AFTER)
         return response

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 
 from challenges.events.file_problems import FileProblem, Unreadable
-from challenges.events.scheduling import Commitment, Kind
+from challenges.events.scheduling import DAY, Commitment, Kind, natural
 from challenges.inputs import check_text, numbered_csv_rows, parse_int
 from challenges.spreadsheets import csv_text, unquote
 
@@ -30,7 +30,6 @@ TIME = re.compile(
     r"^\s*(?:day\s*([0-9]{1,2})\s+)?([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?\s*(?:([AP])\.?M\.?)?\s*$",
     re.IGNORECASE,
 )
-DAY = 24 * 60
 # The judged event of places without one (our own generator's rooms), when written.
 JUDGING = "Judging"
 EVENT_AND_ROOM = " · "
@@ -274,9 +273,7 @@ def match_block(
 
 def in_order(places: set[str]) -> list[str]:
     """Names in the order people count them: table 2 before table 10."""
-    return sorted(
-        places, key=lambda name: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
-    )
+    return sorted(places, key=natural)
 
 
 def judging_block(sessions: list[Commitment]) -> list[list[str]]:

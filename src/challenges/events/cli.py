@@ -12,12 +12,11 @@ import click
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
-from challenges.events.block_format import DAY, parse_time
+from challenges.events.block_format import parse_time
 from challenges.events.file_problems import FileProblem
 from challenges.events.forms_schedule import DEFAULT_MIN_GAP
-from challenges.events.schedule_check import check, existing_schedule_settings
 from challenges.events.schedule_files import FORMATS, FileReport, generated_file, read_file
-from challenges.events.scheduling import Infeasible, Schedule, Settings, generate
+from challenges.events.scheduling import DAY, Infeasible, Settings, generate
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # what the web upload accepts too
 
@@ -33,8 +32,8 @@ def print_report(report: FileReport) -> None:
 @click.option("--format", "file_format", type=click.Choice(FORMATS), default="auto")
 @click.option("--min-gap", type=click.IntRange(0, 240), default=DEFAULT_MIN_GAP)
 def check_command(file: Path, file_format: str, min_gap: int) -> None:
-    """Read a schedule file (Block Format, or the CSV/XLSX of the app's own export) and
-    check it; the counts and problems as JSON."""
+    """Read a schedule file (Block Format, FLL-SW's table, or the CSV/XLSX of the app's own
+    export) and check it; the counts and problems as JSON."""
     if file.stat().st_size > MAX_FILE_BYTES:
         report = FileReport(file_format, recognised=False)
     else:
@@ -44,15 +43,15 @@ def check_command(file: Path, file_format: str, min_gap: int) -> None:
         print_report(report)
         raise SystemExit(2)
     print_report(report)
-    raise SystemExit(1 if report.as_json()["hard"] else 0)
+    raise SystemExit(1 if report.hard else 0)
 
 
 def start_minutes(_context, _parameter, value: str) -> int:
     try:
         minutes = parse_time(value)
     except ValueError:
-        raise click.BadParameter(_("give a time such as 09:00")) from None
-    if minutes >= DAY:
+        minutes = DAY
+    if minutes >= DAY:  # not a time, or one on a later day
         raise click.BadParameter(_("give a time such as 09:00"))
     return minutes
 
@@ -93,6 +92,6 @@ def generate_command(
         raise click.ClickException(str(error)) from None
     commitments = [replace(c, start=c.start + start, end=c.end + start) for c in made.commitments]
     out.write_text(generated_file(commitments, numbers, file_format), encoding="utf-8", newline="")
-    checked = existing_schedule_settings(numbers, commitments, DAY, DEFAULT_MIN_GAP)
-    violations = check(Schedule(commitments), checked)
-    print_report(FileReport(file_format, True, numbers, commitments, [], violations))
+    report = FileReport(file_format, True, numbers, commitments)
+    report.check(DEFAULT_MIN_GAP)
+    print_report(report)

@@ -2,7 +2,6 @@
 user's language."""
 
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,7 +9,15 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from challenges.events.scheduling import Commitment, Kind, Schedule, Settings, in_break
+from challenges.events.scheduling import (
+    Commitment,
+    Kind,
+    Schedule,
+    Settings,
+    in_break,
+    natural,
+    table_pairs,
+)
 
 
 @dataclass(frozen=True)
@@ -137,11 +144,9 @@ def place_problems(settings: Settings, schedule: Schedule) -> list[Violation]:
 
 
 def opponents(rankings: list[Commitment]) -> Counter[tuple[str, str]]:
-    """How often two teams meet in a ranking match. Two teams meet when they start at the same
-    moment on a table pair: the tables in their order, paired two by two (table 1 with 2, 3
-    with 4), as the generator and a Block Format file's table names pair them."""
-    tables = sorted({c.place for c in rankings}, key=natural)
-    pair_of = {table: index // 2 for index, table in enumerate(tables)}
+    """How often two teams meet in a ranking match: when they start at the same moment on one
+    table pair (scheduling.table_pairs)."""
+    pair_of = table_pairs(c.place for c in rankings)
     at: dict[tuple[int, int], list[str]] = defaultdict(list)
     for commitment in rankings:
         at[(commitment.start, pair_of[commitment.place])].append(commitment.team)
@@ -149,11 +154,6 @@ def opponents(rankings: list[Commitment]) -> Counter[tuple[str, str]]:
     for teams in at.values():
         met.update(itertools.combinations(sorted(teams, key=natural), 2))
     return met
-
-
-def natural(name: str) -> list:
-    """table 2 before table 10."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def variety_problems(schedule: Schedule) -> list[Violation]:

@@ -7,11 +7,11 @@ export (plain_schedule; also as .xlsx); `fll-sw`, FLL-SW's schedule table (fll_s
 table has a "Team #" column.
 """
 
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 
 from challenges.events.block_format import (
-    DAY,
     BlockTeam,
     in_order,
     parse_block_format,
@@ -27,7 +27,7 @@ from challenges.events.plain_schedule import (
     parse_rows,
 )
 from challenges.events.schedule_check import Violation, check, existing_schedule_settings
-from challenges.events.scheduling import Commitment, Kind, Schedule
+from challenges.events.scheduling import DAY, Commitment, Kind, Schedule, days
 from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
 from challenges.spreadsheets import csv_text
 
@@ -43,9 +43,19 @@ class FileReport:
     problems: list[FileProblem] = field(default_factory=list)  # rows that cannot be read
     violations: list[Violation] = field(default_factory=list)  # the checker's, of what was read
 
+    @property
+    def hard(self) -> int:
+        """Rows that cannot be read, and the checker's hard problems."""
+        return len(self.problems) + sum(v.hard for v in self.violations)
+
+    def check(self, min_gap: int) -> None:
+        """The checker's problems of what was read, over the days the commitments span."""
+        span = days(self.commitments) * DAY
+        settings = existing_schedule_settings(self.teams, self.commitments, span, min_gap)
+        self.violations = check(Schedule(self.commitments), settings)
+
     def as_json(self) -> dict:
         kinds = Counter(commitment.kind for commitment in self.commitments)
-        days = max(((c.end - 1) // DAY + 1 for c in self.commitments), default=0)
         problems = [{"line": p.line, "message": p.message} for p in self.problems]
         problems += [{"line": None, "message": v.message} for v in self.violations]
         return {
@@ -54,8 +64,8 @@ class FileReport:
             "ranking": kinds[Kind.RANKING],
             "practice": kinds[Kind.PRACTICE],
             "judging": kinds[Kind.JUDGING],
-            "days": days,
-            "hard": len(self.problems) + sum(v.hard for v in self.violations),
+            "days": days(self.commitments),
+            "hard": self.hard,
             "soft": sum(not v.hard for v in self.violations),
             "problems": problems,
         }
@@ -74,23 +84,22 @@ def read_file(data: bytes, name: str, format: str, min_gap: int) -> FileReport:
         if format == "block" or (format == "auto" and looks_like_block_format(text)):
             report = read_block(text)
         else:
-            rows = (
-                xlsx_rows(data)
-                if is_workbook
-                else list(csv_rows(text.splitlines(), delimiter(text)))
-            )
-            report = read_table(rows, format)
+            report = read_table(table_rows(data, name), format)
     except InputError:
         return FileReport("csv" if format == "auto" else format, recognised=False)
     if report.recognised and report.commitments:
-        days = max((c.end - 1) // DAY + 1 for c in report.commitments)
-        settings = existing_schedule_settings(report.teams, report.commitments, days * DAY, min_gap)
-        report.violations = check(Schedule(report.commitments), settings)
+        report.check(min_gap)
     return report
 
 
-def delimiter(text: str) -> str:
-    return ";" if text.count(";") >= text.count(",") else ","
+def table_rows(data: bytes, name: str) -> list:
+    """The rows of an Excel workbook (by its name) or of a CSV text, with semicolons (Dutch
+    Excel) or commas, whichever it holds more of; InputError when it is neither."""
+    if name.lower().endswith(".xlsx"):
+        return xlsx_rows(data)
+    text, _encoding = decode_text(data)
+    delimiter = ";" if text.count(";") >= text.count(",") else ","
+    return list(csv_rows(io.StringIO(text), delimiter))
 
 
 def read_block(text: str) -> FileReport:
@@ -103,9 +112,10 @@ def read_table(rows: list, format: str = "auto") -> FileReport:
     """A table (CSV or XLSX rows): FLL-SW's when asked or when it has a "Team #" column,
     otherwise the app's own."""
     table = [[cell_text(value) for value in row] for row in rows]
-    if format == "fll-sw" or (format == "auto" and header_index(table) is not None):
+    has_team_numbers = header_index(table) is not None
+    if format == "fll-sw" or (format == "auto" and has_team_numbers):
         teams, commitments, problems = parse_fll_sw(table)
-        return FileReport("fll-sw", header_index(table) is not None, teams, commitments, problems)
+        return FileReport("fll-sw", has_team_numbers, teams, commitments, problems)
     commitments, problems = parse_rows(rows)
     recognised = not missing_columns(first_row(rows))
     teams = in_order({commitment.team for commitment in commitments})

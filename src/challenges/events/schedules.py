@@ -1,6 +1,5 @@
 """An event's schedule: generate it from the event's settings, store it, read it. Never commits."""
 
-import io
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -10,19 +9,22 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from challenges.errors import DomainError, input_problem
-from challenges.events.block_format import (
-    DAY,
-    BlockTeam,
-    parse_block_format,
-    write_block_format,
-)
+from challenges.events.block_format import BlockTeam, parse_block_format, write_block_format
 from challenges.events.file_problems import FileProblem
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
 from challenges.events.schedule_check import Violation, check, existing_schedule_settings
-from challenges.events.schedule_files import read_table
-from challenges.events.scheduling import Commitment, Infeasible, Kind, Schedule, Settings, generate
+from challenges.events.schedule_files import read_table, table_rows
+from challenges.events.scheduling import (
+    Commitment,
+    Infeasible,
+    Kind,
+    Schedule,
+    Settings,
+    days,
+    generate,
+)
 from challenges.extensions import db
-from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
+from challenges.inputs import InputError
 from challenges.registration.models import Team
 from challenges.spreadsheets import to_csv, to_xlsx
 
@@ -246,17 +248,11 @@ def import_block_format(event: Event, text: str) -> int:
 def import_plain(event: Event, data: bytes, filename: str) -> int:
     """A CSV (semicolons or commas) or XLSX table: the columns of our own export, or FLL-SW's."""
     try:
-        rows = xlsx_rows(data) if filename.lower().endswith(".xlsx") else csv_table(data)
+        rows = table_rows(data, filename)
     except InputError as error:
         return replace_schedule(event, [], [input_problem(error)])
     table = read_table(rows)
     return replace_schedule(event, table.commitments, table.problems)
-
-
-def csv_table(data: bytes) -> list[list[str]]:
-    text, _encoding = decode_text(data)
-    delimiter = ";" if text.count(";") >= text.count(",") else ","
-    return list(csv_rows(io.StringIO(text), delimiter))
 
 
 def replace_schedule(
@@ -279,7 +275,7 @@ def replace_schedule(
         problems.append(
             _("team number(s) not placed at this event: %(numbers)s", numbers=", ".join(missing))
         )
-    later_day = max((c.end - 1) // DAY + 1 for c in commitments) if commitments else 1
+    later_day = days(commitments)
     if later_day > 1:
         problems.append(
             _("the event lasts one day, but the file plans day %(day)s too", day=later_day)

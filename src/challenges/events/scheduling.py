@@ -11,7 +11,9 @@ opponents and single tables that remain.
 """
 
 import random
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -123,6 +125,26 @@ def search_horizon(settings: Settings) -> int:
     return settings.day_length + len(settings.teams) * per_team + breaks
 
 
+DAY = 24 * 60  # minutes
+
+
+def days(commitments: Iterable[Commitment]) -> int:
+    """How many days the commitments span (times count from midnight of the first)."""
+    return max(((c.end - 1) // DAY + 1 for c in commitments), default=0)
+
+
+def natural(name: str) -> list:
+    """The key that orders names as people count them: table 2 before table 10."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
+def table_pairs(tables: Iterable[str]) -> dict[str, int]:
+    """Each table's pair: the tables in their natural order, two by two (table 1 with 2, 3
+    with 4), as the generator lays them out and a Block Format file names them."""
+    ordered = sorted(set(tables), key=natural)
+    return {table: index // 2 for index, table in enumerate(ordered)}
+
+
 class Builder:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -133,8 +155,12 @@ class Builder:
         self.judging_slots = slots(
             settings.judging_cycle, settings.judging_length, settings.breaks, horizon
         )
+        self.rooms = [f"room {n}" for n in range(1, settings.rooms + 1)]
+        self.tables = [f"table {n}" for n in range(1, settings.tables + 1)]
+        self.table_pair = table_pairs(self.tables)
         self.busy: dict[str, list[tuple[int, int]]] = {team: [] for team in settings.teams}
-        self.taken: dict[tuple[str, int], str] = {}  # (place, start) -> team
+        self.taken: set[tuple[str, int]] = set()  # (place, start)
+        self.pairs: dict[tuple[int, int], str] = {}  # (table pair, start) -> its first team
         self.met: Counter[frozenset[str]] = Counter()  # two teams in one ranking match
         self.used: Counter[tuple[str, str]] = Counter()  # (team, place)
         self.schedule = Schedule()
@@ -158,10 +184,12 @@ class Builder:
             if not free:
                 continue
             place = min(free, key=lambda place: self.cost(team, kind, place, start))
-            opponent = self.taken.get((partner(place), start))
+            opponent = self.opponent(place, start)
             if kind is Kind.RANKING and opponent:
                 self.met[frozenset((team, opponent))] += 1
-            self.taken[(place, start)] = team
+            if place in self.table_pair:
+                self.pairs.setdefault((self.table_pair[place], start), team)
+            self.taken.add((place, start))
             self.used[(team, place)] += 1
             self.busy[team].append((start, start + length))
             self.schedule.commitments.append(
@@ -173,16 +201,21 @@ class Builder:
     def cost(self, team: str, kind: Kind, place: str, start: int) -> tuple[int, int]:
         """Of the free places at one moment, the one with the least: first a ranking
         opponent met before, then a table (or room) the team used before."""
-        opponent = self.taken.get((partner(place), start))
+        opponent = self.opponent(place, start)
         met = self.met[frozenset((team, opponent))] if kind is Kind.RANKING and opponent else 0
         return met, self.used[(team, place)]
 
+    def opponent(self, place: str, start: int) -> str | None:
+        """The team already at the other table of this table's pair at that moment."""
+        pair = self.table_pair.get(place)
+        return None if pair is None else self.pairs.get((pair, start))
+
     def build(self, order: list[str]) -> Schedule:
         settings = self.settings
-        rooms = [f"room {n}" for n in range(1, settings.rooms + 1)]
-        tables = [f"table {n}" for n in range(1, settings.tables + 1)]
         for team in order:
-            self.place(team, Kind.JUDGING, 1, rooms, self.judging_slots, settings.judging_length, 0)
+            self.place(
+                team, Kind.JUDGING, 1, self.rooms, self.judging_slots, settings.judging_length, 0
+            )
         rounds = [(Kind.PRACTICE, n) for n in range(1, settings.practice_rounds + 1)]
         rounds += [(Kind.RANKING, n) for n in range(1, settings.ranking_rounds + 1)]
         previous_end = {team: 0 for team in order}
@@ -192,21 +225,12 @@ class Builder:
                     team,
                     kind,
                     number,
-                    tables,
+                    self.tables,
                     self.match_slots,
                     settings.match_length,
                     previous_end[team],
                 )
         return self.schedule
-
-
-def partner(place: str) -> str:
-    """The other table of a table's pair (table 1 with 2, 3 with 4); a room has none."""
-    kind, _, number = place.rpartition(" ")
-    if kind != "table" or not number.isdigit():
-        return ""
-    index = int(number)
-    return f"table {index + 1 if index % 2 else index - 1}"
 
 
 def generate(settings: Settings) -> Schedule:

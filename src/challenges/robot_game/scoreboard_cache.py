@@ -8,6 +8,7 @@ because the version comes from the database at every request, and entries of old
 are never asked for again and age out.
 """
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -21,6 +22,8 @@ EXTENSION = "scoreboard_cache"
 ENTRIES = 512  # a national Saturday: 27 events x (the JSON + 2 pages x 2 languages), and room
 # A proxy or browser may show a board this much older than max-age while it fetches the new one.
 STALE_WHILE_REVALIDATE = 30
+# An etag() starts with the event and its scoreboard version.
+ETAG_BOARD = re.compile(r"(\d+)-(\d+)-")
 
 
 class ScoreboardCache:
@@ -71,6 +74,12 @@ def etag(event: Event, variant: str) -> str:
     version (a new release may render the same board differently)."""
     release = current_app.jinja_env.globals["app_version"]
     return f"{event.id}-{event.scoreboard_version}-{variant}-{release}"
+
+
+def board_of(tag: str) -> tuple[int, int] | None:
+    """The event and scoreboard version an `etag` was made for; None for any other tag."""
+    found = ETAG_BOARD.match(tag)
+    return (int(found[1]), int(found[2])) if found else None
 
 
 def cache_control(shared: bool) -> str:

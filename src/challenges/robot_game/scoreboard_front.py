@@ -11,10 +11,9 @@ What it keeps is whatever the app decided everyone may get: a request with a ses
 remember-me cookie, any method but GET and any response that is not `public` pass through.
 """
 
-import re
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -30,19 +29,17 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.i18n import LANGUAGE_COOKIE
 from challenges.logs import REQUEST_ID_HEADER, request_id_from
-from challenges.robot_game.scoreboard_cache import ScoreboardCache
+from challenges.robot_game.scoreboard_cache import ScoreboardCache, board_of
 from challenges.seasons.models import Season
 
 # The views whose public responses the front gives again (robot_game.scoreboard_views).
 BOARD_ENDPOINTS = frozenset({"scoreboard.phone", "scoreboard.screen", "scoreboard.scoreboard_json"})
-# The response's ETag starts with the event and its version (scoreboard_cache.etag).
-ETAG_VERSION = re.compile(r"(\d+)-(\d+)-")
 # Headers of one response only, never given again.
 OWN_HEADERS = frozenset({"date", "x-request-id", "set-cookie"})
 # Headers a 304 leaves out: it has no body.
 BODY_HEADERS = frozenset({"content-length", "content-type"})
 
-# The event's scoreboard version and whether it is published; None when it is gone.
+# The event's scoreboard version and whether everyone sees the board; None when it is gone.
 VersionReader = Callable[[int], tuple[int, bool] | None]
 Headers = list[tuple[str, str]]
 
@@ -90,26 +87,27 @@ class ScoreboardFront:
         self.kept = ScoreboardCache()
 
     def __call__(self, environ: dict, start_response):
-        if not self.for_everyone(environ):
+        cookies = parse_cookie(environ)
+        if not self.for_everyone(environ, cookies):
             return self.app(environ, start_response)
         # everything the app's answer depends on but the board's version (i18n.select_locale)
         key = (
             environ.get("SCRIPT_NAME", ""),
             environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""),
-            parse_cookie(environ).get(LANGUAGE_COOKIE, ""),
+            cookies.get(LANGUAGE_COOKIE, ""),
         )
         kept = self.kept.find(key)
         if kept is not None and self.still_current(kept):
             return answer(kept, environ, start_response)
         return self.pass_and_keep(key, environ, start_response)
 
-    def for_everyone(self, environ: dict) -> bool:
+    def for_everyone(self, environ: dict, cookies: Mapping[str, str]) -> bool:
         """A GET of a scoreboard by a visitor without a log-in (no session cookie at all)."""
         path = environ.get("PATH_INFO", "")
         if environ.get("REQUEST_METHOD") != "GET" or "scoreboard" not in path:
             return False
-        if self.session_cookies & parse_cookie(environ).keys():
+        if self.session_cookies & cookies.keys():
             return False
         try:
             endpoint, _arguments = self.url_map.bind_to_environ(environ).match()
@@ -157,13 +155,12 @@ def keepable(status: str, headers: Headers, body: bytes) -> Kept | None:
     """The response as kept, when the app said everyone may have it."""
     named = {name.lower(): value for name, value in headers}
     tag, _weak = unquote_etag(named.get("etag"))
-    version = ETAG_VERSION.match(tag or "")
+    board = board_of(tag or "")
     public = named.get("cache-control", "").startswith("public")
-    if not status.startswith("200") or not public or "set-cookie" in named or not version:
+    if not status.startswith("200") or not public or "set-cookie" in named or not board:
         return None
     kept_headers = [(name, value) for name, value in headers if name.lower() not in OWN_HEADERS]
-    event_id, board_version = int(version[1]), int(version[2])
-    return Kept(event_id, board_version, tag, kept_headers, body)
+    return Kept(*board, tag, kept_headers, body)
 
 
 def answer(kept: Kept, environ: dict, start_response, request_id: str | None = None) -> list[bytes]:
