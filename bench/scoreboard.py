@@ -12,7 +12,8 @@ Needs wrk (Debian: apt-get install wrk), PostgreSQL at 127.0.0.1:5432 and Redis 
 127.0.0.1:6379 (the rate limits are counted there, as in production).
 
 Run: .venv/bin/python bench/scoreboard.py            (figures in RESULTS.md)
-     .venv/bin/python bench/scoreboard.py --profile  (where a request's time goes, in process)
+     .venv/bin/python bench/scoreboard.py --profile [postgres]  (where a request's time goes,
+     in process, on SQLite or PostgreSQL)
 """
 
 import cProfile
@@ -169,11 +170,11 @@ def run(label: str, database_url: Callable[[Path], str]) -> None:
         measure_submissions(env, seeded)
 
 
-def profile() -> None:
+def profile(database_url: Callable[[Path], str]) -> None:
     """In process, no server: per request of hello, the JSON, the 304, the page and a sheet,
     the time through Flask's test client and the SQL statements; then cProfile's view."""
     with tempfile.TemporaryDirectory() as folder:
-        env = benchkit.app_env(f"sqlite:///{folder}/bench.db", Path(folder))
+        env = benchkit.app_env(database_url(Path(folder)), Path(folder))
         seeded = seeding.run_seed(Path(__file__), env, Path(folder))
         os.environ.update(env)
         import hello
@@ -258,8 +259,12 @@ def main() -> None:
     if "--prepare" in sys.argv:
         prepare()
         return
+    if "--profile" in sys.argv and "postgres" in sys.argv:
+        with benchkit.postgres_database() as url:
+            profile(lambda _folder: url)
+        return
     if "--profile" in sys.argv:
-        profile()
+        profile(lambda folder: f"sqlite:///{folder}/bench.db")
         return
     print(
         f"{time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, wrk -t2 -c16 -d{SECONDS}s"

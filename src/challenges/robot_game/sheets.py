@@ -133,7 +133,8 @@ def submit(event: Event, given: SheetInput, user: User) -> tuple[ScoreSheet, boo
     stored = _stored(given.client_key)
     if stored is None:
         entry = match_of(event, given.match_id)
-        lock_rows(db.session, Team, [entry.team_id])
+        # What the team's lock guards: its sheets, and the rounds the head referee closes.
+        lock_rows(db.session, Team, [entry.team_id], forget=(ScoreSheet, ClosedRound))
         stored = _stored(given.client_key)
     if stored is not None:
         return _same_sheet(stored, event, given), False
