@@ -64,8 +64,10 @@ def main() -> None:
         for count in (100, 1000, 3000):
             rate, _peak, size = run(count, branding, traced=False)
             _rate, peak, _size = run(count, branding, traced=True)
-            print(f"{count:>5} certificates: {rate:6.0f} pages/s, peak {peak:5.1f} MiB traced, "
-                  f"{size / 1024:6.0f} KiB PDF")
+            print(
+                f"{count:>5} certificates: {rate:6.0f} pages/s, peak {peak:5.1f} MiB traced, "
+                f"{size / 1024:6.0f} KiB PDF"
+            )
 
 
 if __name__ == "__main__":

@@ -1,50 +1,52 @@
 """Benchmark: generating a day for 24, 48, 60 and 80 teams (time and quality).
 
-In one process, for each size: the time `scheduling.generate` takes (best of 3), then the
-day's quality as the checker sees it: hard problems, teams that meet in more than one ranking
-match, teams that play every ranking match on one table, the smallest gap between a team's
-robot-game matches and between judging and a match, and the length of the day. Target: 80
-teams in under 5 s on 2 cores; no hard problems; no repeated opponents (#17).
+In one process, for each size, with a 30-minute lunch break and the default gaps (30 minutes
+between a team's matches, 15 between judging and a match): the time `scheduling.generate`
+takes (best of 3), then the day's quality as the checker sees it (hard problems, warnings,
+schedule_check.quality's figures) and when the day ends beside the earliest it could end (the
+busiest resource without a pause). Target: 80 teams in under 5 s on 2 cores; no hard
+problems, no repeated opponents, every rule of #17 point 4.
 
 Run: .venv/bin/python bench/schedules.py   (figures in RESULTS.md)
 """
 
-import itertools
+import math
 import time
-from collections import defaultdict
 
 from challenges import create_app
-from challenges.events.schedule_check import check, opponents
-from challenges.events.scheduling import Kind, Settings, generate
+from challenges.events.schedule_check import check, quality
+from challenges.events.scheduling import Settings, generate, slot_times
 
 SIZES = ((24, 4, 3), (48, 8, 6), (60, 8, 8), (80, 8, 10))  # teams, tables, judging rooms
+LUNCH = ((240, 270),)  # 30 minutes, four hours into the day
 
 
-def smallest_gaps(commitments) -> tuple[int, int]:
-    """Minutes between a team's robot-game matches, and between judging and a match."""
-    by_team = defaultdict(list)
-    for commitment in commitments:
-        by_team[commitment.team].append(commitment)
-    matches, judging = [], []
-    for own in by_team.values():
-        ordered = sorted(own, key=lambda c: c.start)
-        for before, after in itertools.pairwise(ordered):
-            gap = after.start - before.end
-            kinds = {before.kind, after.kind}
-            (judging if Kind.JUDGING in kinds else matches).append(gap)
-    return min(matches), min(judging)
+def shortest_possible(settings: Settings) -> int:
+    """The day can end no sooner than the busiest resource allows: the last judging session
+    when every room is busy without a pause, or the last match when every table is."""
+    rooms_busy = math.ceil(len(settings.teams) / settings.rooms)
+    judging = list(slot_times(0, settings.judging_cycle, settings.judging_length, LUNCH, 10**4))
+    per_pair = math.ceil(
+        len(settings.teams) * (settings.ranking_rounds + settings.practice_rounds) / settings.tables
+    )
+    matches = list(slot_times(0, settings.match_cycle, settings.match_length, LUNCH, 10**4))
+    return max(
+        judging[rooms_busy - 1] + settings.judging_length,
+        matches[per_pair - 1] + settings.match_length,
+    )
 
 
 def main() -> None:
     print(f"{time.strftime('%Y-%m-%d %H:%M')} UTC")
-    print("teams tables rooms  seconds  hard  pairs met twice+  one-table teams  "
-          "min match gap  min judging gap  day (min)")  # fmt: skip
+    print("teams tables rooms  seconds  hard  soft  pairs met twice+  one-table teams  "
+          "min match gap  min judging gap  longest wait  day ends  shortest possible")  # fmt: skip
     for teams, tables, rooms in SIZES:
         settings = Settings(
             teams=tuple(str(n) for n in range(1, teams + 1)),
             tables=tables,
             rooms=rooms,
             day_length=12 * 60,
+            breaks=LUNCH,
         )
         took = []
         for _ in range(3):
@@ -52,15 +54,14 @@ def main() -> None:
             day = generate(settings)
             took.append(time.perf_counter() - began)
         problems = check(day, settings)
-        rankings = [c for c in day.commitments if c.kind is Kind.RANKING]
-        repeated = sum(1 for count in opponents(rankings).values() if count > 1)
-        one_table = sum("every ranking match" in p.message for p in problems)
-        match_gap, judging_gap = smallest_gaps(day.commitments)
-        length = max(c.end for c in day.commitments) - min(c.start for c in day.commitments)
         hard = sum(problem.hard for problem in problems)
+        figures = quality(day)
         print(
             f"{teams:>5} {tables:>6} {rooms:>5}  {min(took):7.3f}  {hard:>4}"
-            f"  {repeated:>16}  {one_table:>15}  {match_gap:>13}  {judging_gap:>15}  {length:>9}"
+            f"  {len(problems) - hard:>4}  {figures.repeated_opponents:>16}"
+            f"  {figures.one_table_teams:>15}  {figures.smallest_match_gap:>13}"
+            f"  {figures.smallest_judging_gap:>15}  {figures.longest_wait:>12}"
+            f"  {max(c.end for c in day.commitments):>8}  {shortest_possible(settings):>17}"
         )
 
 

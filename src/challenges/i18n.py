@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from flask import Flask, current_app, has_request_context, request
 from flask_babel import format_date, format_datetime, format_time, get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from challenges.extensions import babel
@@ -45,12 +46,29 @@ def as_time(value: datetime | None) -> str:
     return format_time(value, "HH:mm") if value else ""
 
 
+def as_duration(minutes: int | None) -> str:
+    """A length of time in minutes as people read it: 40 min, 2 h, 5 h 40 min (in Dutch 5 u 40
+    min); a negative one (an overlap) with a minus sign, none as a dash."""
+    if minutes is None:
+        return "\u2013"  # an en dash
+    hours, rest = divmod(abs(minutes), 60)
+    if not hours:
+        text = _("%(minutes)d min", minutes=rest)
+    elif not rest:
+        text = _("%(hours)d h", hours=hours)
+    else:
+        text = _("%(hours)d h %(minutes)d min", hours=hours, minutes=rest)
+    return f"\u2212{text}" if minutes < 0 else text  # a minus sign
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(
         app,
         locale_selector=select_locale,
         default_translation_directories=str(app.root_path) + "/translations",
     )
-    app.jinja_env.filters.update(date=as_date, datetime=as_datetime, time=as_time)
+    app.jinja_env.filters.update(
+        date=as_date, datetime=as_datetime, time=as_time, duration=as_duration
+    )
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.add_extension("jinja2.ext.do")

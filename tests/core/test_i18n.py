@@ -1,7 +1,10 @@
 from datetime import UTC, datetime
 
+import pytest
+from flask_babel import force_locale
+
 from challenges.extensions import db
-from challenges.i18n import as_date, as_datetime, as_time
+from challenges.i18n import as_date, as_datetime, as_duration, as_time
 from tests.factories import make_user
 
 
@@ -50,3 +53,22 @@ def test_dates_are_dd_mm_yyyy_and_24h_in_amsterdam_time(app):
         assert as_datetime(winter) == "24-01-2026 14:05"
         assert as_time(summer) == "20:30"
         assert as_datetime(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == "01-01-2027 00:30"
+
+
+@pytest.mark.parametrize(
+    ("minutes", "dutch", "english"),
+    [
+        (None, "\u2013", "\u2013"),
+        (0, "0 min", "0 min"),
+        (40, "40 min", "40 min"),
+        (60, "1 u", "1 h"),
+        (340, "5 u 40 min", "5 h 40 min"),
+        (-5, "\u22125 min", "\u22125 min"),  # an overlap
+        (-65, "\u22121 u 5 min", "\u22121 h 5 min"),
+    ],
+)
+def test_lengths_of_time_read_as_hours_and_minutes(app, minutes, dutch, english):
+    with app.test_request_context("/"):
+        for language, expected in (("nl", dutch), ("en", english)):
+            with force_locale(language):
+                assert as_duration(minutes) == expected

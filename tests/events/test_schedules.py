@@ -1,5 +1,6 @@
 import io
 import random
+import re
 from datetime import time
 
 import pytest
@@ -7,8 +8,10 @@ from sqlalchemy import select
 
 from challenges.auth.roles import Role
 from challenges.events.models import ScheduleEntry
+from challenges.events.schedules import linked_sheets, moment
 from challenges.extensions import db
 from challenges.registration.models import Team
+from challenges.robot_game.models import ScoreSheet
 from tests.factories import (
     grant_event_role,
     make_event,
@@ -24,7 +27,8 @@ SETTINGS = {
     "match_cycle": 8,
     "judging_length": 30,
     "judging_cycle": 40,
-    "min_gap": 10,
+    "match_gap": 30,
+    "judging_gap": 15,
     "practice_rounds": 1,
     "ranking_rounds": 3,
     "break_start": "12:00",
@@ -64,8 +68,11 @@ def test_manager_makes_the_schedule_without_no_shows(client, event, manager):
     view = client.get(f"{page}?by=team").text
     assert "#1001 Team 0" in view
     assert "jurering" in view
+    old_ids = {row.id for row in rows}
     client.submit(page, SETTINGS)  # making it again replaces it
-    assert len(db.session.scalars(select(ScheduleEntry)).all()) == 35
+    new_ids = set(db.session.scalars(select(ScheduleEntry.id)))
+    assert len(new_ids) == 35
+    assert min(new_ids) > max(old_ids)  # a tablet's old match id never names a new match
 
 
 def test_csv_and_now_and_next(client, event, manager):
@@ -255,3 +262,177 @@ def test_a_bad_row_is_named_in_dutch_with_the_files_line(client, event, manager)
     lines[index] = ",".join([number, "straks", *rest])
     page = upload(client, event, "\r\n".join(lines) + "\r\n")
     assert f"regel {index + 1}: wedstrijd {number} heeft geen geldige begin- en eindtijd" in page
+
+
+# Four teams (numbers 1001-1004), two ranking rounds on tables 1 and 2, and two judged.
+KNOWN = [
+    (1001, "judging", 1, "room 1", "09:00", "09:30"),
+    (1001, "ranking", 1, "table 1", "09:40", "09:45"),
+    (1002, "ranking", 1, "table 2", "09:40", "09:45"),
+    (1003, "ranking", 1, "table 1", "09:50", "09:55"),
+    (1004, "ranking", 1, "table 2", "09:50", "09:55"),
+    (1001, "ranking", 2, "table 1", "10:20", "10:25"),
+    (1002, "ranking", 2, "table 2", "10:20", "10:25"),
+    (1003, "ranking", 2, "table 2", "10:30", "10:35"),
+    (1004, "ranking", 2, "table 1", "10:40", "10:45"),
+    (1002, "judging", 1, "room 1", "10:40", "11:10"),
+]
+
+
+def minute(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def store(event, rows) -> None:
+    teams = {team.number: team for team in db.session.scalars(select(Team))}
+    for number, kind, round_, place, start, end in rows:
+        db.session.add(
+            ScheduleEntry(
+                event_id=event.id,
+                team_id=teams[number].id,
+                kind=kind,
+                round=round_,
+                place=place,
+                starts_at=moment(event.starts_on, time(0), minute(start)),
+                ends_at=moment(event.starts_on, time(0), minute(end)),
+            )
+        )
+    db.session.commit()
+
+
+def figures(html: str) -> dict[str, str]:
+    """The schedule's figures on the page: each term with its description, tags left out."""
+    block = html[html.index('id="quality-heading"') :]
+    block = block[: block.index("</dl>")]
+    pairs = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", block, re.DOTALL)
+    return {term: " ".join(re.sub(r"<[^>]+>", "", text).split()) for term, text in pairs}
+
+
+def test_the_page_shows_the_schedule_in_figures_next_to_the_minimum_gaps(client, event):
+    event.match_gap, event.judging_gap = 30, 15
+    store(event, KNOWN)
+    judge = make_user()
+    grant_event_role(judge, event, Role.JUDGE)
+    client.log_in(judge.email)
+    page = f"/events/{event.id}/schedule"
+    assert figures(client.get(page).text) == {
+        "Teamparen die elkaar in meer dan één wedstrijdronde treffen": "1",  # 1001 and 1002
+        "Teams die elke wedstrijdronde aan dezelfde tafel spelen": "2",  # 1001 and 1002
+        "Kleinste tijd tussen twee wedstrijden van een team": "35 min (vereist: minstens 30 min)",
+        "Kleinste tijd tussen jurering en een wedstrijd": "10 min (vereist: minstens 15 min)",
+        "Langste wachttijd van een team": "45 min",  # 1004, between its two matches
+        "Gemiddelde verblijfsduur van een team (van eerste tot laatste onderdeel)": "1 u 9 min",
+        "Lengte van de dag (van eerste begin tot laatste einde)": "2 u 10 min",
+    }
+    english = figures(client.get(f"{page}?lang=en").text)
+    assert english["Length of the day (first start to last end)"] == "2 h 10 min"
+    assert '<strong class="error">10 min</strong>' in client.get(page).text  # under the minimum
+
+
+def test_no_figures_without_a_schedule(client, event, manager):
+    assert "quality-heading" not in client.get(f"/events/{event.id}/schedule").text
+
+
+def sheet_on(entry: ScheduleEntry, key: str = "sheet-1", current: bool = True) -> ScoreSheet:
+    """A referee's sheet for the match, as robot_game stores it."""
+    sheet = ScoreSheet(
+        client_key=key,
+        event_id=entry.event_id,
+        match_id=entry.id,
+        team_id=entry.team_id,
+        round_kind=entry.kind,
+        round=entry.round,
+        table=entry.place,
+        season_key="fll-2025-unearthed",
+        answers={},
+        score=60,
+        referee_name="Rita",
+        current=current,
+    )
+    db.session.add(sheet)
+    db.session.commit()
+    return sheet
+
+
+def first_match() -> ScheduleEntry:
+    return db.session.scalars(
+        select(ScheduleEntry).where(ScheduleEntry.kind == "ranking").order_by(ScheduleEntry.id)
+    ).first()
+
+
+def entry_ids() -> list[int]:
+    return sorted(db.session.scalars(select(ScheduleEntry.id)))
+
+
+WARNING = "1 scoreformulier(en) horen bij wedstrijden van dit dagprogramma"
+REFUSED = "Er is niets veranderd: vink het vakje aan"
+
+
+def test_linked_sheets_counts_current_sheets_on_this_events_matches(app, event):
+    store(event, KNOWN)
+    assert linked_sheets(event) == 0
+    sheet_on(first_match(), "old-version", current=False)
+    sheet_on(first_match(), "new-version")
+    other = make_event(make_open_season())
+    assert (linked_sheets(event), linked_sheets(other)) == (1, 0)
+
+
+def test_without_sheets_there_is_no_warning_and_no_box(client, event, manager):
+    page = f"/events/{event.id}/schedule"
+    client.submit(page, SETTINGS)
+    html = client.get(page).text
+    assert "scoreformulier(en) horen bij" not in html
+    assert "unlink_sheets" not in html
+    assert client.submit(page, SETTINGS).status_code == 302
+
+
+def test_making_the_schedule_again_unlinks_sheets_only_when_ticked(client, event, manager):
+    page = f"/events/{event.id}/schedule"
+    client.submit(page, SETTINGS)
+    sheet = sheet_on(first_match())
+    html = client.get(page).text
+    assert html.count(WARNING) == 2  # at the schedule form and at the import form
+    assert 'name="generate-unlink_sheets"' in html
+    before = entry_ids()
+    refused = client.submit(page, SETTINGS)
+    assert refused.status_code == 422
+    assert REFUSED in refused.text
+    db.session.refresh(sheet)
+    assert (entry_ids(), sheet.match_id) == (before, first_match().id)  # nothing changed
+    done = client.submit(page, SETTINGS | {"generate-unlink_sheets": "y"})
+    assert done.status_code == 302
+    db.session.refresh(sheet)
+    assert sheet.match_id is None
+    assert (sheet.score, sheet.round_kind, sheet.round) == (60, "ranking", 1)  # the score stays
+    assert len(entry_ids()) == 35
+    assert WARNING not in client.get(page).text
+
+
+def test_importing_unlinks_sheets_only_when_ticked(client, event, manager):
+    page = f"/events/{event.id}/schedule"
+    client.submit(page, SETTINGS)
+    sheet = sheet_on(first_match())
+    exported = client.get(f"{page}.block").data
+    before = entry_ids()
+    refused = client.submit(
+        f"{page}/import",
+        {"file": (io.BytesIO(exported), "schedule.csv")},
+        page=page,
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 422
+    assert REFUSED in refused.text
+    assert "kies het bestand opnieuw" in refused.text
+    db.session.refresh(sheet)
+    assert (entry_ids(), sheet.match_id) == (before, first_match().id)
+    done = client.submit(
+        f"{page}/import",
+        {"file": (io.BytesIO(exported), "schedule.csv"), "import-unlink_sheets": "y"},
+        page=page,
+        content_type="multipart/form-data",
+    )
+    assert done.status_code == 302
+    assert "Het dagprogramma is geïmporteerd" in client.get(page).text
+    db.session.refresh(sheet)
+    assert (sheet.match_id, sheet.score) == (None, 60)

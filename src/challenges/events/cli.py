@@ -14,9 +14,8 @@ from flask_babel import gettext as _
 
 from challenges.events.block_format import parse_time
 from challenges.events.file_problems import FileProblem
-from challenges.events.forms_schedule import DEFAULT_MIN_GAP
 from challenges.events.schedule_files import FORMATS, FileReport, generated_file, read_file
-from challenges.events.scheduling import DAY, Infeasible, Settings, generate
+from challenges.events.scheduling import DAY, Gaps, Infeasible, Settings, generate
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # what the web upload accepts too
 
@@ -27,17 +26,28 @@ def print_report(report: FileReport) -> None:
     click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
 
 
+def gap_options(command):
+    """--match-gap and --judging-gap: the least minutes between a team's matches, and between
+    its judging and a match (scheduling.Gaps' defaults)."""
+    command = click.option(
+        "--judging-gap", type=click.IntRange(0, 240), default=Gaps.judging, show_default=True
+    )(command)
+    return click.option(
+        "--match-gap", type=click.IntRange(0, 240), default=Gaps.match, show_default=True
+    )(command)
+
+
 @schedule.command("check")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "file_format", type=click.Choice(FORMATS), default="auto")
-@click.option("--min-gap", type=click.IntRange(0, 240), default=DEFAULT_MIN_GAP)
-def check_command(file: Path, file_format: str, min_gap: int) -> None:
+@gap_options
+def check_command(file: Path, file_format: str, match_gap: int, judging_gap: int) -> None:
     """Read a schedule file (Block Format, FLL-SW's table, or the CSV/XLSX of the app's own
     export) and check it; the counts and problems as JSON."""
     if file.stat().st_size > MAX_FILE_BYTES:
         report = FileReport(file_format, recognised=False)
     else:
-        report = read_file(file.read_bytes(), file.name, file_format, min_gap)
+        report = read_file(file.read_bytes(), file.name, file_format, Gaps(match_gap, judging_gap))
     if not report.recognised:
         report.problems = [FileProblem(_("this is not a schedule file"))]
         print_report(report)
@@ -65,6 +75,7 @@ def start_minutes(_context, _parameter, value: str) -> int:
 @click.option("--start", default="09:00", callback=start_minutes)
 @click.option("--format", "file_format", type=click.Choice(["block", "csv"]), default="block")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@gap_options
 def generate_command(
     teams: int,
     tables: int,
@@ -74,6 +85,8 @@ def generate_command(
     start: int,
     file_format: str,
     out: Path,
+    match_gap: int,
+    judging_gap: int,
 ) -> None:
     """Generate a day for teams numbered 1 to N, write it to OUT and print its check."""
     numbers = [str(number) for number in range(1, teams + 1)]
@@ -84,7 +97,7 @@ def generate_command(
         day_length=DAY - start,
         practice_rounds=practice_rounds,
         ranking_rounds=ranking_rounds,
-        min_gap=DEFAULT_MIN_GAP,
+        gaps=Gaps(match_gap, judging_gap),
     )
     try:
         made = generate(settings)
@@ -93,5 +106,5 @@ def generate_command(
     commitments = [replace(c, start=c.start + start, end=c.end + start) for c in made.commitments]
     out.write_text(generated_file(commitments, numbers, file_format), encoding="utf-8", newline="")
     report = FileReport(file_format, True, numbers, commitments)
-    report.check(DEFAULT_MIN_GAP)
+    report.check(settings.gaps)
     print_report(report)

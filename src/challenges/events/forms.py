@@ -1,4 +1,4 @@
-"""The event form."""
+"""The event form, and the confirmation that a new schedule may unlink score sheets."""
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, SelectField, StringField, TimeField
@@ -64,3 +64,15 @@ class EventForm(Form):
     def validate_tables(self, field) -> None:
         if field.data and field.data % 2:
             raise ValidationError(_l("Robot-game tables come in pairs: give an even number."))
+
+
+class UnlinkSheetsForm(Form):
+    """Ticked to make or import a schedule although score sheets point at the old one's
+    matches. It travels inside the schedule form or the import form, whose token it shares."""
+
+    class Meta:
+        csrf = False
+
+    unlink_sheets = BooleanField(
+        _l("Replace the schedule anyway (the score sheets are unlinked from their matches)")
+    )

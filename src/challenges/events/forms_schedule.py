@@ -6,9 +6,8 @@ from wtforms import TimeField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from challenges.converters import WholeNumberField
+from challenges.events.scheduling import Gaps
 from challenges.forms import Form
-
-DEFAULT_MIN_GAP = 10
 
 
 class ScheduleForm(Form):
@@ -27,10 +26,15 @@ class ScheduleForm(Form):
         default=40,
         validators=[InputRequired(), NumberRange(5, 120)],
     )
-    min_gap = WholeNumberField(
-        _l("Minimum minutes between two commitments of a team"),
-        default=10,
-        validators=[InputRequired(), NumberRange(0, 60)],
+    match_gap = WholeNumberField(
+        _l("Minimum minutes between two matches of a team"),
+        default=Gaps.match,
+        validators=[InputRequired(), NumberRange(0, 120)],
+    )
+    judging_gap = WholeNumberField(
+        _l("Minimum minutes between judging and a match"),
+        default=Gaps.judging,
+        validators=[InputRequired(), NumberRange(0, 120)],
     )
     practice_rounds = WholeNumberField(
         _l("Practice rounds"), default=1, validators=[InputRequired(), NumberRange(0, 3)]

@@ -37,6 +37,10 @@ class Event(db.Model):
     capacity: Mapped[int | None]
     tables: Mapped[int | None]  # robot-game tables (FLL)
     rooms: Mapped[int | None]  # judging rooms or panels
+    # The least minutes a team has between two robot-game matches, and between judging and a
+    # match, as chosen when the schedule was last made (None: scheduling.Gaps' defaults).
+    match_gap: Mapped[int | None]
+    judging_gap: Mapped[int | None]
     published: Mapped[bool] = mapped_column(default=False)
     feeds_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
     results_published_at: Mapped[datetime | None]  # results pages and coaches' feedback
@@ -113,6 +117,10 @@ class Conflict(db.Model):
 
 class ScheduleEntry(db.Model):
     """One commitment of a team at an event: a robot-game match or a judging session."""
+
+    # A tablet names its match by id; after a new schedule an old id must name nothing, never
+    # another team's match (SQLite would hand out the deleted ids again).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from challenges.events.block_format import parse_time
 from challenges.events.file_problems import FileProblem
+from challenges.events.schedule_check import what
 from challenges.events.scheduling import Commitment, Kind
 from challenges.inputs import parse_int
 from challenges.spreadsheets import unquote
@@ -69,10 +70,7 @@ def parse_rows(rows: Iterable[Iterable]) -> tuple[list[Commitment], list[FilePro
         key = (commitment.team, commitment.kind, commitment.round)
         if key in seen:
             twice = _(
-                "team %(team)s has %(kind)s %(round)s twice",
-                team=commitment.team,
-                kind=commitment.kind,
-                round=commitment.round,
+                "team %(team)s has %(what)s twice", team=commitment.team, what=what(commitment)
             )
             problems.append(FileProblem(twice, line))
         seen.add(key)

@@ -10,7 +10,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from challenges.events.scheduling import (
+    DAY,
     Commitment,
+    Gaps,
     Kind,
     Schedule,
     Settings,
@@ -50,6 +52,17 @@ KIND_COUNTS = {
 }
 
 
+def clock(settings: Settings, minute: int) -> str:
+    """A minute of the schedule as people read it: 10:25, or "day 2 09:00" from the second day."""
+    day, minutes = divmod(settings.starts_at + minute, DAY)
+    time = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return _("day %(day)s %(time)s", day=day + 1, time=time) if day else time
+
+
+def needed_gap(gaps: Gaps, before: Commitment, after: Commitment) -> int:
+    return gaps.judging if Kind.JUDGING in (before.kind, after.kind) else gaps.match
+
+
 def round_counts(settings: Settings, commitments: list[Commitment], team: str) -> list[Violation]:
     expected = {
         Kind.PRACTICE: settings.practice_rounds,
@@ -64,41 +77,37 @@ def round_counts(settings: Settings, commitments: list[Commitment], team: str) -
     ]
 
 
-def gaps(
-    settings: Settings, commitments: list[Commitment], team: str, comfortable: int
-) -> list[Violation]:
+def gaps(settings: Settings, commitments: list[Commitment], team: str) -> list[Violation]:
     problems = []
     ordered = sorted(commitments, key=lambda c: c.start)
     for before, after in itertools.pairwise(ordered):
         gap = after.start - before.end
         if gap < 0:
             overlap = _(
-                "%(team)s: %(before)s and %(after)s overlap at minute %(minute)s",
+                "%(team)s: %(before)s and %(after)s overlap at %(time)s",
                 team=team,
                 before=what(before),
                 after=what(after),
-                minute=after.start,
+                time=clock(settings, after.start),
             )
             problems.append(hard(team, overlap))
-        elif gap < settings.min_gap:
+        elif gap < needed_gap(settings.gaps, before, after):
             short = _(
-                "%(team)s: only %(gap)s minutes between %(before)s and %(after)s",
+                "%(team)s: only %(gap)s minutes between %(before)s and %(after)s (at %(time)s)",
                 team=team,
                 gap=gap,
                 before=what(before),
                 after=what(after),
+                time=clock(settings, after.start),
             )
             problems.append(hard(team, short))
-        elif gap < comfortable and Kind.JUDGING in (before.kind, after.kind):
-            near = _("%(team)s: judging and a match only %(gap)s minutes apart", team=team, gap=gap)
-            problems.append(soft(team, near))
     rankings = [c.round for c in ordered if c.kind is Kind.RANKING]
     if rankings != sorted(rankings):
         problems.append(soft(team, _("%(team)s plays its ranking rounds out of order", team=team)))
     return problems
 
 
-def team_problems(settings: Settings, schedule: Schedule, comfortable: int) -> list[Violation]:
+def team_problems(settings: Settings, schedule: Schedule) -> list[Violation]:
     by_team: dict[str, list[Commitment]] = defaultdict(list)
     for commitment in schedule.commitments:
         by_team[commitment.team].append(commitment)
@@ -109,7 +118,7 @@ def team_problems(settings: Settings, schedule: Schedule, comfortable: int) -> l
     ]
     for team in settings.teams:
         problems += round_counts(settings, by_team[team], team)
-        problems += gaps(settings, by_team[team], team, comfortable)
+        problems += gaps(settings, by_team[team], team)
     return problems
 
 
@@ -133,9 +142,9 @@ def place_problems(settings: Settings, schedule: Schedule) -> list[Violation]:
         for before, after in itertools.pairwise(ordered):
             if after.start < before.end:
                 double = _(
-                    "%(place)s is double-booked at minute %(minute)s (%(first)s and %(second)s)",
+                    "%(place)s is double-booked at %(time)s (%(first)s and %(second)s)",
                     place=place,
-                    minute=after.start,
+                    time=clock(settings, after.start),
                     first=before.team,
                     second=after.team,
                 )
@@ -156,6 +165,18 @@ def opponents(rankings: list[Commitment]) -> Counter[tuple[str, str]]:
     return met
 
 
+def one_table(rankings: list[Commitment]) -> dict[str, str]:
+    """The teams that play every ranking match (of two or more) on one table, and that table."""
+    tables: dict[str, list[str]] = defaultdict(list)
+    for commitment in rankings:
+        tables[commitment.team].append(commitment.place)
+    return {
+        team: places[0]
+        for team, places in tables.items()
+        if len(places) > 1 and len(set(places)) == 1
+    }
+
+
 def variety_problems(schedule: Schedule) -> list[Violation]:
     """Soft: two teams that meet in more than one ranking match, and a team that plays every
     ranking match (of two or more) on the same table."""
@@ -173,29 +194,88 @@ def variety_problems(schedule: Schedule) -> list[Violation]:
         for (first, second), count in sorted(opponents(rankings).items())
         if count > 1
     ]
-    tables: dict[str, list[str]] = defaultdict(list)
-    for commitment in rankings:
-        tables[commitment.team].append(commitment.place)
     problems += [
-        soft(team, _("%(team)s plays every ranking match on %(table)s", team=team, table=places[0]))
-        for team, places in sorted(tables.items())
-        if len(places) > 1 and len(set(places)) == 1
+        soft(team, _("%(team)s plays every ranking match on %(table)s", team=team, table=table))
+        for team, table in sorted(one_table(rankings).items())
     ]
     return problems
 
 
-def check(
-    schedule: Schedule, settings: Settings, comfortable_gap: int | None = None
-) -> list[Violation]:
+UNEVEN = {
+    False: _l("the tables are not used evenly: %(fewest)s to %(most)s matches per table"),
+    True: _l("the judging rooms are not used evenly: %(fewest)s to %(most)s sessions per room"),
+}
+
+
+def balance_problems(schedule: Schedule) -> list[Violation]:
+    """Soft: tables whose numbers of matches differ by more than one, and judging rooms whose
+    numbers of sessions do."""
+    problems = []
+    for judging, message in UNEVEN.items():
+        load = Counter(c.place for c in schedule.commitments if (c.kind is Kind.JUDGING) == judging)
+        fewest, most = min(load.values(), default=0), max(load.values(), default=0)
+        if most - fewest > 1:
+            problems.append(soft(None, str(message) % {"fewest": fewest, "most": most}))
+    return problems
+
+
+def check(schedule: Schedule, settings: Settings) -> list[Violation]:
     """Every problem of the schedule; hard ones first."""
-    comfortable = comfortable_gap if comfortable_gap is not None else 2 * settings.min_gap
-    problems = team_problems(settings, schedule, comfortable) + place_problems(settings, schedule)
-    problems += variety_problems(schedule)
+    problems = team_problems(settings, schedule) + place_problems(settings, schedule)
+    problems += variety_problems(schedule) + balance_problems(schedule)
     return sorted(problems, key=lambda violation: not violation.hard)
 
 
+@dataclass(frozen=True)
+class Quality:
+    """A schedule's figures as a head referee weighs them (minutes)."""
+
+    repeated_opponents: int  # pairs of teams that meet in more than one ranking match
+    one_table_teams: int  # teams that play every ranking match (of two or more) on one table
+    smallest_match_gap: int | None  # between two robot-game matches of a team
+    smallest_judging_gap: int | None  # between judging and a match of a team
+    longest_wait: int | None  # the longest time a team waits between two commitments
+    average_stay: int | None  # from a team's first commitment to its last, on average
+    day_length: int  # from the first start to the last end
+
+    def as_json(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def quality(schedule: Schedule) -> Quality:
+    commitments = schedule.commitments
+    rankings = [c for c in commitments if c.kind is Kind.RANKING]
+    by_team: dict[str, list[Commitment]] = defaultdict(list)
+    for commitment in commitments:
+        by_team[commitment.team].append(commitment)
+    match_gaps, judging_gaps, stays = [], [], []
+    for own in by_team.values():
+        ordered = sorted(own, key=lambda c: c.start)
+        stays.append(ordered[-1].end - ordered[0].start)
+        for before, after in itertools.pairwise(ordered):
+            kinds = (before.kind, after.kind)
+            (judging_gaps if Kind.JUDGING in kinds else match_gaps).append(after.start - before.end)
+    return Quality(
+        repeated_opponents=sum(count > 1 for count in opponents(rankings).values()),
+        one_table_teams=len(one_table(rankings)),
+        smallest_match_gap=min(match_gaps, default=None),
+        smallest_judging_gap=min(judging_gaps, default=None),
+        longest_wait=max(match_gaps + judging_gaps, default=None),
+        average_stay=round(sum(stays) / len(stays)) if stays else None,
+        day_length=(
+            max(c.end for c in commitments) - min(c.start for c in commitments)
+            if commitments
+            else 0
+        ),
+    )
+
+
 def existing_schedule_settings(
-    teams: Sequence[str], commitments: list[Commitment], day_length: int, min_gap: int
+    teams: Sequence[str],
+    commitments: list[Commitment],
+    day_length: int,
+    gaps: Gaps,
+    starts_at: int = 0,
 ) -> Settings:
     """What an existing schedule (stored, or read from a file) is checked against: every team
     as many rounds of each kind as the team with the most."""
@@ -208,7 +288,8 @@ def existing_schedule_settings(
         tables=max(2, len({c.place for c in commitments if c.kind is not Kind.JUDGING})),
         rooms=1,
         day_length=day_length,
-        min_gap=min_gap,
+        gaps=gaps,
+        starts_at=starts_at,
         practice_rounds=most(Kind.PRACTICE, 0),
         ranking_rounds=most(Kind.RANKING, 0),
         judging_sessions=most(Kind.JUDGING, 1),

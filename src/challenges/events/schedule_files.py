@@ -26,8 +26,8 @@ from challenges.events.plain_schedule import (
     missing_columns,
     parse_rows,
 )
-from challenges.events.schedule_check import Violation, check, existing_schedule_settings
-from challenges.events.scheduling import DAY, Commitment, Kind, Schedule, days
+from challenges.events.schedule_check import Violation, check, existing_schedule_settings, quality
+from challenges.events.scheduling import DAY, Commitment, Gaps, Kind, Schedule, days
 from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
 from challenges.spreadsheets import csv_text
 
@@ -48,10 +48,10 @@ class FileReport:
         """Rows that cannot be read, and the checker's hard problems."""
         return len(self.problems) + sum(v.hard for v in self.violations)
 
-    def check(self, min_gap: int) -> None:
+    def check(self, gaps: Gaps) -> None:
         """The checker's problems of what was read, over the days the commitments span."""
         span = days(self.commitments) * DAY
-        settings = existing_schedule_settings(self.teams, self.commitments, span, min_gap)
+        settings = existing_schedule_settings(self.teams, self.commitments, span, gaps)
         self.violations = check(Schedule(self.commitments), settings)
 
     def as_json(self) -> dict:
@@ -68,6 +68,7 @@ class FileReport:
             "hard": self.hard,
             "soft": sum(not v.hard for v in self.violations),
             "problems": problems,
+            "quality": quality(Schedule(self.commitments)).as_json(),
         }
 
 
@@ -76,7 +77,7 @@ def looks_like_block_format(text: str) -> bool:
     return first.strip().lower().startswith("version number")
 
 
-def read_file(data: bytes, name: str, format: str, min_gap: int) -> FileReport:
+def read_file(data: bytes, name: str, format: str, gaps: Gaps) -> FileReport:
     """The file read (as `format`, or as what it looks like) and, when read, checked."""
     is_workbook = name.lower().endswith(".xlsx")
     try:
@@ -88,7 +89,7 @@ def read_file(data: bytes, name: str, format: str, min_gap: int) -> FileReport:
     except InputError:
         return FileReport("csv" if format == "auto" else format, recognised=False)
     if report.recognised and report.commitments:
-        report.check(min_gap)
+        report.check(gaps)
     return report
 
 

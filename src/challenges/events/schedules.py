@@ -6,16 +6,23 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from challenges.errors import DomainError, input_problem
 from challenges.events.block_format import BlockTeam, parse_block_format, write_block_format
 from challenges.events.file_problems import FileProblem
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
-from challenges.events.schedule_check import Violation, check, existing_schedule_settings
+from challenges.events.schedule_check import (
+    Quality,
+    Violation,
+    check,
+    existing_schedule_settings,
+    quality,
+)
 from challenges.events.schedule_files import read_table, table_rows
 from challenges.events.scheduling import (
     Commitment,
+    Gaps,
     Infeasible,
     Kind,
     Schedule,
@@ -39,6 +46,10 @@ def moment(day: date, start: time, minutes: int) -> datetime:
 
 def minutes_since(day: date, start: time, at: datetime) -> int:
     return int((at - moment(day, start, 0)).total_seconds() // 60)
+
+
+def minute_of_day(clock: time) -> int:
+    return clock.hour * 60 + clock.minute
 
 
 def scheduled_teams(event: Event) -> dict[str, Team]:
@@ -87,11 +98,12 @@ def settings_for(event: Event, teams: dict[str, Team], choices: dict) -> Setting
         match_cycle=choices["match_cycle"],
         judging_cycle=choices["judging_cycle"],
         judging_length=choices["judging_length"],
-        min_gap=choices["min_gap"],
+        gaps=Gaps(choices["match_gap"], choices["judging_gap"]),
         practice_rounds=choices["practice_rounds"],
         ranking_rounds=choices["ranking_rounds"],
         breaks=breaks,
         seed=choices["seed"],
+        starts_at=minute_of_day(event.start_time),
     )
 
 
@@ -106,6 +118,7 @@ def make_schedule(event: Event, choices: dict) -> int:
             _("This schedule cannot be made: %(problem)s.", problem=str(problem))
         ) from None
     db.session.execute(delete(ScheduleEntry).where(ScheduleEntry.event_id == event.id))
+    event.match_gap, event.judging_gap = settings.gaps.match, settings.gaps.judging
     for commitment in schedule.commitments:
         db.session.add(
             ScheduleEntry(
@@ -134,6 +147,9 @@ def entries(event: Event, team_id: int | None = None) -> list[tuple[ScheduleEntr
 
 
 def stored_schedule(event: Event) -> Schedule:
+    """The stored schedule in minutes from the event's start (midnight when it has none: an
+    imported schedule does not need one)."""
+    start = event.start_time or time(0)
     return Schedule(
         [
             Commitment(
@@ -141,11 +157,31 @@ def stored_schedule(event: Event) -> Schedule:
                 Kind(entry.kind),
                 entry.round,
                 entry.place,
-                minutes_since(event.starts_on, event.start_time, entry.starts_at),
-                minutes_since(event.starts_on, event.start_time, entry.ends_at),
+                minutes_since(event.starts_on, start, entry.starts_at),
+                minutes_since(event.starts_on, start, entry.ends_at),
             )
             for entry, _team in entries(event)
         ]
+    )
+
+
+def stored_quality(event: Event) -> Quality | None:
+    """The stored schedule's figures (schedule_check.quality); None without a schedule."""
+    schedule = stored_schedule(event)
+    return quality(schedule) if schedule.commitments else None
+
+
+def linked_sheets(event: Event) -> int:
+    """The robot-game score sheets (current versions) that point at the event's schedule
+    entries. A new schedule deletes the entries, and the database unlinks these sheets
+    (match_id ON DELETE SET NULL). Read by table name from the shared metadata: the events
+    area sits below robot_game and does not import it."""
+    sheet = db.metadata.tables["score_sheet"]
+    return db.session.scalar(
+        select(func.count())
+        .select_from(sheet)
+        .join(ScheduleEntry, ScheduleEntry.id == sheet.c.match_id)
+        .where(ScheduleEntry.event_id == event.id, sheet.c.current.is_(True))
     )
 
 
@@ -309,7 +345,17 @@ def as_xlsx(event: Event) -> bytes:
     return to_xlsx(SCHEDULE_COLUMNS, schedule_rows(event), "schedule")
 
 
-def stored_problems(event: Event, min_gap: int) -> list[Violation]:
+def gaps_of(event: Event) -> Gaps:
+    """The minimum gaps the event's schedule keeps: as chosen when it was made, or the
+    defaults."""
+    defaults = Gaps()
+    return Gaps(
+        defaults.match if event.match_gap is None else event.match_gap,
+        defaults.judging if event.judging_gap is None else event.judging_gap,
+    )
+
+
+def stored_problems(event: Event) -> list[Violation]:
     """Check the stored schedule (generated or imported) against what it must give every team."""
     rows = entries(event)
     if not rows or not (event.start_time and event.end_time):
@@ -321,6 +367,10 @@ def stored_problems(event: Event, min_gap: int) -> list[Violation]:
     )
     labels = [team_label(team) for team in teams.values()]
     settings = existing_schedule_settings(
-        labels, commitments, int(day.total_seconds() // 60), min_gap
+        labels,
+        commitments,
+        int(day.total_seconds() // 60),
+        gaps_of(event),
+        minute_of_day(event.start_time),
     )
     return check(Schedule(commitments), settings)

@@ -15,7 +15,8 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events import markets, schedules, services
 from challenges.events import volunteers as volunteers_service
-from challenges.events.forms_schedule import DEFAULT_MIN_GAP, ImportScheduleForm, ScheduleForm
+from challenges.events.forms import UnlinkSheetsForm
+from challenges.events.forms_schedule import ImportScheduleForm, ScheduleForm
 from challenges.events.forms_volunteers import ConflictForm, InviteForm
 from challenges.events.models import Attendance, Event
 from challenges.extensions import db
@@ -119,7 +120,12 @@ def mark(event_id: int, team_id: int):
     return redirect(url_for("events.check_in", event_id=event.id) + f"#team-{team_id}")
 
 
-def schedule_page(event: Event, form: ScheduleForm):
+def schedule_page(
+    event: Event,
+    form: ScheduleForm,
+    import_form: ImportScheduleForm | None = None,
+    unlink: dict[str, UnlinkSheetsForm] | None = None,
+):
     may_generate = EVENT_MANAGER.allows(current_user, {"event_id": event.id})
     by = request.args.get("by", "time")
     rows = schedules.entries(event)
@@ -127,31 +133,60 @@ def schedule_page(event: Event, form: ScheduleForm):
         rows = sorted(rows, key=lambda row: (row[1].number or 0, row[1].name, row[0].starts_at))
     elif by == "place":
         rows = sorted(rows, key=lambda row: (row[0].place, row[0].starts_at))
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    import_form = import_form or ImportScheduleForm()
+    unlink = unlink or unlink_forms()
+    shown = [form, import_form, *unlink.values()]
+    status = FORM_ERROR_STATUS if any(f.errors or f.form_errors for f in shown) else 200
     return render_template(
         "events/schedule.html",
         event=event,
         rows=rows,
         by=by,
         form=form if may_generate else None,
-        import_form=ImportScheduleForm() if may_generate else None,
-        problems=schedules.stored_problems(event, DEFAULT_MIN_GAP),
+        import_form=import_form if may_generate else None,
+        unlink=unlink,
+        linked_sheets=schedules.linked_sheets(event) if may_generate else 0,
+        problems=schedules.stored_problems(event),
+        quality=schedules.stored_quality(event),
+        gaps=schedules.gaps_of(event),
     ), status
+
+
+def unlink_forms() -> dict[str, UnlinkSheetsForm]:
+    """The 'replace anyway' boxes of the schedule form and the import form."""
+    return {name: UnlinkSheetsForm(prefix=name) for name in ("generate", "import")}
+
+
+def may_unlink(event: Event, unlink: UnlinkSheetsForm, refusal: str) -> bool:
+    """A new schedule unlinks the score sheets of the old one's matches: only when ticked."""
+    if schedules.linked_sheets(event) and not unlink.unlink_sheets.data:
+        unlink.unlink_sheets.errors = [refusal]
+        return False
+    return True
+
+
+def settings_form(event: Event) -> ScheduleForm:
+    gaps = schedules.gaps_of(event)
+    return ScheduleForm(match_gap=gaps.match, judging_gap=gaps.judging)
 
 
 @bp.get("/<int:event_id>/schedule")
 @require(EVENT_CREW)
 def schedule(event_id: int):
-    return schedule_page(db.get_or_404(Event, event_id), ScheduleForm())
+    event = db.get_or_404(Event, event_id)
+    return schedule_page(event, settings_form(event))
 
 
 @bp.post("/<int:event_id>/schedule")
 @require(EVENT_MANAGER)
 def generate_schedule(event_id: int):
     event = db.get_or_404(Event, event_id)
-    form = ScheduleForm()
+    form, unlink = ScheduleForm(), unlink_forms()
     if not form.validate_on_submit():
         return schedule_page(event, form)
+    refusal = _("Nothing was changed: tick the box to make a new schedule anyway.")
+    if not may_unlink(event, unlink["generate"], refusal):
+        return schedule_page(event, form, unlink=unlink)
     backup_first("voor nieuw schema")
     if run_form_action(
         form,
@@ -172,22 +207,25 @@ def generate_schedule(event_id: int):
 @require(EVENT_MANAGER)
 def import_schedule(event_id: int):
     event = db.get_or_404(Event, event_id)
-    form = ImportScheduleForm()
-    if form.validate_on_submit():
-        backup_first("voor schema-import")
-        data, filename = form.file.data.read(), form.file.data.filename or ""
-        if data[:40].decode("utf-8-sig", errors="replace").startswith("Version Number"):
-            text = data.decode("utf-8-sig", errors="replace")
-            run_action(
-                lambda: schedules.import_block_format(event, text), _("The schedule is imported.")
-            )
-        else:
-            run_action(
-                lambda: schedules.import_plain(event, data, filename),
-                _("The schedule is imported."),
-            )
-    else:
+    form, unlink = ImportScheduleForm(), unlink_forms()
+    if not form.validate_on_submit():
         flash(_("Choose a schedule file."), "error")
+        return redirect(url_for("events.schedule", event_id=event.id))
+    refusal = _("Nothing was changed: tick the box and choose the file again to import anyway.")
+    if not may_unlink(event, unlink["import"], refusal):
+        return schedule_page(event, settings_form(event), import_form=form, unlink=unlink)
+    backup_first("voor schema-import")
+    data, filename = form.file.data.read(), form.file.data.filename or ""
+    if data[:40].decode("utf-8-sig", errors="replace").startswith("Version Number"):
+        text = data.decode("utf-8-sig", errors="replace")
+        run_action(
+            lambda: schedules.import_block_format(event, text), _("The schedule is imported.")
+        )
+    else:
+        run_action(
+            lambda: schedules.import_plain(event, data, filename),
+            _("The schedule is imported."),
+        )
     return redirect(url_for("events.schedule", event_id=event.id))
 
 
