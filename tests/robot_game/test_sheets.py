@@ -3,10 +3,10 @@
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from challenges.auth.roles import Role
-from challenges.events.models import Conflict
+from challenges.events.models import Conflict, ScheduleEntry
 from challenges.extensions import db
 from challenges.robot_game import sheets
 from challenges.robot_game.models import ScoreSheet, SheetStatus
@@ -53,6 +53,18 @@ def test_a_sheet_is_stored_once_whatever_the_retries(referee, arena):
     assert sheet.device_time is not None
     assert sheet.received_at is not None
     assert sheet.submitted_by_id == arena.referee.id
+
+
+def test_a_retry_after_a_new_schedule_unlinked_the_sheet_is_still_the_same_sheet(referee, arena):
+    match = arena.matches[(0, "ranking", 1)]
+    body = payload(match, m00_inspection=True)
+    first = api(referee, arena, body)
+    db.session.execute(delete(ScheduleEntry).where(ScheduleEntry.id == match))  # a new schedule
+    db.session.commit()
+    again = api(referee, arena, body)
+    assert again.status_code == 200
+    assert again.json == first.json | {"created": False}
+    assert stored() == 1
 
 
 def test_the_plain_form_works_without_javascript_and_a_double_tap_stores_one(referee, arena):

@@ -176,7 +176,7 @@ def _same_sheet(sheet: ScoreSheet, event: Event, given: SheetInput) -> ScoreShee
         raise SheetRefused({"client_key": _("This sheet belongs to another event.")}, 409)
     season = season_of(event)
     same = (
-        sheet.match_id == given.match_id
+        sheet.match_id in (given.match_id, None)  # None: a new schedule unlinked its match
         and sheet.answers == evaluate(season, given.answers).answers
         and sheet.referee_name == given.referee_name.strip()
         and sheet.team_confirmation == given.team_confirmation.strip()
