@@ -2,7 +2,9 @@
 
 Drawn straight on the canvas (no layout engine) so that a batch of a thousand prints in
 seconds; the frame, logo and signature are drawn once as a reusable form and every page only
-adds its own texts. Long team names shrink to fit, then wrap; nothing is cut off.
+adds its own texts. Long team names shrink to fit, then wrap; nothing is cut off. A
+certificate carries no office footer: what the document is, for which event and when it was
+made go into the PDF's metadata.
 """
 
 from collections.abc import Callable, Iterable
@@ -156,11 +158,9 @@ def _frame(canvas: Canvas, branding: Branding) -> None:
     canvas.endForm()
 
 
-def _centred(
-    canvas: Canvas, text: str, y: float, font: str, size: float, smallest: float, color=INK
-) -> float:
-    """Draw text centred at height y, shrunk to fit and wrapped when still too long; returns
-    the height used."""
+def _centred(text: str, font: str, size: float, smallest: float, color=INK) -> Paragraph:
+    """The text centred, shrunk to fit one line down to `smallest`, wrapped when still too
+    long."""
     fitted = font_size_to_fit(text, font, size, TEXT_WIDTH, smallest)
     style = ParagraphStyle(
         "centred",
@@ -170,51 +170,63 @@ def _centred(
         alignment=TA_CENTER,
         textColor=color,
     )
-    paragraph = Paragraph(_escape(text), style)
-    _width, height = paragraph.wrap(TEXT_WIDTH, HEIGHT)
-    paragraph.drawOn(canvas, (WIDTH - TEXT_WIDTH) / 2, y - height)
-    return height
+    return Paragraph(_escape(text), style)
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _page(canvas: Canvas, certificate: Certificate) -> None:
-    canvas.doForm("certificate-frame")
-    y = HEIGHT - 80 * mm
+def _texts(certificate: Certificate) -> list[tuple[Paragraph, float]]:
+    """The certificate's own texts, each with the room below it."""
+    texts = []
     if certificate.award is None:
-        y -= _centred(canvas, _("Certificate of participation"), y, BOLD, 28, 18) + 8 * mm
-        y -= _centred(canvas, _("for the team"), y, FONT, 13, 10) + 5 * mm
+        texts.append((_centred(_("Certificate of participation"), BOLD, 28, 18), 8 * mm))
+        texts.append((_centred(_("for the team"), FONT, 13, 10), 5 * mm))
     else:
-        y -= _centred(canvas, certificate.award, y, BOLD, 28, 16) + 3 * mm
+        texts.append((_centred(certificate.award, BOLD, 28, 16), 3 * mm))
         if certificate.place:
-            y -= _centred(canvas, certificate.place, y, BOLD, 18, 12) + 6 * mm
-        y -= _centred(canvas, _("awarded to the team"), y, FONT, 13, 10) + 5 * mm
-    y -= _centred(canvas, certificate.team, y, BOLD, 34, 20, BRAND) + 4 * mm
+            texts.append((_centred(certificate.place, BOLD, 18, 12), 6 * mm))
+        texts.append((_centred(_("awarded to the team"), FONT, 13, 10), 5 * mm))
+    texts.append((_centred(certificate.team, BOLD, 34, 20, BRAND), 4 * mm))
     if certificate.where:
-        y -= _centred(canvas, certificate.where, y, FONT, 13, 9) + 8 * mm
-    y -= _centred(canvas, f"{certificate.category} · {certificate.event}", y, FONT, 12, 9) + 2 * mm
-    y -= _centred(canvas, certificate.date, y, FONT, 12, 9) + 8 * mm
+        texts.append((_centred(certificate.where, FONT, 13, 9), 8 * mm))
+    texts.append((_centred(f"{certificate.category} · {certificate.event}", FONT, 12, 9), 2 * mm))
+    texts.append((_centred(certificate.date, FONT, 12, 9), 8 * mm))
     if certificate.pupils:
-        _centred(canvas, ", ".join(certificate.pupils), y, FONT, 11, 8)
+        texts.append((_centred(", ".join(certificate.pupils), FONT, 11, 9), 0))
+    return texts
+
+
+TEXTS_TOP, TEXTS_BOTTOM = HEIGHT - 72 * mm, 78 * mm  # below the logo, above the signature
+
+
+def _page(canvas: Canvas, certificate: Certificate) -> None:
+    """The frame, then the texts centred between the logo and the signature (from just below
+    the logo when they need all the room)."""
+    canvas.doForm("certificate-frame")
+    texts = _texts(certificate)
+    heights = [paragraph.wrap(TEXT_WIDTH, HEIGHT)[1] for paragraph, _gap in texts]
+    total = sum(heights) + sum(gap for _paragraph, gap in texts[:-1])
+    y = min(TEXTS_TOP, TEXTS_BOTTOM + (TEXTS_TOP - TEXTS_BOTTOM + total) / 2)
+    for (paragraph, gap), height in zip(texts, heights, strict=True):
+        paragraph.drawOn(canvas, (WIDTH - TEXT_WIDTH) / 2, y - height)
+        y -= height + gap
 
 
 def _write_part(
     out: IO[bytes],
     certificates: list[Certificate],
     branding: Branding,
-    footer: Footer,
+    about: Footer,
     first_page: int,
     progress: Callable[[int], None] | None,
 ) -> int:
-    canvas = Canvas(out, pagesize=A4, pageCompression=1)
-    canvas.setTitle(footer.what)
-    canvas.setAuthor("Platform Talent voor Technologie")
+    canvas = Canvas(out, pagesize=A4, pageCompression=1, initialFontName=FONT)
+    about.info().apply(canvas)
     _frame(canvas, branding)
     for page, certificate in enumerate(certificates, start=first_page):
         _page(canvas, certificate)
-        footer.draw(canvas, page)
         canvas.showPage()
         if progress is not None:
             progress(page)
@@ -226,19 +238,18 @@ def write_certificates(
     out: IO[bytes],
     certificates: Iterable[Certificate],
     branding: Branding,
-    footer: Footer,
+    about: Footer,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write every certificate to `out` as one PDF, a part at a time (constant memory
-    whatever the batch); returns the number of pages."""
+    whatever the batch); returns the number of pages. `about` (what, event, when) is not
+    printed on the pages but kept in the PDF's metadata."""
     register_fonts()
     pages = join_parts(
         out,
         certificates,
-        lambda part_out, part, first: _write_part(
-            part_out, part, branding, footer, first, progress
-        ),
-        footer.what,
+        lambda part_out, part, first: _write_part(part_out, part, branding, about, first, progress),
+        about.info().entries(),
     )
     if pages == 0:
         raise ValueError("no certificates to print")

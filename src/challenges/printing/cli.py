@@ -28,9 +28,9 @@ from challenges.printing.documents import (
     write_results,
     write_rubric,
     write_schedule,
-    write_scoresheet,
     write_signs,
 )
+from challenges.printing.scoresheets import write_scoresheet
 from challenges.registration.models import Team
 from challenges.robot_game.definitions import UnknownSeason
 from challenges.robot_game.definitions import load as load_season

@@ -1,7 +1,7 @@
 """Each printable document as one function: gather its data, lay it out, write the PDF."""
 
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO
 
 from flask_babel import gettext as _
 
@@ -20,9 +20,6 @@ from challenges.printing import sources
 from challenges.printing.signs import Sign, draw_signs
 from challenges.printing.tables import Grid, Section, write_tables
 from challenges.registration.models import Team
-from challenges.robot_game.definitions import Question, SeasonDefinition
-from challenges.robot_game.evaluator import evaluate
-from challenges.robot_game.models import ScoreSheet
 
 
 def write_results(out: IO[bytes], event: Event) -> int:
@@ -32,90 +29,7 @@ def write_results(out: IO[bytes], event: Event) -> int:
     return write_tables(out, title, subtitle, sections, sources.footer(_("Results"), event))
 
 
-EMPTY, TICKED = "☐", "☒"
-MANY = 10  # counts above this get a box to write the number in
-
-
-def _options(season: SeasonDefinition, question: Question, lang: str, answer: Any) -> str:
-    """The answer options with boxes; the given answer ticked (filled sheets)."""
-    if question.type == "yesno":
-        choices = [(True, _("Yes")), (False, _("No"))]
-    elif question.type == "count" and question.maximum - question.minimum > MANY:
-        written = f"{answer}" if answer is not None else "______"
-        return f"{written}  ({question.minimum}-{question.maximum})"
-    elif question.type == "count":
-        choices = [(n, str(n)) for n in range(question.minimum, question.maximum + 1)]
-    else:
-        choices = [(c, season.choice_label(question.id, c, lang)) for c in question.choices]
-    return "   ".join(
-        f"{TICKED if answer is not None and value == answer else EMPTY} {label}"
-        for value, label in choices
-    )
-
-
-def scoresheet_sections(season: SeasonDefinition, sheet: ScoreSheet | None) -> list[Section]:
-    lang = language()
-    answers = sheet.answers if sheet else {}
-    points = evaluate(season, answers).missions if sheet else {}
-    rows = []
-    for mission in season.missions:
-        for index, question in enumerate(q for q in season.questions if q.mission == mission):
-            rows.append(
-                (
-                    season.label("missions", mission, lang) if index == 0 else "",
-                    season.label("questions", question.id, lang),
-                    _options(season, question, lang, answers.get(question.id)),
-                    (str(points.get(mission, 0)) if sheet else "____") if index == 0 else "",
-                )
-            )
-    for question in (q for q in season.questions if not q.mission):
-        rows.append(
-            (
-                season.label("questions", question.id, lang),
-                "",
-                _options(season, question, lang, answers.get(question.id)),
-                "",
-            )
-        )
-    header = (_("Mission"), _("Question"), _("Answer"), _("Points"))
-    grid = Grid(header, rows, (0.24, 0.36, 0.32, 0.08), 0, size=7.2)
-    if sheet is None:
-        lines = [
-            _("Team: ____________________   Table: ______   Round: ______"),
-            _("Referee: ____________________   Team agrees (initials): ______   Total: ______"),
-        ]
-    else:
-        lines = [
-            _(
-                "Team: %(team)s · %(table)s · %(round)s",
-                team=sheet.team.name,
-                table=sheet.table,
-                round=f"{sheet.round_kind} {sheet.round}",
-            ),
-            _(
-                "Total: %(score)s points · version %(version)s · referee %(referee)s · verified by "
-                "%(verified)s",
-                score=sheet.score,
-                version=sheet.version,
-                referee=sheet.referee_name,
-                verified=sheet.reviewed_by or "-",
-            ),
-        ]
-    return [Section("", lines, (grid,))]
-
-
-def write_scoresheet(
-    out: IO[bytes],
-    season: SeasonDefinition,
-    sheet: ScoreSheet | None = None,
-    event: Event | None = None,
-) -> int:
-    what = _("Robot Game scoresheet")
-    title = f"{what} · {season.name}"
-    subtitle = season.season if sheet is None else f"{event.name if event else ''}"
-    return write_tables(
-        out, title, subtitle, scoresheet_sections(season, sheet), sources.footer(what, event)
-    )
+EMPTY = "☐"
 
 
 def rubric_sections(rubric_set: RubricSet, rubric: Rubric) -> list[Section]:

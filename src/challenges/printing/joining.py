@@ -9,7 +9,7 @@ the cross-reference table is written at the end.
 
 import gc
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import IO, Any, TypeVar
 
@@ -99,9 +99,16 @@ class Joiner:
                 new_number, reference = pending.pop()
                 self._write(new_number, self._renumber(reference.get_object(), numbers, pending))
 
-    def finish(self, title: str) -> None:
+    def finish(self, metadata: Mapping[str, str]) -> None:
+        """Write the page tree, the catalogue, the document information (`metadata`, PDF
+        names to texts: "/Title", "/CreationDate" ...) and the cross-reference table."""
         info = self._reserve()
-        self._write(info, DictionaryObject({NameObject("/Title"): TextStringObject(title)}))
+        self._write(
+            info,
+            DictionaryObject(
+                {NameObject(key): TextStringObject(value) for key, value in metadata.items()}
+            ),
+        )
         kids = ArrayObject(IndirectObject(n, 0, None) for n in self.pages)
         tree = DictionaryObject(
             {
@@ -135,10 +142,11 @@ def join_parts(
     out: IO[bytes],
     items: Iterable[Item],
     write_part: Callable[[IO[bytes], list[Item], int], int],
-    title: str,
+    metadata: Mapping[str, str],
 ) -> int:
     """Write `items` part by part with `write_part(file, part, first_page_number)` and join
-    the parts into `out`; returns the number of pages."""
+    the parts into `out` with the document information `metadata`; returns the number of
+    pages."""
     joiner = Joiner(out)
     pages = 0
     for part in parts(items):
@@ -147,5 +155,5 @@ def join_parts(
             buffer.seek(0)
             joiner.add_part(buffer)
         gc.collect()  # a part read back holds reference cycles: free it before the next
-    joiner.finish(title)
+    joiner.finish(metadata)
     return pages

@@ -1,8 +1,10 @@
-"""What every printed document shares: A4, the embedded DejaVu fonts, styles, and a footer
-that says what the document is, for which event, and when it was generated."""
+"""What every printed document shares: A4, the embedded DejaVu fonts, styles, a footer that
+says what the document is, for which event, and when it was generated, and the same in the
+PDF's metadata (where documents without a footer, such as certificates, keep it)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from typing import IO
@@ -35,14 +37,55 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
+AUTHOR = "Platform Talent voor Technologie"
+CREATOR = "challenges"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The PDF's metadata: title, subject (the event), author, creator and creation date."""
+
+    title: str
+    subject: str = ""
+    created: datetime | None = None
+
+    def pdf_date(self) -> str:
+        moment = (self.created or datetime.now(UTC)).astimezone(UTC)
+        return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+    def entries(self) -> dict[str, str]:
+        """The document information dictionary, as PDF names and texts."""
+        found = {
+            "/Title": self.title,
+            "/Subject": self.subject,
+            "/Author": AUTHOR,
+            "/Creator": CREATOR,
+            "/Producer": CREATOR,
+            "/CreationDate": self.pdf_date(),
+        }
+        return {key: value for key, value in found.items() if value}
+
+    def apply(self, canvas: Canvas) -> None:
+        canvas.setTitle(self.title)
+        canvas.setSubject(self.subject)
+        canvas.setAuthor(AUTHOR)
+        canvas.setCreator(CREATOR)
+
+
 @dataclass(frozen=True)
 class Footer:
-    """`what` the document is, for which `event`, and the moment it was `generated`."""
+    """`what` the document is, for which `event`, and the moment it was `generated` (as text
+    for the page, and as `moment` for the metadata)."""
 
     what: str
     event: str
     generated: str
     page_label: str = "%(page)s"  # a translated "page %(page)s"
+    moment: datetime | None = None
+
+    def info(self) -> DocumentInfo:
+        title = f"{self.what} · {self.event}" if self.event else self.what
+        return DocumentInfo(title, self.event, self.moment)
 
     def text(self, page: int) -> str:
         parts = [self.what, self.event, self.generated, self.page_label % {"page": page}]
@@ -88,8 +131,10 @@ def document(out: IO[bytes], footer: Footer, title: str, wide: bool = False) -> 
         topMargin=MARGIN,
         bottomMargin=MARGIN + 4 * mm,
         title=title,
-        author="Platform Talent voor Technologie",
-        creator="challenges",
+        subject=footer.event,
+        author=AUTHOR,
+        creator=CREATOR,
+        initialFontName=FONT,  # else the canvas declares an unembedded Helvetica
     )
 
 

@@ -43,6 +43,7 @@ def _qr(canvas: Canvas, url: str, x: float, y: float) -> None:
         QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0]
     )
     drawing.add(widget)
+    drawing.initialFontName = FONT  # else the renderer declares an unembedded Helvetica
     renderPDF.draw(drawing, canvas, x, y)
 
 
@@ -59,7 +60,7 @@ def _lines(text: str, font: str, size: float, width: float) -> list[str]:
 
 def draw_signs(out: IO[bytes], signs: Sequence[Sign], footer: Footer) -> int:
     register_fonts()
-    canvas = Canvas(out, pagesize=(WIDTH, HEIGHT), pageCompression=1)
+    canvas = Canvas(out, pagesize=(WIDTH, HEIGHT), pageCompression=1, initialFontName=FONT)
     canvas.setTitle(footer.what)
     text_width = WIDTH - QR_SIZE - 50 * mm
     for page, sign in enumerate(signs, start=1):

@@ -23,11 +23,13 @@ from challenges.registration.models import Team
 
 
 def footer(what: str, event: Event | None) -> Footer:
+    moment = utcnow()
     return Footer(
         what=what,
         event=event.name if event else "",
-        generated=_("generated %(moment)s", moment=as_datetime(utcnow())),
+        generated=_("generated %(moment)s", moment=as_datetime(moment)),
         page_label=_("page %(page)s", page="%(page)s"),
+        moment=moment,
     )
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from challenges.printing.pages import LINE, Footer, document, on_every_page, styles
+from challenges.printing.pages import FONT, LINE, Footer, document, on_every_page, styles
 
 ZEBRA = "#f3f5f7"
 
@@ -51,6 +51,7 @@ def _table(grid: Grid, width: float) -> Table:
     shares = grid.widths or tuple(1 / len(grid.header) for _ in grid.header)
     table = Table(data, colWidths=[share * width for share in shares], repeatRows=1)
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the table sets it even for paragraph cells
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, LINE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), padding),

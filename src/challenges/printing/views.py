@@ -33,7 +33,7 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.judging.entries import rubric_of, rubric_set_of
-from challenges.printing import branding, documents, sources
+from challenges.printing import branding, documents, scoresheets, sources
 from challenges.printing.certificates import Branding, write_certificates
 from challenges.printing.forms import BrandingForm
 from challenges.registration.models import Team
@@ -148,7 +148,7 @@ def blank_scoresheet(event_id: int):
     season = season_of(event)
     return pdf_response(
         f"scoresheet-{season.key}.pdf",
-        lambda out: documents.write_scoresheet(out, season, None, event),
+        lambda out: scoresheets.write_scoresheet(out, season, None, event),
     )
 
 
@@ -163,7 +163,7 @@ def filled_scoresheet(event_id: int, sheet_id: int):
     season = season_of(event)
     return pdf_response(
         f"scoresheet-{event.slug}-{sheet.id}.pdf",
-        lambda out: documents.write_scoresheet(out, season, sheet, event),
+        lambda out: scoresheets.write_scoresheet(out, season, sheet, event),
     )
 
 
