@@ -7,6 +7,7 @@ from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from challenges import labels
 from challenges.extensions import babel
 
 LANGUAGE_COOKIE = "language"
@@ -71,4 +72,9 @@ def init_app(app: Flask) -> None:
         date=as_date, datetime=as_datetime, time=as_time, duration=as_duration
     )
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
+    app.jinja_env.globals.update(
+        team_label=labels.team_label,
+        round_label=labels.round_label,
+        location_label=labels.location_label,
+    )
     app.jinja_env.add_extension("jinja2.ext.do")

@@ -67,7 +67,7 @@ def test_manager_makes_the_schedule_without_no_shows(client, event, manager):
     assert not any(row.starts_at.hour == 11 and row.starts_at.minute < 30 for row in rows)  # lunch
     view = client.get(f"{page}?by=team").text
     assert "#1001 Team 0" in view
-    assert "jurering" in view
+    assert "Jurering" in view
     old_ids = {row.id for row in rows}
     client.submit(page, SETTINGS)  # making it again replaces it
     new_ids = set(db.session.scalars(select(ScheduleEntry.id)))
@@ -116,8 +116,9 @@ def test_coach_sees_the_team_schedule(client, event, manager):
     client.log_in("coach@school.nl")
     team = db.session.scalar(select(Team).where(Team.name == "Team 0"))
     page = client.get(f"/teams/{team.id}").text
-    assert "wedstrijdronde 3" in page
-    assert "jurering" in page
+    assert "Wedstrijdronde 3 · tafel " in page
+    assert "Jurering · lokaal " in page
+    assert "table" not in page.replace("<table", "").replace("table-wrap", "")
 
 
 def upload(client, event, text: str):

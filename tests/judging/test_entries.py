@@ -24,7 +24,7 @@ def judge(client, panel):
 
 def test_a_judge_sees_the_sessions_of_their_room_in_order(judge, panel):
     page = judge.get(f"/events/{panel.event.id}/judging").get_data(as_text=True)
-    assert "room 1" in page
+    assert "lokaal 1" in page
     assert panel.teams[0].name in page
     assert panel.teams[2].name in page
     assert panel.teams[1].name not in page

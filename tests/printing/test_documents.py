@@ -113,8 +113,9 @@ def test_schedules_per_room_and_team_and_nothing_to_print(runner, tmp_path, judg
     result, data = print_to(runner, tmp_path, "schedule", judged.event.slug, "--by", "room")
     assert result.exit_code == 0, result.output
     text = " ".join(page_texts(data))
-    assert "room 1" in text
-    assert "room 2" in text
+    assert "lokaal 1" in text
+    assert "lokaal 2" in text
+    assert "room" not in text
     assert "#1001 Team 0" in text
     _by_team, data = print_to(runner, tmp_path, "schedule", judged.event.slug, "--by", "team")
     assert "#1004 Team 3" in " ".join(page_texts(data))

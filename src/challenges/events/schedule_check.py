@@ -20,6 +20,7 @@ from challenges.events.scheduling import (
     natural,
     table_pairs,
 )
+from challenges.labels import round_label
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,8 @@ def soft(team: str | None, message: str) -> Violation:
 
 
 def what(commitment: Commitment) -> str:
-    if commitment.kind is Kind.JUDGING:
-        return _("judging")
-    if commitment.kind is Kind.PRACTICE:
-        return _("practice round %(number)s", number=commitment.round)
-    return _("ranking round %(number)s", number=commitment.round)
+    """The commitment as a sentence names it: practice round 1, judging."""
+    return round_label(commitment.kind.value, commitment.round).lower()
 
 
 KIND_COUNTS = {

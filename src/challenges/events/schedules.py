@@ -32,6 +32,7 @@ from challenges.events.scheduling import (
 )
 from challenges.extensions import db
 from challenges.inputs import InputError
+from challenges.labels import team_label
 from challenges.registration.models import Team
 from challenges.spreadsheets import to_csv, to_xlsx
 
@@ -183,10 +184,6 @@ def linked_sheets(event: Event) -> int:
         .join(ScheduleEntry, ScheduleEntry.id == sheet.c.match_id)
         .where(ScheduleEntry.event_id == event.id, sheet.c.current.is_(True))
     )
-
-
-def team_label(team: Team) -> str:
-    return f"#{team.number} {team.name}" if team.number else team.name
 
 
 def labelled(commitments: list[Commitment], teams: dict[str, Team]) -> list[Commitment]:

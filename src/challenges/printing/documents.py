@@ -8,13 +8,13 @@ from flask_babel import gettext as _
 from challenges.errors import DomainError
 from challenges.events import schedules
 from challenges.events.markets import market_teams
-from challenges.events.models import Event, ScheduleEntry
-from challenges.events.schedules import team_label
+from challenges.events.models import Event
 from challenges.i18n import as_date, as_time
 from challenges.i18n import current_language as language
 from challenges.judging.entries import rubric_set_of, submitted_for_team
 from challenges.judging.results import present_teams
 from challenges.judging.rubrics import Rubric, RubricSet
+from challenges.labels import location_label, round_label, team_label
 from challenges.links import absolute_url
 from challenges.printing import sources
 from challenges.printing.signs import Sign, draw_signs
@@ -147,34 +147,36 @@ def write_feedback(out: IO[bytes], event: Event, team: Team) -> int:
 SCHEDULE_VIEWS = ("event", "team", "table", "room")
 
 
-def _what(entry: ScheduleEntry) -> str:
-    labels = {
-        "practice": _("practice round"),
-        "ranking": _("ranking round"),
-        "judging": _("judging"),
-    }
-    text = labels.get(entry.kind, entry.kind)
-    return text if entry.kind == "judging" else f"{text} {entry.round}"
-
-
 def schedule_sections(event: Event, by: str) -> list[Section]:
     """The schedule as a whole (by time), or a section per team, per table or per room."""
     found = schedules.entries(event)
     if not found:
         raise DomainError(_("This event has no schedule yet."), status=409)
     if by == "event":
-        rows = [(as_time(e.starts_at), team_label(t), _what(e), e.place) for e, t in found]
+        rows = [
+            (
+                as_time(e.starts_at),
+                team_label(t),
+                round_label(e.kind, e.round),
+                location_label(e.place),
+            )
+            for e, t in found
+        ]
         header = (_("Time"), _("Team"), _("What"), _("Where"))
         return [Section("", (), (Grid(header, rows, (0.12, 0.4, 0.28, 0.2), 1),))]
     groups: dict[str, list] = {}
     for entry, team in found:
         if by == "team":
             groups.setdefault(team_label(team), []).append(
-                (as_time(entry.starts_at), _what(entry), entry.place)
+                (
+                    as_time(entry.starts_at),
+                    round_label(entry.kind, entry.round),
+                    location_label(entry.place),
+                )
             )
         elif (by == "room") == (entry.kind == "judging"):
-            groups.setdefault(entry.place, []).append(
-                (as_time(entry.starts_at), _what(entry), team_label(team))
+            groups.setdefault(location_label(entry.place), []).append(
+                (as_time(entry.starts_at), round_label(entry.kind, entry.round), team_label(team))
             )
     if not groups:
         raise DomainError(_("The schedule has nothing to print this way."), status=409)

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from challenges.database import utcnow
 from challenges.events.models import Event
 from challenges.i18n import current_language as language
+from challenges.labels import location_label
 from challenges.printing import answer_points
 from challenges.printing.answer_points import Answer, Gain, Written
 from challenges.printing.pages import DocumentInfo
@@ -175,7 +176,7 @@ def sheet_form(
         ),
         top=(
             Field(_("Team"), sheet.team.name if sheet else ""),
-            Field(_("Table"), sheet.table if sheet else ""),
+            Field(_("Table"), location_label(sheet.table) if sheet else ""),
             Field(_("Round"), _round(sheet) if sheet else ""),
         ),
         missions=missions,

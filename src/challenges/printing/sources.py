@@ -10,11 +10,11 @@ from challenges.awards.awarding import award_lists, place_label
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event
-from challenges.events.schedules import team_label
 from challenges.extensions import db
 from challenges.i18n import as_date, as_datetime
 from challenges.i18n import current_language as language
 from challenges.judging.results import event_results, present_teams
+from challenges.labels import team_label
 from challenges.printing import models
 from challenges.printing.certificates import Branding, Certificate
 from challenges.printing.pages import Footer

@@ -1,0 +1,42 @@
+"""How the app names a team, a round and a location (a table or a room), in the reader's
+language: one helper each, for every page (Jinja globals), message and print (pure: Babel
+only)."""
+
+import re
+from typing import Protocol
+
+from flask_babel import gettext as _
+from flask_babel import pgettext
+
+GENERATED_PLACE = re.compile(r"(table|room) (\d+)")
+
+
+class Numbered(Protocol):
+    number: int | None
+    name: str
+
+
+def team_label(team: Numbered) -> str:
+    """#1001 Brick Breakers; a team without a number by its name."""
+    return f"#{team.number} {team.name}" if team.number else team.name
+
+
+def round_label(kind: str, number: int) -> str:
+    """Practice round 1, Ranking round 2, Judging (a schedule entry's or a sheet's kind)."""
+    if kind == "judging":
+        return pgettext("a schedule entry", "Judging")
+    if kind == "practice":
+        return _("Practice round %(number)s", number=number)
+    return _("Ranking round %(number)s", number=number)
+
+
+def location_label(place: str) -> str:
+    """A place the generator named ("table 3", "room 2") in the reader's language; a place
+    named in an imported schedule ("Red", "Zaal A") as it is."""
+    match = GENERATED_PLACE.fullmatch(place)
+    if match is None:
+        return place
+    kind, number = match.groups()
+    if kind == "table":
+        return _("table %(number)s", number=number)
+    return _("room %(number)s", number=number)
