@@ -25,12 +25,17 @@ def test_a_judge_fills_a_rubric_offline_and_it_arrives_once(live_server, wifi, b
     tablet.on("pageerror", lambda error: errors.append(str(error)))
     log_in(tablet, wifi.url, "judge@demo.challenges.nl", "demo-judge-2025")
     tablet.get_by_role("link", name="Teams jureren").click()
-    expect(tablet.get_by_text("room 1", exact=True)).to_be_visible()
+    expect(tablet.get_by_text("lokaal 1", exact=True)).to_be_visible()
     tablet.locator(".judging-sessions a", has_text="Innovatieproject").first.tap()
     expect(tablet.get_by_text("Innovatieproject · Regiofinale Eindhoven")).to_be_visible()
 
     rows = tablet.locator(".rubric-row")
     assert rows.count() == 10
+    overflowing = tablet.locator(".choice.level").evaluate_all(
+        "levels => levels.filter(level => level.scrollWidth > level.clientWidth).length"
+    )
+    assert overflowing == 0  # long Dutch words wrap inside their card
+    assert tablet.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     for index in range(rows.count()):
         rows.nth(index).get_by_text("3 Bereikt", exact=True).tap()
     first = rows.first

@@ -54,6 +54,17 @@ def test_a_submission_is_stored_once_whatever_the_retries(judge, panel):
     assert entry.submitted_at is not None
 
 
+def test_a_tablet_s_submission_is_confirmed_on_the_next_page(judge, panel):
+    team = panel.teams[0]
+    send(judge, panel.event, body(team, status="draft"))
+    assert "Rubric ingediend" not in judge.get(f"/events/{panel.event.id}/judging").text
+    send(judge, panel.event, body(team, key="key-00000002"))
+    page = judge.get(f"/events/{panel.event.id}/judging").text
+    assert f"Rubric ingediend: #{team.number} {team.name}." in page
+    send(judge, panel.event, body(team, key="key-00000002"))  # a retry: no second message
+    assert "Rubric ingediend" not in judge.get(f"/events/{panel.event.id}/judging").text
+
+
 def test_drafts_are_updated_then_submitted_and_a_late_draft_changes_nothing(judge, panel):
     team = panel.teams[0]
     draft = body(team, status="draft", levels={"ip_identify_problem": 2})

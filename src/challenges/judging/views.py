@@ -22,6 +22,7 @@ from challenges.judging import adjustments, entries, floor, panels, progress, re
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
+from challenges.labels import team_label
 from challenges.registration.models import Team
 from challenges.seasons.models import Season
 from challenges.tablets import refused
@@ -118,7 +119,7 @@ def rubric(event_id: int, team_id: int, rubric_id: str):
         return rubric_page(event, team, rubric_id, filled, problems, error.status)
     db.session.commit()
     if submit:
-        flash(_("Rubric submitted: %(team)s.", team=team.name), "success")
+        flash(_("Rubric submitted: %(team)s.", team=team_label(team)), "success")
         return redirect(url_for(sessions_page(event), event_id=event.id))
     flash(_("Draft saved."), "info")
     return redirect(
@@ -242,13 +243,16 @@ def api_save(event_id: int):
         return refusal(error, kept=_keep_refused(event, payload, error))
     refused.arrived_after_all(Kind.RUBRIC, entry.client_key)
     db.session.commit()
+    submitted = entry.status == RubricStatus.SUBMITTED
+    if created and submitted:  # the page the tablet opens next confirms it
+        flash(_("Rubric submitted: %(team)s.", team=team_label(entry.team)), "success")
     body = {
         "stored": True,
         "id": entry.id,
         "status": entry.status.value,
         "version": entry.version,
         "created": created,
-        "submitted": entry.status == RubricStatus.SUBMITTED,
+        "submitted": submitted,
     }
     return jsonify(body), 201 if created else 200
 
