@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from flask import Flask, current_app, has_request_context, request
-from flask_babel import format_date, format_datetime, format_time, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -62,6 +62,16 @@ def as_duration(minutes: int | None) -> str:
     return f"\u2212{text}" if minutes < 0 else text  # a minus sign
 
 
+def as_number(value: float | int | None, places: int | None = None) -> str:
+    """A number as the reader writes it: 27,5 in Dutch, 27.5 in English; with `places`, that
+    many decimals (27,0); none as a dash."""
+    if value is None:
+        return "\u2013"  # an en dash
+    if not places:
+        return format_decimal(value)
+    return format_decimal(value, format="#,##0." + "0" * places)
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(
         app,
@@ -69,7 +79,11 @@ def init_app(app: Flask) -> None:
         default_translation_directories=str(app.root_path) + "/translations",
     )
     app.jinja_env.filters.update(
-        date=as_date, datetime=as_datetime, time=as_time, duration=as_duration
+        date=as_date,
+        datetime=as_datetime,
+        time=as_time,
+        duration=as_duration,
+        number=as_number,
     )
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.globals.update(

@@ -4,7 +4,7 @@ import pytest
 from flask_babel import force_locale
 
 from challenges.extensions import db
-from challenges.i18n import as_date, as_datetime, as_duration, as_time
+from challenges.i18n import as_date, as_datetime, as_duration, as_number, as_time
 from tests.factories import make_user
 
 
@@ -72,3 +72,21 @@ def test_lengths_of_time_read_as_hours_and_minutes(app, minutes, dutch, english)
         for language, expected in (("nl", dutch), ("en", english)):
             with force_locale(language):
                 assert as_duration(minutes) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "dutch", "english"),
+    [
+        (27.5, None, "27,5", "27.5"),
+        (27, None, "27", "27"),
+        (27.0, 1, "27,0", "27.0"),
+        (0.8125, 2, "0,81", "0.81"),
+        (1234.5, None, "1.234,5", "1,234.5"),
+        (None, None, "\u2013", "\u2013"),
+    ],
+)
+def test_numbers_are_written_as_the_reader_writes_them(app, value, places, dutch, english):
+    with force_locale("nl"):
+        assert as_number(value, places) == dutch
+    with force_locale("en"):
+        assert as_number(value, places) == english
