@@ -15,6 +15,7 @@ def schools(app):
         make_school("Stedelijk Gymnasium", town="Arnhem", postcode="6811 NP"),
         make_school("Basisschool De Kiëvit", town="'s-Hertogenbosch", postcode="5211 AB"),
         make_school("Techniek College", town="Eindhoven", postcode="5611 RS"),
+        make_school("Haagse Hogeschoolschool", town="'s-Gravenhage", postcode="2521 AA"),
     ]
 
 
@@ -27,6 +28,9 @@ def schools(app):
         ("gymnasium", ["Stedelijk Gymnasium"]),
         ("college eindhoven", ["Techniek College"]),
         ("hertogenbosch", ["Basisschool De Kiëvit"]),
+        ("Den Bosch", ["Basisschool De Kiëvit"]),
+        ("kiëvit den bosch", ["Basisschool De Kiëvit"]),
+        ("Den Haag", ["Haagse Hogeschoolschool"]),
         ("x", []),
         ("nergens", []),
     ],

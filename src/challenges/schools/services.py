@@ -21,6 +21,19 @@ log = logging.getLogger(__name__)
 SEARCH_LIMIT = 25
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$")
 BRIN = re.compile(r"^\s*([0-9]{2}[a-zA-Z]{2})([0-9]{2})?\s*$")
+# What people call a town, and the name DUO's school register gives it.
+TOWN_ALIASES = {
+    "den bosch": "'s-hertogenbosch",
+    "den haag": "'s-gravenhage",
+    "the hague": "'s-gravenhage",
+}
+
+
+def with_official_towns(text: str) -> str:
+    """The search text with a town's everyday name replaced by its name in the register."""
+    for alias, official in TOWN_ALIASES.items():
+        text = re.sub(rf"\b{alias}\b", official, text)
+    return text
 
 
 def search_schools(text: str, limit: int = SEARCH_LIMIT) -> list[School]:
@@ -37,7 +50,7 @@ def search_schools(text: str, limit: int = SEARCH_LIMIT) -> list[School]:
         return list(
             db.session.scalars(query.where(School.vestigingscode.startswith(text.strip().upper())))
         )
-    for word in text.lower().split()[:5]:  # % and _ are letters here, not LIKE wildcards
+    for word in with_official_towns(text.lower()).split()[:5]:  # % and _ are no wildcards here
         query = query.where(
             or_(
                 func.lower(School.name).contains(word, autoescape=True),
