@@ -249,3 +249,16 @@ def test_add_and_remove_coaches(client, season, school, teacher):
     assert teams()[0].coaches == [colleague]
     client.submit(f"{page}/coaches/{colleague.id}/remove", {}, page=page)
     assert teams()[0].coaches == [colleague]  # never the last coach
+
+
+def test_a_long_name_is_counted_and_refused_never_cut_off(client, season, school, teacher):
+    page = client.get(f"/teams/register/{season.id}").text
+    name_field = re.search(r"<input[^>]*name=\"name\"[^>]*>", page).group(0)
+    assert "maxlength" not in name_field  # the browser would cut a pasted name silently
+    assert 'data-max="80"' in name_field
+    assert "Hoogstens 80 tekens." in page
+    too_long = "Robotica " * 9  # 81 characters
+    response = register(client, season, school, name=too_long)
+    assert response.status_code == 422
+    assert too_long.strip() in response.text  # what was typed stays, to be shortened
+    assert teams() == []
