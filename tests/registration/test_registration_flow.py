@@ -8,6 +8,7 @@ from sqlalchemy import select
 from challenges.auth.roles import Role
 from challenges.database import utcnow
 from challenges.extensions import db
+from challenges.i18n import as_date
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import AuditEntry, Team
 from challenges.registration.status import TeamStatus
@@ -262,3 +263,30 @@ def test_a_long_name_is_counted_and_refused_never_cut_off(client, season, school
     assert response.status_code == 422
     assert too_long.strip() in response.text  # what was typed stays, to be shortened
     assert teams() == []
+
+
+def test_a_one_category_season_asks_no_school_year_and_says_nothing_of_other_categories(
+    client, season, school, teacher
+):
+    page = client.get(f"/teams/register/{season.id}").text
+    assert 'name="category_id"' in page
+    for other_programme in ("Explorer", "Pioneer", "klas 3", 'name="school_year"', "propose"):
+        assert other_programme not in page
+
+
+def test_the_part_for_teams_without_a_school_is_marked_for_that_answer_only(
+    client, season, school, teacher
+):
+    page = client.get(f"/teams/register/{season.id}").text
+    assert 'data-shown-for="school_id=0"' in page
+    assert 'value="0">Geen school' in page
+
+
+def test_the_team_page_says_what_happens_next(client, season, school, teacher):
+    register(client, season, school)
+    page = client.get(f"/teams/{teams()[0].id}").text
+    assert "Wat gebeurt er nu" in page
+    closes = as_date(season.registration_closes_at)
+    assert f"Na het sluiten van de aanmelding op {closes}" in page
+    assert "nog geen keuze" in page
+    assert "Kies een regiofinale" in page

@@ -122,7 +122,12 @@ def register(season_id: int):
         season.registration_opens_at, season.registration_closes_at, utcnow()
     )
     return render_template(
-        "registration/team_form.html", form=form, season=season, team=None, open_now=open_now
+        "registration/team_form.html",
+        form=form,
+        season=season,
+        team=None,
+        open_now=open_now,
+        no_school=NO_CHOICE,
     ), status
 
 
@@ -174,7 +179,12 @@ def edit(team_id: int):
         return redirect(url_for("registration.detail", team_id=team.id))
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     return render_template(
-        "registration/team_form.html", form=form, season=team.season, team=team, open_now=True
+        "registration/team_form.html",
+        form=form,
+        season=team.season,
+        team=team,
+        open_now=True,
+        no_school=NO_CHOICE,
     ), status
 
 
