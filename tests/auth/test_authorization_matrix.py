@@ -133,6 +133,7 @@ TEAM_PAGES = {
     "results.feedback",
 }
 CREW_PAGES = {
+    "events.cockpit",
     "events.conflicts",
     "events.market",
     "events.now",

@@ -15,6 +15,7 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events import markets, schedules, services
 from challenges.events import volunteers as volunteers_service
+from challenges.events.cockpit import sections
 from challenges.events.forms import UnlinkSheetsForm
 from challenges.events.forms_schedule import ImportScheduleForm, ScheduleForm
 from challenges.events.forms_volunteers import ConflictForm, InviteForm
@@ -26,6 +27,14 @@ from challenges.schools.models import School
 from challenges.schools.services import search_schools
 
 bp = Blueprint("events", __name__, url_prefix="/events")
+
+
+@bp.get("/<int:event_id>/cockpit")
+@require(EVENT_CREW)
+def cockpit(event_id: int):
+    """One page per event with everything the visitor may open there, one click away."""
+    event = db.get_or_404(Event, event_id)
+    return render_template("events/cockpit.html", event=event, sections=sections(event))
 
 
 def volunteers_page(event: Event, form: InviteForm):
