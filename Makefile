@@ -46,7 +46,7 @@ lint: install-dev
 
 # Extract new texts into the catalogues (then translate nl, and run `make test`).
 translations: install-dev
-	$(BIN)/pybabel extract --mapping babel.cfg --keywords _l --no-location --sort-output --output-file src/challenges/translations/messages.pot src templates
+	$(BIN)/pybabel extract --mapping babel.cfg --keywords _l --keywords lazy_pgettext:1c,2 --no-location --sort-output --output-file src/challenges/translations/messages.pot src templates
 	$(BIN)/pybabel update --input-file src/challenges/translations/messages.pot --output-dir src/challenges/translations --no-fuzzy-matching --ignore-obsolete
 
 clean:

@@ -6,7 +6,7 @@ import re
 from typing import Protocol
 
 from flask_babel import gettext as _
-from flask_babel import pgettext
+from flask_babel import lazy_pgettext, pgettext
 
 GENERATED_PLACE = re.compile(r"(table|room) (\d+)")
 
@@ -40,3 +40,24 @@ def location_label(place: str) -> str:
     if kind == "table":
         return _("table %(number)s", number=number)
     return _("room %(number)s", number=number)
+
+
+FILE_WORDS = {
+    "schedule": lazy_pgettext("a file name", "schedule"),
+    "signs": lazy_pgettext("a file name", "pit-signs"),
+    "scoresheet": lazy_pgettext("a file name", "scoresheet"),
+    "rubric": lazy_pgettext("a file name", "rubric"),
+    "feedback": lazy_pgettext("a file name", "feedback"),
+    "results": lazy_pgettext("a file name", "results"),
+    "certificates": lazy_pgettext("a file name", "certificates"),
+    "registrations": lazy_pgettext("a file name", "registrations"),
+    "per-team": lazy_pgettext("a file name", "per-team"),
+    "per-table": lazy_pgettext("a file name", "per-table"),
+    "per-room": lazy_pgettext("a file name", "per-room"),
+}
+
+
+def download_name(what: str, *parts: object, suffix: str) -> str:
+    """A download's file name in the reader's language: dagprogramma-per-team-regio-delft.pdf."""
+    words = [str(FILE_WORDS[what]), *(str(FILE_WORDS.get(str(p), p)) for p in parts if p != "")]
+    return "-".join(words) + f".{suffix}"

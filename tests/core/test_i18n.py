@@ -5,6 +5,7 @@ from flask_babel import force_locale
 
 from challenges.extensions import db
 from challenges.i18n import as_date, as_datetime, as_duration, as_number, as_time
+from challenges.labels import download_name
 from tests.factories import make_user
 
 
@@ -90,3 +91,17 @@ def test_numbers_are_written_as_the_reader_writes_them(app, value, places, dutch
         assert as_number(value, places) == dutch
     with force_locale("en"):
         assert as_number(value, places) == english
+
+
+def test_download_names_are_in_the_reader_s_language(app):
+    with force_locale("nl"):
+        assert download_name("schedule", "per-table", "regio-delft", suffix="pdf") == (
+            "dagprogramma-per-tafel-regio-delft.pdf"
+        )
+        assert download_name("certificates", "regio-delft", 7, suffix="pdf") == (
+            "certificaten-regio-delft-7.pdf"
+        )
+    with force_locale("en"):
+        assert download_name("schedule", "", "regio-delft", suffix="csv") == (
+            "schedule-regio-delft.csv"
+        )

@@ -91,7 +91,7 @@ def test_bulk_without_teams_or_action_changes_nothing(client, registrations):
 def test_csv_export_opens_in_dutch_excel(client, registrations):
     response = client.get("/admin/registrations/export.csv?province=Groningen")
     assert response.mimetype == "text/csv"
-    assert 'filename="registrations-' in response.headers["Content-Disposition"]
+    assert 'filename="aanmeldingen-' in response.headers["Content-Disposition"]
     raw = response.data
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()

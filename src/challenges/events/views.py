@@ -23,6 +23,7 @@ from challenges.events.models import Attendance, Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.inputs import parse_id
+from challenges.labels import download_name
 from challenges.schools.models import School
 from challenges.schools.services import search_schools
 
@@ -252,10 +253,11 @@ SCHEDULE_FILES = {
 def schedule_file(event_id: int, kind: str):
     event = db.get_or_404(Event, event_id)
     mimetype, suffix, build = SCHEDULE_FILES[kind]
+    name = download_name("schedule", event.slug, suffix=suffix)
     return Response(
         build(event),
         mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="schedule-{event.slug}.{suffix}"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

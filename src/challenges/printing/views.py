@@ -33,6 +33,7 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.judging.entries import rubric_of, rubric_set_of
+from challenges.labels import download_name
 from challenges.printing import branding, documents, scoresheets, sources
 from challenges.printing.certificates import Branding, write_certificates
 from challenges.printing.forms import BrandingForm
@@ -44,6 +45,9 @@ bp = Blueprint("printing", __name__)
 
 IN_MEMORY = 8 * 1024 * 1024  # larger documents go to a temporary file while they stream
 CHUNK = 256 * 1024
+
+
+SCHEDULE_BY = {"event": "", "team": "per-team", "table": "per-table", "room": "per-room"}
 
 
 def pdf_response(name: str, write: Callable[[IO[bytes]], int]) -> Response:
@@ -102,7 +106,9 @@ def certificates_pdf(event: Event, team_id: int | None, name: str, warn: bool = 
 def event_certificates(event_id: int):
     """Every certificate of the event in one PDF, in printing order."""
     event = db.get_or_404(Event, event_id)
-    return certificates_pdf(event, None, f"certificates-{event.slug}.pdf", warn=True)
+    return certificates_pdf(
+        event, None, download_name("certificates", event.slug, suffix="pdf"), warn=True
+    )
 
 
 @bp.get("/teams/<int:team_id>/certificates/<int:event_id>")
@@ -116,7 +122,9 @@ def team_certificates(team_id: int, event_id: int):
         raise DomainError(
             _("The certificates can be downloaded once the results are published."), status=409
         )
-    return certificates_pdf(event, team.id, f"certificates-{event.slug}-{team.id}.pdf")
+    return certificates_pdf(
+        event, team.id, download_name("certificates", event.slug, team.id, suffix="pdf")
+    )
 
 
 @bp.get("/events/<int:event_id>/print/schedule")
@@ -127,7 +135,8 @@ def schedule(event_id: int):
     if by not in documents.SCHEDULE_VIEWS:
         abort(404)
     return pdf_response(
-        f"schedule-{by}-{event.slug}.pdf", lambda out: documents.write_schedule(out, event, by)
+        download_name("schedule", SCHEDULE_BY[by], event.slug, suffix="pdf"),
+        lambda out: documents.write_schedule(out, event, by),
     )
 
 
@@ -137,7 +146,8 @@ def signs(event_id: int):
     event = db.get_or_404(Event, event_id)
     team_url = documents.team_url(event)
     return pdf_response(
-        f"signs-{event.slug}.pdf", lambda out: documents.write_signs(out, event, team_url)
+        download_name("signs", event.slug, suffix="pdf"),
+        lambda out: documents.write_signs(out, event, team_url),
     )
 
 
@@ -147,7 +157,7 @@ def blank_scoresheet(event_id: int):
     event = db.get_or_404(Event, event_id)
     season = season_of(event)
     return pdf_response(
-        f"scoresheet-{season.key}.pdf",
+        download_name("scoresheet", season.key, suffix="pdf"),
         lambda out: scoresheets.write_scoresheet(out, season, None, event),
     )
 
@@ -162,7 +172,7 @@ def filled_scoresheet(event_id: int, sheet_id: int):
         abort(404, error.message)
     season = season_of(event)
     return pdf_response(
-        f"scoresheet-{event.slug}-{sheet.id}.pdf",
+        download_name("scoresheet", event.slug, sheet.id, suffix="pdf"),
         lambda out: scoresheets.write_scoresheet(out, season, sheet, event),
     )
 
@@ -177,7 +187,8 @@ def blank_rubric(event_id: int, rubric_id: str):
         abort(404, error.message)
     rubric_set = rubric_set_of(event)
     return pdf_response(
-        f"rubric-{rubric.id}.pdf", lambda out: documents.write_rubric(out, rubric_set, rubric.id)
+        download_name("rubric", rubric.id, suffix="pdf"),
+        lambda out: documents.write_rubric(out, rubric_set, rubric.id),
     )
 
 
@@ -193,7 +204,7 @@ def feedback(team_id: int, event_id: int):
             _("The jury feedback is shown once the results are published."), status=409
         )
     return pdf_response(
-        f"feedback-{event.slug}-{team.id}.pdf",
+        download_name("feedback", event.slug, team.id, suffix="pdf"),
         lambda out: documents.write_feedback(out, event, team),
     )
 
@@ -206,7 +217,8 @@ def results(event_ref: str):
     if not results_shown(event):
         raise DomainError(_("The results of this event are not published yet."), status=409)
     return pdf_response(
-        f"results-{event.slug}.pdf", lambda out: documents.write_results(out, event)
+        download_name("results", event.slug, suffix="pdf"),
+        lambda out: documents.write_results(out, event),
     )
 
 

@@ -10,6 +10,7 @@ from challenges.database import utcnow
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
 from challenges.inputs import parse_id
+from challenges.labels import download_name
 from challenges.redirects import safe_next
 from challenges.registration import overview, services
 from challenges.registration.forms import PROVINCES
@@ -56,7 +57,7 @@ EXPORT_TYPES = {
 def export(kind: str):
     teams = overview.filtered_teams(overview.Filters.from_args(request.args))
     mimetype, build = EXPORT_TYPES[kind]
-    filename = f"registrations-{utcnow():%Y%m%d-%H%M}.{kind}"
+    filename = download_name("registrations", f"{utcnow():%Y%m%d-%H%M}", suffix=kind)
     return Response(
         build(overview.export_rows(teams)),
         mimetype=mimetype,
