@@ -37,11 +37,10 @@ def test_signup_confirm_login_logout(client):
     assert "Bevestig eerst je e-mailadres" in refused.get_data(as_text=True)
 
     confirmed = client.get(last_link("fleur@school.nl"))
-    assert confirmed.headers["Location"] == "/account/login"
+    assert confirmed.headers["Location"] == "/dashboard"  # confirmed and logged in at once
     db.session.refresh(user)
     assert user.confirmed_at is not None
 
-    client.log_in("fleur@school.nl", SIGNUP["password"])
     dashboard = client.get("/dashboard")
     assert dashboard.status_code == 200
     assert "Fleur de Vries" in dashboard.get_data(as_text=True)
@@ -50,13 +49,31 @@ def test_signup_confirm_login_logout(client):
     assert client.get("/dashboard").status_code == 302
 
 
-def test_confirm_link_twice_says_already_confirmed(client):
+def test_confirm_link_twice_says_already_confirmed_and_logs_in_only_once(client):
     client.submit("/account/signup", SIGNUP)
     link = last_link("fleur@school.nl")
     client.get(link)
-    client.get(link)
+    client.submit("/account/logout", {}, page="/")
+    again = client.get(link)  # a link in a mailbox is no password
+    assert again.headers["Location"] == "/account/login"
     html = client.get("/account/login").get_data(as_text=True)
     assert "al bevestigd" in html
+    assert client.get("/dashboard").status_code == 302
+
+
+def test_a_coach_who_signs_up_from_an_invitation_comes_back_to_it(client):
+    invitation = "/teams/invitations/some-token"
+    page = client.get(f"/account/signup?next={invitation}").text
+    assert f'value="{invitation}"' in page
+    client.submit(f"/account/signup?next={invitation}", SIGNUP | {"next": invitation})
+    confirmed = client.get(last_link("fleur@school.nl"))
+    assert confirmed.headers["Location"] == invitation
+
+
+def test_a_foreign_next_page_is_not_followed_after_confirming(client):
+    client.submit("/account/signup", SIGNUP | {"next": "https://evil.example/"})
+    confirmed = client.get(last_link("fleur@school.nl"))
+    assert confirmed.headers["Location"] == "/dashboard"
 
 
 def test_sign_up_with_a_known_address_changes_nothing_and_tells_the_owner(client):

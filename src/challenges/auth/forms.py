@@ -46,6 +46,7 @@ class SignupForm(Form):
     )
     email = email_field()
     password, password_repeat = new_password_fields()
+    next = HiddenField()  # where the new coach continues once the address is confirmed
 
 
 class LoginForm(Form):

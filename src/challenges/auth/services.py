@@ -50,7 +50,9 @@ def ensure_email_free(email: str) -> None:
         )
 
 
-def sign_up_coach(name: str, email: str, password: str, locale: str) -> User | None:
+def sign_up_coach(
+    name: str, email: str, password: str, locale: str, next_page: str | None = None
+) -> User | None:
     """A new coach account, or (when the address has one) a mail to its owner and None: the
     person signing up sees the same answer either way, so addresses cannot be probed."""
     existing = find_user(email)
@@ -63,7 +65,7 @@ def sign_up_coach(name: str, email: str, password: str, locale: str) -> User | N
     user.roles.append(UserRole(role=Role.COACH))
     db.session.add(user)
     db.session.flush()
-    send_confirmation(user)
+    send_confirmation(user, next_page)
     log.info("Coach account %s signed up", user.email)
     return user
 
@@ -81,8 +83,8 @@ def tell_owner_of_sign_up(user: User, locale: str) -> None:
     log.info("Sign-up tried for existing account %s; its owner was told", user.email)
 
 
-def send_confirmation(user: User) -> None:
-    link = absolute_url("auth.confirm", token=make_confirm_token(user))
+def send_confirmation(user: User, next_page: str | None = None) -> None:
+    link = absolute_url("auth.confirm", token=make_confirm_token(user, next_page))
     queue_mail(
         user.email, _l("Confirm your e-mail address"), "confirm", user.locale, user=user, link=link
     )

@@ -47,16 +47,22 @@ def _load(salt: str, token: str, max_age: int) -> dict:
     return data
 
 
-def make_confirm_token(user: User) -> str:
-    return _serializer(CONFIRM_SALT).dumps({"user": user.id, "email": user.email})
+def make_confirm_token(user: User, next_page: str | None = None) -> str:
+    """The confirmation link's token; `next_page`, a path on this site, is where the new
+    account continues after confirming (signed with it, so nobody can change it)."""
+    return _serializer(CONFIRM_SALT).dumps(
+        {"user": user.id, "email": user.email, "next": next_page}
+    )
 
 
-def read_confirm_token(token: str) -> User:
+def read_confirm_token(token: str) -> tuple[User, str | None]:
+    """The account the token confirms, and where it continues."""
     data = _load(CONFIRM_SALT, token, current_app.config["CONFIRM_TOKEN_MAX_AGE"])
     user = db.session.get(User, data.get("user"))
     if user is None or user.email != data.get("email"):
         raise TokenError(expired=False)
-    return user
+    next_page = data.get("next")
+    return user, next_page if isinstance(next_page, str) else None
 
 
 def make_reset_token(user: User, invite: bool = False) -> str:

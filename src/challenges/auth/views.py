@@ -87,11 +87,15 @@ def token_problem(error: TokenError) -> str:
 @public
 @limit("RATELIMIT_SIGNUP")
 def signup():
-    form = SignupForm()
+    form = SignupForm(next=request.args.get("next"))
     if form.validate_on_submit():
         try:
             services.sign_up_coach(
-                form.name.data, form.email.data, form.password.data, str(get_locale())
+                form.name.data,
+                form.email.data,
+                form.password.data,
+                str(get_locale()),
+                safe_next(form.next.data),
             )
         except DomainError as error:
             show_domain_error(form, error)
@@ -108,17 +112,24 @@ def signup():
 @bp.get("/confirm/<token>")
 @public
 def confirm(token: str):
+    """The link in the sign-up mail: it confirms the address and, the first time only, logs
+    the new account in and continues where its owner was going (an invitation, a team)."""
     try:
-        user = read_confirm_token(token)
+        user, next_page = read_confirm_token(token)
     except TokenError as error:
         flash(token_problem(error), "error")
         return redirect(url_for("auth.resend_confirmation"))
-    if services.confirm_email(user):
-        db.session.commit()
-        flash(_("Your e-mail address is confirmed. You can log in now."), "success")
-    else:
+    next_page = safe_next(next_page)
+    if not services.confirm_email(user):
         flash(_("Your e-mail address was already confirmed."), "info")
-    return redirect(url_for("auth.login"))
+        return redirect(url_for("auth.login", next=next_page))
+    if user.active:
+        end_current_log_in()
+        services.start_session(user, remembered=False)
+        login_user(user)
+    db.session.commit()
+    flash(_("Your e-mail address is confirmed. Welcome!"), "success")
+    return redirect(next_page or url_for("core.dashboard"))
 
 
 @bp.route("/confirm", methods=["GET", "POST"])
