@@ -1,4 +1,5 @@
 import pytest
+from flask_babel import force_locale
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -27,8 +28,10 @@ def test_conflicts_are_respected():
     assert plan.views()[3] == {3, 4}
 
 
-def test_impossible_jury_is_explained():
+def test_impossible_jury_is_explained_in_the_reader_s_language(app):
     with pytest.raises(NoJuryPossible, match="stand\\(s\\) 2 cannot get 2 jurors"):
+        plan_jury_rounds(stands(3), jurors=[1, 2], conflicts={1: {2}})
+    with force_locale("nl"), pytest.raises(NoJuryPossible, match="2 kunnen geen 2 juryleden"):
         plan_jury_rounds(stands(3), jurors=[1, 2], conflicts={1: {2}})
 
 

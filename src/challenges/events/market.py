@@ -10,6 +10,8 @@ rotate across the floor instead of staying in one aisle).
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+
 
 class NoJuryPossible(ValueError):
     """Some stands cannot get enough jurors; the message names them."""
@@ -53,8 +55,12 @@ def plan_jury_rounds(
     short = [s.number for s in stands if sum(allowed(s, j, conflicts) for j in jurors) < per_stand]
     if short:
         raise NoJuryPossible(
-            f"stand(s) {', '.join(map(str, short))} cannot get {per_stand} jurors without a "
-            "conflict of interest: invite more jurors"
+            _(
+                "stand(s) %(stands)s cannot get %(count)s jurors without a conflict of "
+                "interest: invite more jurors",
+                stands=", ".join(map(str, short)),
+                count=per_stand,
+            )
         )
     plan = JuryPlan()
     seen: dict[int, set[int]] = {s.number: set() for s in stands}
@@ -78,11 +84,11 @@ def plan_jury_rounds(
             )
             round_[juror] = choice.number
         if not round_:
-            raise NoJuryPossible("no juror can visit any stand that still needs a visit")
+            raise NoJuryPossible(_("no juror can visit any stand that still needs a visit"))
         for juror, number in round_.items():
             seen[number].add(juror)
             last[juror] = number
         plan.rounds.append(round_)
         if len(plan.rounds) > len(by_number) * per_stand + len(jurors):
-            raise NoJuryPossible("the jury rounds do not converge")  # a safeguard, never expected
+            raise NoJuryPossible(_("the jury rounds do not end"))  # a safeguard, never expected
     return plan
