@@ -57,8 +57,8 @@ def invoke(app: Flask, *args: str, code: int = 0) -> str:
 
 
 def add_every_kind_of_value() -> None:
-    """What the demo lacks: bytes, a float, JSON and SQL NULL in one column, non-ASCII text,
-    times, enums and an event that feeds into one created after it."""
+    """What the demo lacks: bytes of every value and empty bytes, a float, JSON and SQL NULL in
+    one column, non-ASCII text, times, enums and an event that feeds into one created after it."""
     first_event, *_others = db.session.scalars(select(Event).order_by(Event.id))
     later = Event(
         season_id=first_event.season_id,
@@ -72,9 +72,12 @@ def add_every_kind_of_value() -> None:
     db.session.add(later)
     db.session.flush()
     first_event.feeds_into_id = later.id
+    # The demo brands every season: its branding takes these bytes instead.
+    db.session.merge(
+        Branding(season_id=first_event.season_id, logo=bytes(range(256)), signature=b"")
+    )
     db.session.add_all(
         [
-            Branding(season_id=first_event.season_id, logo=bytes(range(256)), signature=b""),
             ScoreboardState(event_id=first_event.id, snapshot={"ü": [1, 2.5, None, True]}),
             ScoreboardState(event_id=later.id, snapshot=None),
             OutboxMessage(

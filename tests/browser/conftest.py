@@ -16,6 +16,7 @@ from playwright.sync_api import sync_playwright
 from sqlalchemy import create_engine
 
 from challenges.config import normalise_database_url
+from challenges.demo.data import DEMO_EVENT
 from tests.browser.wifi import Wifi
 from tests.databases import fresh_database
 
@@ -151,6 +152,12 @@ def phone(browser):
         browser, viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL"
     ) as page:
         yield page
+
+
+def demo_event_id(server: LiveServer) -> int:
+    """The id of the event the demo crew works at (`DEMO_EVENT`) in the server's database."""
+    [(event_id,)] = server.rows("SELECT id FROM event WHERE slug = ?", DEMO_EVENT)
+    return event_id
 
 
 def log_in(page, server: str, email: str, password: str) -> None:

@@ -3,11 +3,10 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TABLET, log_in, screenshot
+from challenges.demo.data import DEMO_EVENT
+from tests.browser.conftest import TABLET, demo_event_id, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-DEMO_EVENT = "fll-2025-regio-eindhoven"
 
 
 def stored_rubrics(server) -> list[tuple]:
@@ -64,7 +63,7 @@ def test_a_judge_fills_a_rubric_offline_and_it_arrives_once(live_server, wifi, b
     expect(tablet.locator("#outbox-waiting li")).to_have_count(0)  # nothing left to send again
     assert stored_rubrics(live_server) == [("innovation_project", "submitted", 1)]
 
-    tablet.goto(f"{wifi.url}/events/1/judging")
+    tablet.goto(f"{wifi.url}/events/{demo_event_id(live_server)}/judging")
     expect(tablet.locator(".judging-sessions li").first).to_contain_text("Ingediend")
     screenshot(tablet, "tablet-judge-sessions")
     assert errors == []

@@ -11,14 +11,14 @@ from playwright.sync_api import expect
 from sqlalchemy import create_engine
 
 from challenges.config import normalise_database_url
-from tests.browser.conftest import PHONE, TABLET, log_in, screenshot
+from challenges.demo.data import DEMO_EVENT
+from tests.browser.conftest import PHONE, TABLET, demo_event_id, log_in, screenshot
 from tests.browser.test_robot_game import answer_everything_no
 
 pytestmark = pytest.mark.browser
 
 REFEREE = ("referee@demo.challenges.nl", "demo-referee-2025")
 JUDGE = ("judge@demo.challenges.nl", "demo-judge-2025")
-MATCHES = "/events/1/referee/matches?table=table+1"
 
 
 def execute(server, sql: str, *params) -> None:
@@ -44,8 +44,19 @@ CLEAN_UP = (
     ("DELETE FROM score_sheet WHERE referee_name LIKE ?", OURS),
     ("DELETE FROM rubric_entry WHERE went_well LIKE ?", OURS),
     ("DELETE FROM closed_round WHERE closed_by LIKE ?", OURS),
-    ("DELETE FROM refused_item WHERE event_id = ?", 1),
+    ("DELETE FROM refused_item WHERE event_id = (SELECT id FROM event WHERE slug = ?)", DEMO_EVENT),
 )
+
+
+@pytest.fixture(scope="module")
+def event_id(live_server) -> int:
+    return demo_event_id(live_server)
+
+
+@pytest.fixture(scope="module")
+def matches(event_id) -> str:
+    """The referee's match list of table 1 at the demo event (a path)."""
+    return f"/events/{event_id}/referee/matches?table=table+1"
 
 
 @pytest.fixture
@@ -63,9 +74,9 @@ def tablet(request, browser, live_server):
     assert errors == []
 
 
-def open_match_list(page, server) -> None:
+def open_match_list(page, server, matches: str) -> None:
     """The referee's match list, online, until the tablet has kept the sheets it links to."""
-    page.goto(f"{server}{MATCHES}")
+    page.goto(f"{server}{matches}")
     expect(page.locator("#outbox-kept")).to_contain_text("bewaard op deze tablet", timeout=20000)
 
 
@@ -79,16 +90,16 @@ def open_match(page, index: int) -> int:
     """Opens the match list's match at this index; its id."""
     page.locator(".match-list a.match").nth(index).tap()
     page.wait_for_url(re.compile(r"/matches/\d+$"))
-    expect(page.locator("#total")).to_have_text("60")  # the start sheet
+    expect(page.locator("#total")).to_have_text("70")  # the start sheet
     return int(page.url.rsplit("/", 1)[1])
 
 
-def test_the_match_list_does_not_move_while_the_tablet_keeps_its_pages(tablet, wifi, live_server):
+def test_the_match_list_does_not_move_while_the_tablet_keeps_its_pages(tablet, wifi, matches):
     """A referee taps a match as soon as the list shows: the outbox panel and the line that says
     how many pages were kept take their place before the scripts run, so the tap hits the match
     it aimed at."""
     log_in(tablet, wifi.url, *REFEREE)
-    tablet.goto(f"{wifi.url}{MATCHES}", wait_until="commit")
+    tablet.goto(f"{wifi.url}{matches}", wait_until="commit")
     sixth = tablet.locator(".match-list a.match").nth(5)
     sixth.wait_for()
     first_paint = sixth.bounding_box()
@@ -96,9 +107,11 @@ def test_the_match_list_does_not_move_while_the_tablet_keeps_its_pages(tablet, w
     assert sixth.bounding_box() == first_paint
 
 
-def test_the_next_match_is_scored_without_wifi_and_sent_when_it_returns(tablet, wifi, live_server):
+def test_the_next_match_is_scored_without_wifi_and_sent_when_it_returns(
+    tablet, wifi, live_server, matches
+):
     log_in(tablet, wifi.url, *REFEREE)
-    open_match_list(tablet, wifi.url)
+    open_match_list(tablet, wifi.url, matches)
     wifi.off(tablet.context)
     match = open_match(tablet, 1)
     fill_sheet(tablet, "Offline Ruben")
@@ -128,28 +141,28 @@ def test_the_next_match_is_scored_without_wifi_and_sent_when_it_returns(tablet, 
     assert sheets_of_match(live_server, match) == [(key, "Offline Ruben", "submitted")]
 
 
-def test_a_half_filled_sheet_survives_a_reload_without_wifi(tablet, wifi, live_server):
+def test_a_half_filled_sheet_survives_a_reload_without_wifi(tablet, wifi, matches):
     log_in(tablet, wifi.url, *REFEREE)
-    open_match_list(tablet, wifi.url)
+    open_match_list(tablet, wifi.url, matches)
     open_match(tablet, 2)
     wifi.off(tablet.context)
-    tablet.locator('[data-question="m13_statue_raised"]').get_by_text("Ja", exact=True).tap()
+    root_cover = tablet.locator('[data-question="m11_root_cover_down"]')
+    root_cover.get_by_text("Ja", exact=True).tap()
     tablet.get_by_label("Je naam (scheidsrechter)").fill("Offline Fatima")
     expect(tablet.locator("#total")).to_have_text("90")
 
     tablet.reload()
     expect(tablet.locator("#total")).to_have_text("90")
     expect(tablet.get_by_label("Je naam (scheidsrechter)")).to_have_value("Offline Fatima")
-    statue = tablet.locator('[data-question="m13_statue_raised"] input[value=yes]')
-    expect(statue).to_be_checked()
+    expect(root_cover.locator("input[value=yes]")).to_be_checked()
     wifi.on(tablet.context)
 
 
 def test_an_expired_log_in_keeps_the_sheets_until_the_referee_logs_in_again(
-    tablet, wifi, live_server
+    tablet, wifi, live_server, matches
 ):
     log_in(tablet, wifi.url, *REFEREE)
-    open_match_list(tablet, wifi.url)
+    open_match_list(tablet, wifi.url, matches)
     match = open_match(tablet, 3)
     fill_sheet(tablet, "Offline Sven")
     wifi.off(tablet.context)
@@ -184,21 +197,24 @@ def test_an_expired_log_in_keeps_the_sheets_until_the_referee_logs_in_again(
 
 
 def close_the_round_of(server, match: int) -> None:
-    [(kind, number)] = server.rows("SELECT kind, round FROM schedule_entry WHERE id = ?", match)
+    [(event_id, kind, number)] = server.rows(
+        "SELECT event_id, kind, round FROM schedule_entry WHERE id = ?", match
+    )
     execute(
         server,
         "INSERT INTO closed_round (event_id, round_kind, round, closed_by, closed_at)"
-        " VALUES (1, ?, ?, 'Offline test', CURRENT_TIMESTAMP)",
+        " VALUES (?, ?, ?, 'Offline test', CURRENT_TIMESTAMP)",
+        event_id,
         kind,
         number,
     )
 
 
 def test_a_refused_sheet_stays_in_view_with_the_reason_until_sent_again_or_removed(
-    tablet, wifi, live_server
+    tablet, wifi, live_server, matches
 ):
     log_in(tablet, wifi.url, *REFEREE)
-    open_match_list(tablet, wifi.url)
+    open_match_list(tablet, wifi.url, matches)
     match = open_match(tablet, 4)
     close_the_round_of(live_server, match)
     fill_sheet(tablet, "Offline Iris")
@@ -208,7 +224,7 @@ def test_a_refused_sheet_stays_in_view_with_the_reason_until_sent_again_or_remov
     expect(tablet.locator("#outbox-status")).to_contain_text("1 niet geaccepteerd")
     assert sheets_of_match(live_server, match) == []
 
-    tablet.goto(f"{wifi.url}{MATCHES}")
+    tablet.goto(f"{wifi.url}{matches}")
     expect(refused).to_contain_text("Deze ronde is gesloten")
     for size, name in ((PHONE, "phone"), (TABLET, "tablet")):
         tablet.set_viewport_size(size)
@@ -230,9 +246,11 @@ def test_a_refused_sheet_stays_in_view_with_the_reason_until_sent_again_or_remov
     assert sheets_of_match(live_server, other) == []
 
 
-def test_a_judge_opens_the_next_rubric_without_wifi_and_it_arrives(tablet, wifi, live_server):
+def test_a_judge_opens_the_next_rubric_without_wifi_and_it_arrives(
+    tablet, wifi, live_server, event_id
+):
     log_in(tablet, wifi.url, *JUDGE)
-    tablet.goto(f"{wifi.url}/events/1/judging")
+    tablet.goto(f"{wifi.url}/events/{event_id}/judging")
     expect(tablet.locator("#outbox-kept")).to_contain_text("bewaard op deze tablet", timeout=20000)
     wifi.off(tablet.context)
     tablet.locator(".judging-sessions li").nth(1).locator(".rubric-links a").first.tap()
@@ -256,9 +274,9 @@ def stored_rubrics(server) -> list[tuple]:
     return server.rows("SELECT status, version FROM rubric_entry WHERE went_well LIKE ?", OURS)
 
 
-def test_logging_out_forgets_the_kept_pages(tablet, wifi, live_server):
+def test_logging_out_forgets_the_kept_pages(tablet, wifi, event_id, matches):
     log_in(tablet, wifi.url, *REFEREE)
-    open_match_list(tablet, wifi.url)
+    open_match_list(tablet, wifi.url, matches)
     match = open_match(tablet, 1)
     tablet.get_by_role("button", name="Uitloggen").click()
     tablet.wait_for_url(f"{wifi.url}/")
@@ -266,7 +284,7 @@ def test_logging_out_forgets_the_kept_pages(tablet, wifi, live_server):
     assert tablet.evaluate(kept) == 0
 
     wifi.off(tablet.context)
-    tablet.goto(f"{wifi.url}/events/1/referee/matches/{match}")
+    tablet.goto(f"{wifi.url}/events/{event_id}/referee/matches/{match}")
     expect(tablet.get_by_role("heading", level=1)).to_have_text(
         "Deze pagina staat nog niet op deze tablet"
     )
@@ -279,18 +297,20 @@ def with_a_stale_csrf_token(route) -> None:
 
 
 @pytest.mark.parametrize("tablet", [{"service_workers": "block"}], indirect=True)
-def test_a_refused_csrf_token_is_renewed_and_the_sheet_sent(tablet, wifi, live_server):
+def test_a_refused_csrf_token_is_renewed_and_the_sheet_sent(
+    tablet, wifi, live_server, event_id, matches
+):
     log_in(tablet, wifi.url, *REFEREE)
     tablet.route(re.compile(r"/referee/matches/\d+$"), with_a_stale_csrf_token)
     answers = Counter()
     tablet.on("response", lambda response: answers.update([(response.url, response.status)]))
-    tablet.goto(f"{wifi.url}{MATCHES}")
+    tablet.goto(f"{wifi.url}{matches}")
     match = open_match(tablet, 5)
     fill_sheet(tablet, "Offline Noor")
     tablet.get_by_role("button", name="Formulier versturen").tap()
     tablet.wait_for_url(re.compile(r"/matches\?table="))
     [(_key, referee, _status)] = sheets_of_match(live_server, match)
     assert referee == "Offline Noor"
-    api = f"{wifi.url}/api/v1/events/1/sheets"
+    api = f"{wifi.url}/api/v1/events/{event_id}/sheets"
     assert answers[(api, 400)] == answers[(f"{wifi.url}/api/v1/session", 200)] == 1
     assert answers[(api, 201)] == 1

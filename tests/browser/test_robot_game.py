@@ -4,11 +4,10 @@ screen shows the score without a reload."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TABLET, log_in, screenshot
+from challenges.demo.data import DEMO_EVENT
+from tests.browser.conftest import TABLET, demo_event_id, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-DEMO_EVENT = "fll-2025-regio-eindhoven"
 
 
 def stored_sheets(server) -> list[tuple]:
@@ -30,7 +29,7 @@ def test_referee_scores_offline_and_the_audience_sees_it_after_verification(
 ):
     audience = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
     screen = audience.new_page()
-    screen.goto(f"{live_server}/events/fll-2025-regio-eindhoven/scoreboard/screen")
+    screen.goto(f"{live_server}/events/{DEMO_EVENT}/scoreboard/screen")
     expect(screen.get_by_role("heading", name="Robot Game · Regiofinale Eindhoven")).to_be_visible()
 
     context = browser.new_context(viewport=TABLET, has_touch=True, locale="nl-NL")
@@ -39,15 +38,15 @@ def test_referee_scores_offline_and_the_audience_sees_it_after_verification(
     tablet.on("pageerror", lambda error: errors.append(str(error)))
     log_in(tablet, wifi.url, "referee@demo.challenges.nl", "demo-referee-2025")
     tablet.get_by_role("link", name="Wedstrijden scoren").click()
-    tablet.get_by_role("link", name="table 1", exact=True).tap()
-    expect(tablet.get_by_role("heading", name="table 1 · Regiofinale Eindhoven")).to_be_visible()
+    tablet.get_by_role("link", name="tafel 1", exact=True).tap()
+    expect(tablet.get_by_role("heading", name="tafel 1 · Regiofinale Eindhoven")).to_be_visible()
     tablet.locator(".match-list a", has_text="Wedstrijdronde 1").first.tap()
 
     total = tablet.locator("#total")
-    expect(total).to_have_text("60")  # the start sheet: supports standing and six tokens
-    question = tablet.locator('[data-question="m13_statue_raised"]')
+    expect(total).to_have_text("70")  # the start sheet: both habitats occupied and six tokens
+    question = tablet.locator('[data-question="m11_root_cover_down"]')
     question.get_by_text("Ja", exact=True).tap()
-    expect(total).to_have_text("90")
+    expect(total).to_have_text("90")  # 20 more (a total of 100 would hide in team #1001)
     tablet.get_by_role("button", name="Formulier versturen").tap()
     expect(tablet.locator('[data-error-for="m00_inspection"]')).to_be_visible()  # not answered
     answer_everything_no(tablet)
@@ -77,7 +76,7 @@ def test_referee_scores_offline_and_the_audience_sees_it_after_verification(
     desk_context = browser.new_context(viewport=TABLET, has_touch=True, locale="nl-NL")
     desk = desk_context.new_page()
     log_in(desk, live_server, "headreferee@demo.challenges.nl", "demo-head-referee-2025")
-    desk.goto(f"{live_server}/events/1/head-referee")
+    desk.goto(f"{live_server}/events/{demo_event_id(live_server)}/head-referee")
     waiting = desk.locator(".sheet-row", has_text=team.split(" ", 1)[1])
     expect(waiting).to_contain_text("90")
     waiting.get_by_role("button", name="Goedkeuren").tap()

@@ -1,6 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from challenges.demo.dates import amsterdam_today, running_year, season_name
 from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -18,11 +19,8 @@ def test_teacher_signs_up_finds_school_and_registers_a_team_on_a_phone(live_serv
     phone.get_by_role("button", name="Account aanmaken").click()
     expect(phone.get_by_text("We hebben je een e-mail gestuurd")).to_be_visible()
 
-    phone.goto(live_server.last_mail_link(EMAIL))
+    phone.goto(live_server.last_mail_link(EMAIL))  # confirms and logs in at once
     expect(phone.get_by_text("Je e-mailadres is bevestigd")).to_be_visible()
-    phone.get_by_label("E-mailadres").fill(EMAIL)
-    phone.get_by_label("Wachtwoord").fill(PASSWORD)
-    phone.get_by_role("button", name="Inloggen").click()
 
     phone.get_by_role("link", name="Naar jouw teams").click()
     phone.get_by_role("link", name="Zoek je school").click()
@@ -36,9 +34,13 @@ def test_teacher_signs_up_finds_school_and_registers_a_team_on_a_phone(live_serv
 
     phone.get_by_role("link", name="Team aanmelden").first.click()
     phone.get_by_label("Teamnaam").fill("Lichtgevende Robots")
-    phone.get_by_label("Leerjaar van de meeste leerlingen").select_option(label="klas 2")
-    phone.get_by_role("button", name="Stel een categorie voor").click()
-    expect(phone.get_by_text("Voorgestelde categorie: Challenge")).to_be_visible()
+    # FLL has one category: no school year to give, no other programme's categories.
+    expect(phone.get_by_label("Leerjaar van de meeste leerlingen")).to_have_count(0)
+    expect(phone.get_by_label("Categorie")).to_contain_text("Challenge")
+    first_choice = phone.get_by_label("Eerste keus regiofinale")
+    finals = first_choice.locator("option").all_text_contents()
+    assert len(finals) > 2  # "—" and the running season's finals
+    first_choice.select_option(label=finals[1])
     phone.get_by_label("Aantal leerlingen", exact=True).fill("6")
     phone.get_by_label("Voornamen van de leerlingen (niet verplicht)").fill("Sanne\nDaan")
     screenshot(phone, "phone-register-team")
@@ -47,5 +49,9 @@ def test_teacher_signs_up_finds_school_and_registers_a_team_on_a_phone(live_serv
     expect(phone.get_by_text("Team Lichtgevende Robots is aangemeld")).to_be_visible()
     row = phone.get_by_role("row", name="Lichtgevende Robots")
     expect(row).to_contain_text("aangemeld")
-    expect(row).to_contain_text("2026-2027")
+    expect(row).to_contain_text(season_name(running_year(amsterdam_today())))
     screenshot(phone, "phone-my-teams")
+    row.get_by_role("link", name="Lichtgevende Robots").click()
+    expect(phone.get_by_role("heading", name="Wat gebeurt er nu")).to_be_visible()
+    expect(phone.get_by_text(finals[1].split(" (")[0]).first).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+from challenges.demo.finished import FINISHED_FLL
+
 pytestmark = pytest.mark.database
 
 SMOKE = """
@@ -46,7 +48,7 @@ def test_installed_wheel_serves_pages_and_migrates(tmp_path, installed_wheel):
         str(bin_dir / "challenges"),
         "print",
         "certificates",
-        "fll-2025-regio-groningen",
+        FINISHED_FLL,
         "--out",
         str(pdf),
     )

@@ -1,10 +1,16 @@
+from datetime import UTC, datetime
+
+import time_machine
 from sqlalchemy import func, select
 
 from challenges.auth.models import EventRole, User
 from challenges.auth.roles import Role
+from challenges.demo.finished import FINISHED_FLL, FINISHED_VAKKANJERS
 from challenges.events.models import Event, EventKind
 from challenges.extensions import db
 from challenges.models import Category, Programme, School, Season, Team
+
+NOON = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)  # FLL 2026-2027 is running, 2025-2026 is over
 
 
 def counts() -> dict[str, int]:
@@ -13,7 +19,8 @@ def counts() -> dict[str, int]:
 
 
 def test_seed_demo_is_realistic_and_idempotent(runner):
-    first = runner.invoke(args=["seed", "demo"])
+    with time_machine.travel(NOON, tick=False):
+        first = runner.invoke(args=["seed", "demo"])
     assert first.exit_code == 0, first.output
     after_first = counts()
     assert after_first["Programme"] == 2
@@ -36,7 +43,8 @@ def test_seed_demo_is_realistic_and_idempotent(runner):
     national = next(e for e in fll_events if e.kind is EventKind.NATIONAL)
     assert all(e.feeds_into_id == national.id for e in fll_events if e.kind is EventKind.REGIONAL)
 
-    second = runner.invoke(args=["seed", "demo"])
+    with time_machine.travel(NOON, tick=False):
+        second = runner.invoke(args=["seed", "demo"])
     assert second.exit_code == 0
     assert "nothing new" in second.output
     assert counts() == after_first
@@ -81,8 +89,8 @@ def test_two_demo_events_are_finished_with_results_to_show(runner, client):
     runner.invoke(args=["seed", "demo"])
     finished = db.session.scalars(select(Event).where(Event.results_published_at.is_not(None)))
     by_slug = {event.slug: event for event in finished}
-    assert sorted(by_slug) == ["fll-2025-regio-groningen", "vk-2025-markt-zwolle"]
-    groningen, zwolle = by_slug["fll-2025-regio-groningen"], by_slug["vk-2025-markt-zwolle"]
+    assert sorted(by_slug) == [FINISHED_FLL, FINISHED_VAKKANJERS]
+    groningen, zwolle = by_slug[FINISHED_FLL], by_slug[FINISHED_VAKKANJERS]
     sheets = db.session.scalars(select(ScoreSheet).where(ScoreSheet.event_id == groningen.id))
     assert {sheet.status for sheet in sheets} == {SheetStatus.VERIFIED}
     for event in (groningen, zwolle):
@@ -95,10 +103,10 @@ def test_two_demo_events_are_finished_with_results_to_show(runner, client):
         assert db.session.scalar(
             select(func.count(Advancement.id)).where(Advancement.from_event_id == event.id)
         )
-    page = client.get("/events/fll-2025-regio-groningen/results").get_data(as_text=True)
+    page = client.get(f"/events/{FINISHED_FLL}/results").get_data(as_text=True)
     assert "Champion&#39;s Award" in page
     assert "Naar de landelijke finale" in page
-    market = client.get("/events/vk-2025-markt-zwolle/results").get_data(as_text=True)
+    market = client.get(f"/events/{FINISHED_VAKKANJERS}/results").get_data(as_text=True)
     assert "Juryprijs" in market
     assert "Winnaar: Juryprijs" in market
     assert "Publieksprijs" in market

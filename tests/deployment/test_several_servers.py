@@ -16,15 +16,27 @@ from challenges.auth.roles import Role
 from challenges.demo import data
 from challenges.demo.finished import FINISHED_FLL
 from challenges.forms import FORM_ERROR_STATUS
+from challenges.robot_game.definitions import load
 from tests.concurrency import at_the_same_moment
 from tests.deployment.browser import Browser
 from tests.deployment.deployment import APP_SERVERS, Deployment, eventually, rows
-from tests.robot_game.conftest import answers
 
 PHONES = 200
-SHEET, SHEET_SCORE = answers(m02_topsoil_sections=2), 80
+BIOGLOW = "fll-2026-bioglow-founders"  # the Robot Game of the demo event's season
 # nginx counts max-age in whole seconds, then fetches the new board in the background.
 MARGIN = 2
+
+
+def bioglow_sheet(**changes) -> dict:
+    """A complete BIOGLOW sheet: the start sheet (70 points), every other yes/no question no
+    and every count 0, with these answers changed."""
+    season = load(BIOGLOW)
+    sheet = {q.id: False for q in season.questions if q.type == "yesno"}
+    sheet |= {q.id: 0 for q in season.questions if q.type == "count"}
+    return sheet | season.start_sheet() | changes
+
+
+SHEET, SHEET_SCORE = bioglow_sheet(m02_seeds_released=2), 90
 
 
 def board_json(slug: str) -> str:

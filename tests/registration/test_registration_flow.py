@@ -290,3 +290,10 @@ def test_the_team_page_says_what_happens_next(client, season, school, teacher):
     assert f"Na het sluiten van de aanmelding op {closes}" in page
     assert "nog geen keuze" in page
     assert "Kies een regiofinale" in page
+
+
+def test_a_first_name_too_long_is_a_message_not_a_crash(client, season, school, teacher):
+    response = register(client, season, school, pupil_first_names="Anna\n" + "B" * 41)
+    assert response.status_code == 422
+    assert "Een voornaam is hooguit 40 tekens." in response.text
+    assert teams() == []

@@ -8,6 +8,7 @@ from challenges.auth.policies import SIGNED_IN, is_organiser
 from challenges.auth.roles import Role
 from challenges.core import services
 from challenges.core.health import database_state
+from challenges.database import utcnow
 from challenges.extensions import csrf, db
 from challenges.i18n import LANGUAGE_COOKIE
 from challenges.redirects import safe_next
@@ -20,7 +21,14 @@ ONE_YEAR = 365 * 24 * 3600
 @bp.get("/")
 @public
 def home():
-    return render_template("core/home.html", events=services.published_events())
+    now = utcnow()
+    return render_template(
+        "core/home.html",
+        registrations=services.registrations(now),
+        finals=services.finals(now),
+        open_state=services.RegistrationState.OPEN,
+        soon_state=services.RegistrationState.SOON,
+    )
 
 
 @bp.get("/privacy")

@@ -1,8 +1,22 @@
-"""The demo world: fictional schools in real Dutch towns, two programmes' 2025-2026 seasons."""
+"""The demo world: fictional schools in real Dutch towns; FLL's running season with its finals
+ahead, and last season of both programmes as a finished archive (dates in `dates`)."""
 
-from datetime import UTC, date, datetime, time
+from dataclasses import dataclass
+from datetime import date, time, timedelta
 
 from challenges.auth.roles import Role
+from challenges.demo.dates import (
+    LAST_REGISTRATION_DAY,
+    TUESDAY,
+    WEDNESDAY,
+    amsterdam_today,
+    archive_year,
+    midnight,
+    nth_weekday,
+    opening,
+    running_year,
+    season_name,
+)
 
 PASSWORD_PREFIX = "demo-"
 
@@ -18,64 +32,14 @@ PROGRAMMES = [
 ]
 
 
-def _moment(year: int, month: int, day: int) -> datetime:
-    return datetime(year, month, day, 23, 0, tzinfo=UTC)  # midnight in Amsterdam, winter time
-
-
 # Categories: (name, description, team size min, max, school year min, max, levels).
 # School years: groep 1-8 are 1-8; klas 1-6 of secondary school are 9-14.
-FLL_CATEGORIES = [("Challenge", "9-15 jaar / years", 2, 10, None, None, None)]
+FLL_CATEGORIES = [("Challenge", "9-15 jaar", 2, 10, None, None, None)]
 VAKKANJERS_CATEGORIES = [
     ("Junior", "groep 7-8", 2, 6, 7, 8, None),
     ("Scout", "klas 1", 2, 6, 9, 9, None),
     ("Explorer", "klas 2-3 havo/vwo", 2, 6, 10, 11, "havo,vwo"),
     ("Pioneer", "bovenbouw vmbo", 2, 6, 11, 14, "vmbo"),
-]
-
-SEASONS = [
-    {
-        "programme": "fll-challenge",
-        "key": "fll-challenge-2025-2026",
-        "name": "2025-2026",
-        "theme": "UNEARTHED",
-        "client": None,
-        "design_questions": None,
-        "robot_game_key": "fll-2025-unearthed",
-        "rubric_set_key": "fll-challenge-2024",
-        "registration_opens_at": _moment(2025, 5, 31),
-        "registration_closes_at": _moment(2025, 10, 31),
-        "categories": FLL_CATEGORIES,
-    },
-    {
-        "programme": "vakkanjers",
-        "key": "vakkanjers-2025-2026",
-        "name": "2025-2026",
-        "theme": "Circulair Festival",
-        "client": "Milieu Centraal",
-        "design_questions": (
-            "Ontwerp een dansvloer die energie opwekt.\n"
-            "Ontwerp een slim afvalsysteem voor een festival.\n"
-            "Ontwerp een waterpunt dat verspilling voorkomt."
-        ),
-        "robot_game_key": None,
-        "rubric_set_key": "vakkanjers-jury",
-        "registration_opens_at": _moment(2025, 8, 31),
-        "registration_closes_at": _moment(2026, 1, 31),
-        "categories": VAKKANJERS_CATEGORIES,
-    },
-    {
-        "programme": "fll-challenge",
-        "key": "fll-challenge-2026-2027",
-        "name": "2026-2027",
-        "theme": "BIOGLOW",
-        "client": None,
-        "design_questions": None,
-        "robot_game_key": "fll-2026-bioglow-founders",
-        "rubric_set_key": "fll-challenge-2024",
-        "registration_opens_at": _moment(2026, 5, 31),
-        "registration_closes_at": _moment(2027, 1, 15),
-        "categories": FLL_CATEGORIES,
-    },
 ]
 
 # (vestigingscode, name, town, postcode, province, kind)
@@ -126,6 +90,23 @@ TEAM_NAMES = [
     "De Denktank",
 ]
 
+# The running season: last season's teams are back, and some new ones.
+RUNNING_TEAM_NAMES = [
+    *TEAM_NAMES,
+    "Glimwormen",
+    "Bio Beacons",
+    "De Vuurvliegjes",
+    "Neon Nerds",
+    "Lumen Lab",
+    "Fluor Force",
+    "Lichtpuntjes",
+    "Glow Getters",
+    "Algen Alliantie",
+    "Lantaarnvissen",
+    "Photon Ploeg",
+    "De Lichtbrengers",
+]
+
 VAKKANJERS_TEAM_NAMES = [
     "Dansvloer Dynamo",
     "Afval Alarm",
@@ -149,81 +130,10 @@ VAKKANJERS_TEAM_NAMES = [
     "De Terugwinners",
 ]
 
-EVENTS = [
-    {
-        "season": "fll-challenge-2025-2026",
-        "slug": "fll-2025-regio-eindhoven",
-        "kind": "regional",
-        "name": "Regiofinale Eindhoven",
-        "venue": "Evoluon",
-        "town": "Eindhoven",
-        "starts_on": date(2026, 1, 24),
-        "capacity": 24,
-        "start_time": time(9, 0),
-        "end_time": time(17, 0),
-        "tables": 4,
-        "rooms": 3,
-    },
-    {
-        "season": "fll-challenge-2025-2026",
-        "slug": "fll-2025-regio-groningen",
-        "kind": "regional",
-        "name": "Regiofinale Groningen",
-        "venue": "Zernike Campus",
-        "town": "Groningen",
-        "starts_on": date(2026, 1, 31),
-        "capacity": 24,
-        "start_time": time(9, 0),
-        "end_time": time(17, 0),
-        "tables": 4,
-        "rooms": 3,
-    },
-    {
-        "season": "fll-challenge-2025-2026",
-        "slug": "fll-2025-landelijke-finale",
-        "kind": "national",
-        "name": "Landelijke finale FLL Challenge",
-        "venue": "Jaarbeurs",
-        "town": "Utrecht",
-        "starts_on": date(2026, 3, 14),
-        "capacity": 40,
-    },
-    {
-        "season": "vakkanjers-2025-2026",
-        "slug": "vk-2025-markt-zwolle",
-        "kind": "regional",
-        "name": "Vakkanjers Markt Zwolle",
-        "venue": "Windesheim",
-        "town": "Zwolle",
-        "starts_on": date(2026, 4, 1),
-        "capacity": 30,
-    },
-    {
-        "season": "vakkanjers-2025-2026",
-        "slug": "vk-2025-markt-rotterdam",
-        "kind": "regional",
-        "name": "Vakkanjers Markt Rotterdam",
-        "venue": "RDM Rotterdam",
-        "town": "Rotterdam",
-        "starts_on": date(2026, 4, 8),
-        "capacity": 30,
-    },
-    {
-        "season": "vakkanjers-2025-2026",
-        "slug": "vk-2025-landelijke-finale",
-        "kind": "national",
-        "name": "Landelijke finale Vakkanjers",
-        "venue": "Next Nature Museum",
-        "town": "Eindhoven",
-        "starts_on": date(2026, 6, 2),
-        "capacity": 40,
-    },
-]
-
 # The demo coach teaches at this school and coaches its teams.
 COACH_SCHOOL = "90AT00"
 
-# One account per role; event roles are held at the Eindhoven regional final.
+# One account per role; event roles are held at the running season's first regional final.
 ACCOUNTS = [
     ("organiser@demo.challenges.nl", "Olga Organisator", Role.ORGANISER),
     ("eventmanager@demo.challenges.nl", "Evert Evenement", Role.EVENT_MANAGER),
@@ -233,11 +143,226 @@ ACCOUNTS = [
     ("judge@demo.challenges.nl", "Jan Jurylid", Role.JUDGE),
     ("coach@demo.challenges.nl", "Carla Coach", Role.COACH),
 ]
-DEMO_EVENT = "fll-2025-regio-eindhoven"
-
-
 DEMO_JUDGE = "judge@demo.challenges.nl"
+DEMO_JUDGE_ADVISOR = "judgeadvisor@demo.challenges.nl"
 
 
 def demo_password(role: Role) -> str:
     return f"{PASSWORD_PREFIX}{role.value.replace('_', '-')}-2025"
+
+
+# The demo's certificates: images under static/img/, drawn for the demo.
+LOGO = "demo-logo.png"
+SIGNATURE = "demo-signature.png"
+SIGNATORY = ("Olga Organisator", "Programmaleider, Platform Talent voor Technologie (demo)")
+
+
+@dataclass(frozen=True)
+class World:
+    """The seasons and events of the demo as loaded on one day, and which play which part."""
+
+    seasons: list[dict]
+    events: list[dict]
+    running: str  # the running FLL season's key
+    fll_archive: str  # last season's keys
+    vakkanjers_archive: str
+    demo_event: str  # the running season's final the demo crew works at (slug)
+    finished: tuple[str, str]  # last season's finished FLL final and Vakkanjers Markt (slugs)
+
+
+def _regional(season: str, slug: str, name: str, venue: str, town: str, day: date) -> dict:
+    """An FLL regional final: a day with four robot tables and three judging rooms."""
+    return {
+        "season": season,
+        "slug": slug,
+        "kind": "regional",
+        "name": name,
+        "venue": venue,
+        "town": town,
+        "starts_on": day,
+        "capacity": 24,
+        "start_time": time(9, 0),
+        "end_time": time(17, 0),
+        "tables": 4,
+        "rooms": 3,
+    }
+
+
+def _event(season: str, slug: str, kind: str, name: str, venue: str, town: str, day: date):
+    return {
+        "season": season,
+        "slug": slug,
+        "kind": kind,
+        "name": name,
+        "venue": venue,
+        "town": town,
+        "starts_on": day,
+        "capacity": 40 if kind == "national" else 30,
+    }
+
+
+def _fll_national_final(year: int) -> date:
+    return nth_weekday(year + 1, 3, 2)
+
+
+def _fll_national(season_key: str, year: int) -> dict:
+    return _event(
+        season_key,
+        f"fll-{year}-landelijke-finale",
+        "national",
+        "Landelijke finale FLL Challenge",
+        "Jaarbeurs",
+        "Utrecht",
+        _fll_national_final(year),
+    )
+
+
+def _vakkanjers_national_final(year: int) -> date:
+    return nth_weekday(year + 1, 6, 1, TUESDAY)
+
+
+def _fll_season(year: int, theme: str, robot_game_key: str, opens, closes_on: date) -> dict:
+    return {
+        "programme": "fll-challenge",
+        "key": f"fll-challenge-{season_name(year)}",
+        "name": season_name(year),
+        "theme": theme,
+        "client": None,
+        "design_questions": None,
+        "robot_game_key": robot_game_key,
+        "rubric_set_key": "fll-challenge-2024",
+        "registration_opens_at": opens,
+        "registration_closes_at": midnight(closes_on + timedelta(days=1)),
+        "categories": FLL_CATEGORIES,
+    }
+
+
+def _running_fll(today: date) -> tuple[dict, list[dict]]:
+    """BIOGLOW: registration open until 15 January, four regional finals in January-February."""
+    year = running_year(today)
+    season = _fll_season(
+        year,
+        "BIOGLOW",
+        "fll-2026-bioglow-founders",
+        opening(year, 5, 31, today),
+        date(year + 1, *LAST_REGISTRATION_DAY),
+    )
+    key, finals = season["key"], year + 1
+    events = [
+        _regional(
+            key,
+            f"fll-{year}-regio-{town.lower()}",
+            f"Regiofinale {town}",
+            venue,
+            town,
+            day,
+        )
+        for town, venue, day in (
+            ("Eindhoven", "Evoluon", nth_weekday(finals, 1, 3)),
+            ("Groningen", "Zernike Campus", nth_weekday(finals, 1, 4)),
+            ("Rotterdam", "Hogeschool Rotterdam", nth_weekday(finals, 2, 1)),
+            ("Nijmegen", "Radboud Universiteit", nth_weekday(finals, 2, 2)),
+        )
+    ]
+    events.append(_fll_national(key, year))
+    return season, events
+
+
+def _archived_fll(today: date) -> tuple[dict, list[dict]]:
+    """UNEARTHED, over: registration closed on 31 October, finals in January-March."""
+    year = archive_year(today, _fll_national_final)
+    season = _fll_season(
+        year, "UNEARTHED", "fll-2025-unearthed", midnight(date(year, 5, 31)), date(year, 10, 31)
+    )
+    key, eindhoven = season["key"], nth_weekday(year + 1, 1, 4)
+    return season, [
+        _regional(
+            key,
+            f"fll-{year}-regio-eindhoven",
+            "Regiofinale Eindhoven",
+            "Evoluon",
+            "Eindhoven",
+            eindhoven,
+        ),
+        _regional(
+            key,
+            f"fll-{year}-regio-groningen",
+            "Regiofinale Groningen",
+            "Zernike Campus",
+            "Groningen",
+            eindhoven + timedelta(days=7),
+        ),
+        _fll_national(key, year),
+    ]
+
+
+def _archived_vakkanjers(today: date) -> tuple[dict, list[dict]]:
+    """Circulair Festival, over: two Vakkanjers Markten in April, the national final in June."""
+    year = archive_year(today, _vakkanjers_national_final)
+    key = f"vakkanjers-{season_name(year)}"
+    season = {
+        "programme": "vakkanjers",
+        "key": key,
+        "name": season_name(year),
+        "theme": "Circulair Festival",
+        "client": "Milieu Centraal",
+        "design_questions": (
+            "Ontwerp een dansvloer die energie opwekt.\n"
+            "Ontwerp een slim afvalsysteem voor een festival.\n"
+            "Ontwerp een waterpunt dat verspilling voorkomt."
+        ),
+        "robot_game_key": None,
+        "rubric_set_key": "vakkanjers-jury",
+        "registration_opens_at": midnight(date(year, 8, 31)),
+        "registration_closes_at": midnight(date(year + 1, 2, 1)),
+        "categories": VAKKANJERS_CATEGORIES,
+    }
+    zwolle = nth_weekday(year + 1, 4, 1, WEDNESDAY)
+    return season, [
+        _event(
+            key,
+            f"vk-{year}-markt-zwolle",
+            "regional",
+            "Vakkanjers Markt Zwolle",
+            "Windesheim",
+            "Zwolle",
+            zwolle,
+        ),
+        _event(
+            key,
+            f"vk-{year}-markt-rotterdam",
+            "regional",
+            "Vakkanjers Markt Rotterdam",
+            "RDM Rotterdam",
+            "Rotterdam",
+            zwolle + timedelta(days=7),
+        ),
+        _event(
+            key,
+            f"vk-{year}-landelijke-finale",
+            "national",
+            "Landelijke finale Vakkanjers",
+            "Next Nature Museum",
+            "Eindhoven",
+            _vakkanjers_national_final(year),
+        ),
+    ]
+
+
+def world(today: date) -> World:
+    fll, fll_events = _archived_fll(today)
+    vakkanjers, vakkanjers_events = _archived_vakkanjers(today)
+    running, running_events = _running_fll(today)
+    return World(
+        seasons=[fll, vakkanjers, running],
+        events=fll_events + vakkanjers_events + running_events,
+        running=running["key"],
+        fll_archive=fll["key"],
+        vakkanjers_archive=vakkanjers["key"],
+        demo_event=running_events[0]["slug"],
+        finished=(fll_events[1]["slug"], vakkanjers_events[0]["slug"]),
+    )
+
+
+# The demo event of a demo loaded today (for tests and tools that reach the seeded demo).
+DEMO_EVENT = world(amsterdam_today()).demo_event

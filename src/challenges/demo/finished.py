@@ -1,4 +1,5 @@
-"""Two finished demo events: Regiofinale Groningen (FLL) and Vakkanjers Markt Zwolle.
+"""Two finished demo events of last season: Regiofinale Groningen (FLL) and Vakkanjers Markt
+Zwolle.
 
 Scores verified, rubrics submitted, awards given, tickets to the national final confirmed and
 the results published, so that every results page (and every printed document) can be seen
@@ -17,6 +18,8 @@ from challenges.auth.roles import Role
 from challenges.awards import advancing, awarding
 from challenges.awards.models import PublicVote
 from challenges.database import utcnow
+from challenges.demo.data import world
+from challenges.demo.dates import amsterdam_today
 from challenges.events import scoreboard_version
 from challenges.events.markets import assign_stands
 from challenges.events.models import AdvancementQuota, Event, ScheduleEntry
@@ -31,10 +34,11 @@ from challenges.robot_game.definitions import SeasonDefinition, load
 from challenges.robot_game.evaluator import evaluate
 from challenges.robot_game.models import ScoreSheet, SheetStatus
 
-FINISHED_FLL = "fll-2025-regio-groningen"
-FINISHED_VAKKANJERS = "vk-2025-markt-zwolle"
-JURORS = {
-    FINISHED_FLL: [
+# The finished events of a demo loaded today (for tests and tools that reach the seeded demo).
+FINISHED_FLL, FINISHED_VAKKANJERS = world(amsterdam_today()).finished
+# Per programme (the finished FLL event first): six jurors in three rooms, or three at a market.
+JURORS = (
+    [
         ("jury1.groningen@demo.challenges.nl", "Gijs de Groot"),
         ("jury2.groningen@demo.challenges.nl", "Greetje Hoekstra"),
         ("jury3.groningen@demo.challenges.nl", "Gerrit Postma"),
@@ -42,24 +46,26 @@ JURORS = {
         ("jury5.groningen@demo.challenges.nl", "Jelle Visser"),
         ("jury6.groningen@demo.challenges.nl", "Noor El Amrani"),
     ],
-    FINISHED_VAKKANJERS: [
+    [
         ("jury1.zwolle@demo.challenges.nl", "Zeynep Yilmaz"),
         ("jury2.zwolle@demo.challenges.nl", "Sanne Jansen"),
         ("jury3.zwolle@demo.challenges.nl", "Wouter Smit"),
     ],
-}
+)
 ORGANISER = "organiser@demo.challenges.nl"
 LEVEL_WEIGHTS = {1: 1, 2: 4, 3: 5, 4: 1}  # most rows Developing or Accomplished
 
 
-def finish_demo_events(events: dict[str, Event], schedule_choices: dict) -> list[str]:
-    """Finish the two demo events that are not finished yet; their slugs."""
+def finish_demo_events(
+    events: dict[str, Event], slugs: tuple[str, str], schedule_choices: dict
+) -> list[str]:
+    """Finish the two demo events (FLL, Vakkanjers) that are not finished yet; their slugs."""
     organiser = db.session.scalar(select(User).where(User.email == ORGANISER))
     finished = []
-    for slug, finish in ((FINISHED_FLL, _finish_fll), (FINISHED_VAKKANJERS, _finish_market)):
+    for slug, people, finish in zip(slugs, JURORS, (_finish_fll, _finish_market), strict=True):
         event = events[slug]
         if event.results_published_at is None:
-            jurors = _jurors(event, JURORS[slug])
+            jurors = _jurors(event, people)
             finish(event, jurors, schedule_choices)
             _decide(event, organiser)
             finished.append(slug)

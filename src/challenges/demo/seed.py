@@ -1,18 +1,24 @@
 """Load the demo world; idempotent: what exists (by its natural key) is left as it is."""
 
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import select
 
 from challenges.auth.models import EventRole, User, UserRole
+from challenges.auth.roles import Role
 from challenges.database import utcnow
 from challenges.demo import data
+from challenges.demo.dates import amsterdam_today
 from challenges.demo.finished import finish_demo_events
 from challenges.events.models import Event, EventKind, EventTeam, ScheduleEntry
 from challenges.events.schedules import make_schedule
 from challenges.extensions import db
 from challenges.judging import panels
+from challenges.printing.models import Branding
 from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.schools.models import School, SchoolMembership
@@ -38,7 +44,9 @@ def get_or_create(report: SeedReport, model: type, lookup: dict[str, Any], **val
     return instance
 
 
-def seed_demo() -> SeedReport:
+def seed_demo(today: date | None = None) -> SeedReport:
+    """The demo as of today (or the given day): see `data.world`."""
+    world = data.world(today or amsterdam_today())
     report = SeedReport()
     programmes = {
         spec["key"]: get_or_create(
@@ -48,24 +56,26 @@ def seed_demo() -> SeedReport:
     }
     seasons = {
         spec["key"]: seed_season(report, programmes[spec["programme"]], spec)
-        for spec in data.SEASONS
+        for spec in world.seasons
     }
     schools = [seed_school(report, row) for row in data.SCHOOLS]
-    seed_teams(
-        report, seasons["fll-challenge-2025-2026"], schools, data.TEAM_NAMES, first_number=1001
-    )
-    seed_teams(report, seasons["vakkanjers-2025-2026"], schools, data.VAKKANJERS_TEAM_NAMES)
+    seed_teams(report, seasons[world.fll_archive], schools, data.TEAM_NAMES, first_number=1001)
+    seed_teams(report, seasons[world.vakkanjers_archive], schools, data.VAKKANJERS_TEAM_NAMES)
+    seed_teams(report, seasons[world.running], schools, data.RUNNING_TEAM_NAMES, first_number=1001)
     events = {
-        spec["slug"]: seed_event(report, seasons[spec["season"]], spec) for spec in data.EVENTS
+        spec["slug"]: seed_event(report, seasons[spec["season"]], spec) for spec in world.events
     }
     link_finals(events)
     place_demo_teams(events)
-    seed_accounts(report, events[data.DEMO_EVENT])
+    seed_accounts(report, events[world.demo_event])
     link_demo_coach()
-    schedule_demo_event(report, events[data.DEMO_EVENT])
-    seat_demo_judge(events[data.DEMO_EVENT])
-    for slug in finish_demo_events(events, DEMO_SCHEDULE):
+    schedule_demo_event(report, events[world.demo_event])
+    seat_demo_judge(events[world.demo_event])
+    for slug in finish_demo_events(events, world.finished, DEMO_SCHEDULE):
         report.count(f"finished event {slug}")
+    open_archive_to_judge_advisor([events[slug] for slug in world.finished])
+    for season in seasons.values():
+        brand(report, season)
     return report
 
 
@@ -73,7 +83,8 @@ DEMO_SCHEDULE = {
     "match_cycle": 8,
     "judging_length": 30,
     "judging_cycle": 40,
-    "min_gap": 10,
+    "match_gap": 30,
+    "judging_gap": 15,
     "practice_rounds": 1,
     "ranking_rounds": 3,
     "seed": 1,
@@ -192,7 +203,7 @@ def link_finals(events: dict[str, Event]) -> None:
 
 
 def place_demo_teams(events: dict[str, Event]) -> None:
-    """Every demo team of 2025-2026 goes to one of its season's regional finals, alternately."""
+    """Every demo team goes to one of its season's regional finals, alternately."""
     for season_id in {event.season_id for event in events.values()}:
         finals = sorted(
             (
@@ -212,6 +223,34 @@ def place_demo_teams(events: dict[str, Event]) -> None:
                 event = finals[index % len(finals)]
                 db.session.add(EventTeam(event_id=event.id, team_id=team.id, event_kind=event.kind))
     db.session.flush()
+
+
+def open_archive_to_judge_advisor(finished: list[Event]) -> None:
+    """The demo judge advisor also advised at last season's finished events, so that
+    deliberation can be seen with real data (only added, never removed)."""
+    advisor = db.session.scalar(select(User).where(User.email == data.DEMO_JUDGE_ADVISOR))
+    for event in finished:
+        if not advisor.has_event_role(event.id, frozenset({Role.JUDGE_ADVISOR})):
+            advisor.event_roles.append(EventRole(event=event, role=Role.JUDGE_ADVISOR))
+    db.session.flush()
+
+
+def brand(report: SeedReport, season: Season) -> None:
+    """The demo logo and signature on the season's certificates, unless it has its own."""
+    if db.session.get(Branding, season.id) is not None:
+        return
+    images = Path(current_app.static_folder) / "img"
+    name, role = data.SIGNATORY
+    db.session.add(
+        Branding(
+            season_id=season.id,
+            logo=(images / data.LOGO).read_bytes(),
+            signature=(images / data.SIGNATURE).read_bytes(),
+            signatory_name=name,
+            signatory_role=role,
+        )
+    )
+    report.count("branding")
 
 
 def seat_demo_judge(event: Event) -> None:

@@ -91,7 +91,7 @@ class TeamForm(Form):
 
     def validate_pupil_first_names(self, field) -> None:
         if any(len(name) > FIRST_NAME_MAX for name in first_names(field.data)):
-            raise ValueError(
+            raise ValidationError(
                 _l("A first name is at most %(count)d characters.", count=FIRST_NAME_MAX)
             )
 
