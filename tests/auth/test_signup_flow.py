@@ -4,7 +4,7 @@ from challenges.auth.models import User
 from challenges.auth.roles import Role
 from challenges.extensions import db
 from tests.auth.helpers import last_link, outbox
-from tests.factories import FAST_PASSWORD_HASH
+from tests.factories import FAST_PASSWORD_HASH, FormClient, make_user
 
 SIGNUP = {
     "name": "Fleur de Vries",
@@ -68,6 +68,23 @@ def test_a_coach_who_signs_up_from_an_invitation_comes_back_to_it(client):
     client.submit(f"/account/signup?next={invitation}", SIGNUP | {"next": invitation})
     confirmed = client.get(last_link("fleur@school.nl"))
     assert confirmed.headers["Location"] == invitation
+
+
+def test_a_confirmation_link_opened_elsewhere_only_confirms(client, app):
+    """Another device, a mail scanner, or a link an attacker sends to a logged-in victim: the
+    address is confirmed, nobody is logged in or out."""
+    client.submit("/account/signup", SIGNUP | {"next": "/teams/"})
+    link = last_link("fleur@school.nl")
+    organiser = make_user(roles=(Role.ORGANISER,))
+    victim = FormClient(app.test_client())
+    victim.log_in(organiser.email)
+    opened = victim.get(link)
+    assert opened.headers["Location"] == "/account/login?next=/teams/"
+    assert organiser.name in victim.get("/dashboard").text  # still the organiser
+    assert db.session.scalar(select(User).where(User.email == "fleur@school.nl")).confirmed_at
+    elsewhere = FormClient(app.test_client())
+    elsewhere.get(link)
+    assert elsewhere.get("/dashboard").status_code == 302  # not logged in
 
 
 def test_a_foreign_next_page_is_not_followed_after_confirming(client):

@@ -3,7 +3,16 @@
 import logging
 from collections.abc import Callable
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
@@ -28,6 +37,8 @@ from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
 from challenges.redirects import safe_next
 
 log = logging.getLogger(__name__)
+SIGNED_UP_HERE = "signed_up"  # the session's mark of the address this browser signed up with
+
 bp = Blueprint("auth", __name__, url_prefix="/account")
 
 
@@ -101,6 +112,7 @@ def signup():
             show_domain_error(form, error)
         else:
             db.session.commit()
+            session[SIGNED_UP_HERE] = form.email.data.strip().lower()
             flash(
                 _("Welcome! We sent you an e-mail: follow its link to confirm your address."),
                 "success",
@@ -112,8 +124,10 @@ def signup():
 @bp.get("/confirm/<token>")
 @public
 def confirm(token: str):
-    """The link in the sign-up mail: it confirms the address and, the first time only, logs
-    the new account in and continues where its owner was going (an invitation, a team)."""
+    """The link in the sign-up mail: it confirms the address. In the browser that signed up,
+    with nobody logged in, the first use also logs the new account in and continues where its
+    owner was going (an invitation, a team). Anywhere else (another device, a mail scanner, a
+    link someone forwarded) it only confirms: a link is no password."""
     try:
         user, next_page = read_confirm_token(token)
     except TokenError as error:
@@ -123,13 +137,16 @@ def confirm(token: str):
     if not services.confirm_email(user):
         flash(_("Your e-mail address was already confirmed."), "info")
         return redirect(url_for("auth.login", next=next_page))
-    if user.active:
-        end_current_log_in()
+    signed_up_here = session.pop(SIGNED_UP_HERE, None) == user.email
+    if signed_up_here and user.active and not current_user.is_authenticated:
         services.start_session(user, remembered=False)
         login_user(user)
+        db.session.commit()
+        flash(_("Your e-mail address is confirmed. Welcome!"), "success")
+        return redirect(next_page or url_for("core.dashboard"))
     db.session.commit()
-    flash(_("Your e-mail address is confirmed. Welcome!"), "success")
-    return redirect(next_page or url_for("core.dashboard"))
+    flash(_("Your e-mail address is confirmed. You can log in now."), "success")
+    return redirect(url_for("auth.login", next=next_page))
 
 
 @bp.route("/confirm", methods=["GET", "POST"])
