@@ -47,17 +47,21 @@ def str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:
 
 
 def lock_rows(
-    session: Session, model: type, ids: Iterable[int], forget: tuple[type, ...] | None = None
+    session: Session,
+    model: type,
+    ids: Iterable[int],
+    forget: tuple[type, ...] | None = None,
+    shared: bool = False,
 ) -> None:
-    """Wait for the rows' write lock and hold it until the transaction ends (PostgreSQL; in
-    id order, so two actions never wait for each other), then forget what was read before, as
-    it may have changed meanwhile: everything, or only the rows of the models in `forget` (what
-    the lock guards; a hot path then need not read the user and the event again). A writing
-    request on SQLite holds the whole database's write lock already (see
-    _begin_sqlite_transaction)."""
+    """Wait for the rows' write lock (or, `shared`, a lock that only keeps writers out) and
+    hold it until the transaction ends (PostgreSQL; in id order, so two actions never wait for
+    each other), then forget what was read before, as it may have changed meanwhile:
+    everything, or only the rows of the models in `forget` (what the lock guards; a hot path
+    then need not read the user and the event again). A writing request on SQLite holds the
+    whole database's write lock already (see _begin_sqlite_transaction)."""
     wanted = sorted(set(ids))
     session.execute(
-        select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update()
+        select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update(read=shared)
     ).all()
     if forget is None:
         session.expire_all()

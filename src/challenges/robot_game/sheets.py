@@ -133,8 +133,9 @@ def submit(event: Event, given: SheetInput, user: User) -> tuple[ScoreSheet, boo
     stored = _stored(given.client_key)
     if stored is None:
         entry = match_of(event, given.match_id)
-        # What the team's lock guards: its sheets, and the rounds the head referee closes.
-        lock_rows(db.session, Team, [entry.team_id], forget=(ScoreSheet, ClosedRound))
+        lock_rows(db.session, Team, [entry.team_id], forget=(ScoreSheet,))  # its sheets
+        # Closing a round locks the event: it waits for this sheet, or this sheet sees it.
+        lock_rows(db.session, Event, [event.id], forget=(ClosedRound,), shared=True)
         stored = _stored(given.client_key)
     if stored is not None:
         return _same_sheet(stored, event, given), False
