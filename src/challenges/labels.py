@@ -44,9 +44,11 @@ def location_label(place: str) -> str:
 
 FILE_WORDS = {
     "schedule": lazy_pgettext("a file name", "schedule"),
-    "signs": lazy_pgettext("a file name", "pit-signs"),
+    "pit-signs": lazy_pgettext("a file name", "pit-signs"),
+    "stand-signs": lazy_pgettext("a file name", "stand-signs"),
     "scoresheet": lazy_pgettext("a file name", "scoresheet"),
     "rubric": lazy_pgettext("a file name", "rubric"),
+    "jury-form": lazy_pgettext("a file name", "jury-form"),
     "feedback": lazy_pgettext("a file name", "feedback"),
     "results": lazy_pgettext("a file name", "results"),
     "certificates": lazy_pgettext("a file name", "certificates"),
@@ -57,7 +59,8 @@ FILE_WORDS = {
 }
 
 
-def download_name(what: str, *parts: object, suffix: str) -> str:
-    """A download's file name in the reader's language: dagprogramma-per-team-regio-delft.pdf."""
-    words = [str(FILE_WORDS[what]), *(str(FILE_WORDS.get(str(p), p)) for p in parts if p != "")]
-    return "-".join(words) + f".{suffix}"
+def download_name(*words: str, parts: tuple[object, ...] = (), suffix: str) -> str:
+    """A download's file name: the words (FILE_WORDS' keys) in the reader's language, then the
+    parts as they are: dagprogramma-per-tafel-regio-delft.pdf."""
+    named = [str(FILE_WORDS[word]) for word in words] + [str(part) for part in parts]
+    return "-".join(named) + f".{suffix}"

@@ -95,13 +95,16 @@ def test_numbers_are_written_as_the_reader_writes_them(app, value, places, dutch
 
 def test_download_names_are_in_the_reader_s_language(app):
     with force_locale("nl"):
-        assert download_name("schedule", "per-table", "regio-delft", suffix="pdf") == (
+        assert download_name("schedule", "per-table", parts=("regio-delft",), suffix="pdf") == (
             "dagprogramma-per-tafel-regio-delft.pdf"
         )
-        assert download_name("certificates", "regio-delft", 7, suffix="pdf") == (
-            "certificaten-regio-delft-7.pdf"
+        assert download_name("certificates", parts=("results", 7), suffix="pdf") == (
+            "certificaten-results-7.pdf"  # an event slugged "results" stays as it is
+        )
+        assert download_name("stand-signs", parts=("markt",), suffix="pdf") == (
+            "standbordjes-markt.pdf"
         )
     with force_locale("en"):
-        assert download_name("schedule", "", "regio-delft", suffix="csv") == (
+        assert download_name("schedule", parts=("regio-delft",), suffix="csv") == (
             "schedule-regio-delft.csv"
         )

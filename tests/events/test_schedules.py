@@ -129,7 +129,8 @@ def upload(client, event, text: str):
 
 
 def test_block_format_export_then_import_gives_the_same_schedule(client, event, manager):
-    client.submit(f"/events/{event.id}/schedule", SETTINGS)
+    client.submit(f"/events/{event.id}/schedule", SETTINGS | {"match_gap": 40})
+    assert event.match_gap == 40  # the gaps it was made with
     before = sorted(
         (e.team_id, e.kind, e.starts_at) for e in db.session.scalars(select(ScheduleEntry))
     )
@@ -142,6 +143,8 @@ def test_block_format_export_then_import_gives_the_same_schedule(client, event, 
     )
     assert after == before
     assert "Moet worden opgelost" not in page
+    db.session.refresh(event)
+    assert (event.match_gap, event.judging_gap) == (None, None)  # an import: the defaults
 
 
 def test_import_with_unknown_team_changes_nothing(client, event, manager):
@@ -437,3 +440,19 @@ def test_importing_unlinks_sheets_only_when_ticked(client, event, manager):
     assert "Het dagprogramma is geïmporteerd" in client.get(page).text
     db.session.refresh(sheet)
     assert (sheet.match_id, sheet.score) == (None, 60)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        ("13:00", "12:00", "De pauze eindigt na het begin."),
+        ("12:00", "", "Geef beide tijden van de pauze, of geen."),
+        ("", "12:30", "Geef beide tijden van de pauze, of geen."),
+    ],
+)
+def test_a_break_needs_both_times_in_order(client, event, manager, start, end, message):
+    page = f"/events/{event.id}/schedule"
+    response = client.submit(page, SETTINGS | {"break_start": start, "break_end": end})
+    assert response.status_code == 422
+    assert message in response.text
+    assert db.session.scalars(select(ScheduleEntry)).all() == []

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import TimeField
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from challenges.converters import WholeNumberField
 from challenges.events.scheduling import Gaps
@@ -50,6 +50,17 @@ class ScheduleForm(Form):
         validators=[InputRequired(), NumberRange(0, 9999)],
         description=_l("Another number gives another order of the teams."),
     )
+
+    # Each runs only when its own time is given (Optional stops the others).
+    def validate_break_start(self, field) -> None:
+        if self.break_end.data is None:
+            raise ValidationError(_l("Give both times of the break, or neither."))
+
+    def validate_break_end(self, field) -> None:
+        if self.break_start.data is None:
+            raise ValidationError(_l("Give both times of the break, or neither."))
+        if field.data <= self.break_start.data:
+            raise ValidationError(_l("The break ends after it starts."))
 
     def choices(self) -> dict:
         return {name: field.data for name, field in self._fields.items() if name != "csrf_token"}

@@ -20,7 +20,7 @@ from challenges.events.scheduling import (
     natural,
     table_pairs,
 )
-from challenges.labels import round_label
+from challenges.labels import location_label, round_label
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def place_problems(settings: Settings, schedule: Schedule) -> list[Violation]:
             if after.start < before.end:
                 double = _(
                     "%(place)s is double-booked at %(time)s (%(first)s and %(second)s)",
-                    place=place,
+                    place=location_label(place),
                     time=clock(settings, after.start),
                     first=before.team,
                     second=after.team,
@@ -193,7 +193,14 @@ def variety_problems(schedule: Schedule) -> list[Violation]:
         if count > 1
     ]
     problems += [
-        soft(team, _("%(team)s plays every ranking match on %(table)s", team=team, table=table))
+        soft(
+            team,
+            _(
+                "%(team)s plays every ranking match on %(table)s",
+                team=team,
+                table=location_label(table),
+            ),
+        )
         for team, table in sorted(one_table(rankings).items())
     ]
     return problems

@@ -323,6 +323,7 @@ def replace_schedule(
             )
         )
     db.session.execute(delete(ScheduleEntry).where(ScheduleEntry.event_id == event.id))
+    event.match_gap = event.judging_gap = None  # an imported day is checked by the defaults
     for commitment in commitments:
         db.session.add(
             ScheduleEntry(

@@ -253,7 +253,7 @@ SCHEDULE_FILES = {
 def schedule_file(event_id: int, kind: str):
     event = db.get_or_404(Event, event_id)
     mimetype, suffix, build = SCHEDULE_FILES[kind]
-    name = download_name("schedule", event.slug, suffix=suffix)
+    name = download_name("schedule", parts=(event.slug,), suffix=suffix)
     return Response(
         build(event),
         mimetype=mimetype,

@@ -47,7 +47,16 @@ IN_MEMORY = 8 * 1024 * 1024  # larger documents go to a temporary file while the
 CHUNK = 256 * 1024
 
 
-SCHEDULE_BY = {"event": "", "team": "per-team", "table": "per-table", "room": "per-room"}
+SCHEDULE_BY = {"event": (), "team": ("per-team",), "table": ("per-table",), "room": ("per-room",)}
+
+
+def signs_word(event: Event) -> str:
+    """FLL teams have pits, Vakkanjers teams stands."""
+    return "pit-signs" if event.season.programme.has_robot_game else "stand-signs"
+
+
+def rubric_word(event: Event) -> str:
+    return "rubric" if event.season.programme.has_robot_game else "jury-form"
 
 
 def pdf_response(name: str, write: Callable[[IO[bytes]], int]) -> Response:
@@ -107,7 +116,7 @@ def event_certificates(event_id: int):
     """Every certificate of the event in one PDF, in printing order."""
     event = db.get_or_404(Event, event_id)
     return certificates_pdf(
-        event, None, download_name("certificates", event.slug, suffix="pdf"), warn=True
+        event, None, download_name("certificates", parts=(event.slug,), suffix="pdf"), warn=True
     )
 
 
@@ -123,7 +132,7 @@ def team_certificates(team_id: int, event_id: int):
             _("The certificates can be downloaded once the results are published."), status=409
         )
     return certificates_pdf(
-        event, team.id, download_name("certificates", event.slug, team.id, suffix="pdf")
+        event, team.id, download_name("certificates", parts=(event.slug, team.id), suffix="pdf")
     )
 
 
@@ -135,7 +144,7 @@ def schedule(event_id: int):
     if by not in documents.SCHEDULE_VIEWS:
         abort(404)
     return pdf_response(
-        download_name("schedule", SCHEDULE_BY[by], event.slug, suffix="pdf"),
+        download_name("schedule", *SCHEDULE_BY[by], parts=(event.slug,), suffix="pdf"),
         lambda out: documents.write_schedule(out, event, by),
     )
 
@@ -146,7 +155,7 @@ def signs(event_id: int):
     event = db.get_or_404(Event, event_id)
     team_url = documents.team_url(event)
     return pdf_response(
-        download_name("signs", event.slug, suffix="pdf"),
+        download_name(signs_word(event), parts=(event.slug,), suffix="pdf"),
         lambda out: documents.write_signs(out, event, team_url),
     )
 
@@ -157,7 +166,7 @@ def blank_scoresheet(event_id: int):
     event = db.get_or_404(Event, event_id)
     season = season_of(event)
     return pdf_response(
-        download_name("scoresheet", season.key, suffix="pdf"),
+        download_name("scoresheet", parts=(season.key,), suffix="pdf"),
         lambda out: scoresheets.write_scoresheet(out, season, None, event),
     )
 
@@ -172,7 +181,7 @@ def filled_scoresheet(event_id: int, sheet_id: int):
         abort(404, error.message)
     season = season_of(event)
     return pdf_response(
-        download_name("scoresheet", event.slug, sheet.id, suffix="pdf"),
+        download_name("scoresheet", parts=(event.slug, sheet.id), suffix="pdf"),
         lambda out: scoresheets.write_scoresheet(out, season, sheet, event),
     )
 
@@ -187,7 +196,7 @@ def blank_rubric(event_id: int, rubric_id: str):
         abort(404, error.message)
     rubric_set = rubric_set_of(event)
     return pdf_response(
-        download_name("rubric", rubric.id, suffix="pdf"),
+        download_name(rubric_word(event), parts=(rubric.id,), suffix="pdf"),
         lambda out: documents.write_rubric(out, rubric_set, rubric.id),
     )
 
@@ -204,7 +213,7 @@ def feedback(team_id: int, event_id: int):
             _("The jury feedback is shown once the results are published."), status=409
         )
     return pdf_response(
-        download_name("feedback", event.slug, team.id, suffix="pdf"),
+        download_name("feedback", parts=(event.slug, team.id), suffix="pdf"),
         lambda out: documents.write_feedback(out, event, team),
     )
 
@@ -217,7 +226,7 @@ def results(event_ref: str):
     if not results_shown(event):
         raise DomainError(_("The results of this event are not published yet."), status=409)
     return pdf_response(
-        download_name("results", event.slug, suffix="pdf"),
+        download_name("results", parts=(event.slug,), suffix="pdf"),
         lambda out: documents.write_results(out, event),
     )
 

@@ -57,7 +57,7 @@ EXPORT_TYPES = {
 def export(kind: str):
     teams = overview.filtered_teams(overview.Filters.from_args(request.args))
     mimetype, build = EXPORT_TYPES[kind]
-    filename = download_name("registrations", f"{utcnow():%Y%m%d-%H%M}", suffix=kind)
+    filename = download_name("registrations", parts=(f"{utcnow():%Y%m%d-%H%M}",), suffix=kind)
     return Response(
         build(overview.export_rows(teams)),
         mimetype=mimetype,

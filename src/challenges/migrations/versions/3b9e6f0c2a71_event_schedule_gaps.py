@@ -30,6 +30,12 @@ def upgrade():
             "schedule_entry", recreate="always", table_kwargs={"sqlite_autoincrement": True}
         ):
             pass
+        # Ids above today's highest may have been handed out and deleted before: new ones
+        # start well clear of them, so no tablet's old match id names a new match.
+        op.execute(
+            "INSERT OR REPLACE INTO sqlite_sequence (name, seq) "
+            "SELECT 'schedule_entry', COALESCE(MAX(id), 0) + 1000000 FROM schedule_entry"
+        )
 
 
 def downgrade():
