@@ -32,8 +32,9 @@ def upgrade():
             pass
         # Ids above today's highest may have been handed out and deleted before: new ones
         # start well clear of them, so no tablet's old match id names a new match.
+        op.execute("DELETE FROM sqlite_sequence WHERE name = 'schedule_entry'")
         op.execute(
-            "INSERT OR REPLACE INTO sqlite_sequence (name, seq) "
+            "INSERT INTO sqlite_sequence (name, seq) "
             "SELECT 'schedule_entry', COALESCE(MAX(id), 0) + 1000000 FROM schedule_entry"
         )
 
