@@ -9,6 +9,7 @@ columns and spreads what room is left between the missions. When the missions ca
 on one page even at the smallest type they continue on a second.
 """
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO
@@ -215,16 +216,26 @@ def _columns(missions: Sequence[Mission], room: float) -> list[list[Flowable]]:
     """The missions in two columns of `room` high at the largest type that fits, with as
     much room around each question as fits (room to write); more than two columns when even
     the smallest type needs another page."""
-    sizes = [LARGEST - step / 2 for step in range(int((LARGEST - SMALLEST) * 2) + 1)]
-    for size in sizes:
-        if _fitted(missions, size, 1, room) is not None:
-            for padding in (5, 4, 3, 2):
-                if (columns := _fitted(missions, size, padding, room)) is not None:
-                    return columns
-            return _fitted(missions, size, 1, room)
+    chosen = _type_and_padding(tuple(missions), room)
+    if chosen is not None:
+        return _fitted(missions, *chosen, room)
     blocks = [_mission(mission, SMALLEST) for mission in missions]
     heights = [block.wrap(COLUMN, HEIGHT)[1] + MIN_GAP for block in blocks]
     return _greedy(blocks, heights, room)
+
+
+@functools.lru_cache(maxsize=64)
+def _type_and_padding(missions: tuple[Mission, ...], room: float) -> tuple[float, float] | None:
+    """The largest type, then the most padding, at which two columns fit; None when none does.
+    Kept per sheet: trying the sizes takes half a second, and a season's sheet is printed often."""
+    sizes = [LARGEST - step / 2 for step in range(int((LARGEST - SMALLEST) * 2) + 1)]
+    for size in sizes:
+        if _fitted(missions, size, 1, room) is not None:
+            padding = next(
+                (p for p in (5, 4, 3, 2) if _fitted(missions, size, p, room) is not None), 1
+            )
+            return size, padding
+    return None
 
 
 def _greedy(blocks: list[Flowable], heights: list[float], room: float) -> list[list[Flowable]]:
