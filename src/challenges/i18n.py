@@ -47,11 +47,14 @@ def as_time(value: datetime | None) -> str:
     return format_time(value, "HH:mm") if value else ""
 
 
+NOTHING = "\u2013"  # an en dash: what a missing figure shows
+
+
 def as_duration(minutes: int | None) -> str:
     """A length of time in minutes as people read it: 40 min, 2 h, 5 h 40 min (in Dutch 5 u 40
     min); a negative one (an overlap) with a minus sign, none as a dash."""
     if minutes is None:
-        return "\u2013"  # an en dash
+        return NOTHING
     hours, rest = divmod(abs(minutes), 60)
     if not hours:
         text = _("%(minutes)d min", minutes=rest)
@@ -66,7 +69,7 @@ def as_number(value: float | int | None, places: int | None = None) -> str:
     """A number as the reader writes it: 27,5 in Dutch, 27.5 in English; with `places`, that
     many decimals (27,0); none as a dash."""
     if value is None:
-        return "\u2013"  # an en dash
+        return NOTHING
     if not places:
         return format_decimal(value)
     return format_decimal(value, format="#,##0." + "0" * places)

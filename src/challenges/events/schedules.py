@@ -69,33 +69,20 @@ def settings_for(event: Event, teams: dict[str, Team], choices: dict) -> Setting
         raise DomainError(
             _("Give the event its start and end time, tables and judging rooms first.")
         )
-    start = datetime.combine(event.starts_on, event.start_time)
-    day_length = int(
-        (datetime.combine(event.starts_on, event.end_time) - start).total_seconds() // 60
-    )
+    start = minute_of_day(event.start_time)
     breaks = ()
     if choices.get("break_start") and choices.get("break_end"):
         breaks = (
             (
-                int(
-                    (
-                        datetime.combine(event.starts_on, choices["break_start"]) - start
-                    ).total_seconds()
-                    // 60
-                ),
-                int(
-                    (
-                        datetime.combine(event.starts_on, choices["break_end"]) - start
-                    ).total_seconds()
-                    // 60
-                ),
+                minute_of_day(choices["break_start"]) - start,
+                minute_of_day(choices["break_end"]) - start,
             ),
         )
     return Settings(
         teams=tuple(teams),
         tables=event.tables,
         rooms=event.rooms,
-        day_length=day_length,
+        day_length=minute_of_day(event.end_time) - start,
         match_cycle=choices["match_cycle"],
         judging_cycle=choices["judging_cycle"],
         judging_length=choices["judging_length"],
@@ -104,7 +91,7 @@ def settings_for(event: Event, teams: dict[str, Team], choices: dict) -> Setting
         ranking_rounds=choices["ranking_rounds"],
         breaks=breaks,
         seed=choices["seed"],
-        starts_at=minute_of_day(event.start_time),
+        starts_at=start,
     )
 
 
@@ -147,9 +134,9 @@ def entries(event: Event, team_id: int | None = None) -> list[tuple[ScheduleEntr
     return list(db.session.execute(query).all())
 
 
-def stored_schedule(event: Event) -> Schedule:
-    """The stored schedule in minutes from the event's start (midnight when it has none: an
-    imported schedule does not need one)."""
+def stored_schedule(event: Event, rows: list | None = None) -> Schedule:
+    """The stored schedule (its `entries`, when read already) in minutes from the event's start
+    (midnight when it has none: an imported schedule does not need one)."""
     start = event.start_time or time(0)
     return Schedule(
         [
@@ -161,14 +148,13 @@ def stored_schedule(event: Event) -> Schedule:
                 minutes_since(event.starts_on, start, entry.starts_at),
                 minutes_since(event.starts_on, start, entry.ends_at),
             )
-            for entry, _team in entries(event)
+            for entry, _team in (entries(event) if rows is None else rows)
         ]
     )
 
 
-def stored_quality(event: Event) -> Quality | None:
+def stored_quality(schedule: Schedule) -> Quality | None:
     """The stored schedule's figures (schedule_check.quality); None without a schedule."""
-    schedule = stored_schedule(event)
     return quality(schedule) if schedule.commitments else None
 
 
@@ -353,22 +339,18 @@ def gaps_of(event: Event) -> Gaps:
     )
 
 
-def stored_problems(event: Event) -> list[Violation]:
+def stored_problems(event: Event, schedule: Schedule) -> list[Violation]:
     """Check the stored schedule (generated or imported) against what it must give every team."""
-    rows = entries(event)
-    if not rows or not (event.start_time and event.end_time):
+    if not schedule.commitments or not (event.start_time and event.end_time):
         return []
     teams = scheduled_teams(event)
-    commitments = labelled(stored_schedule(event).commitments, teams)
-    day = datetime.combine(event.starts_on, event.end_time) - datetime.combine(
-        event.starts_on, event.start_time
-    )
-    labels = [team_label(team) for team in teams.values()]
+    commitments = labelled(schedule.commitments, teams)
+    start = minute_of_day(event.start_time)
     settings = existing_schedule_settings(
-        labels,
+        [team_label(team) for team in teams.values()],
         commitments,
-        int(day.total_seconds() // 60),
+        minute_of_day(event.end_time) - start,
         gaps_of(event),
-        minute_of_day(event.start_time),
+        start,
     )
     return check(Schedule(commitments), settings)

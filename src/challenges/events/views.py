@@ -139,6 +139,7 @@ def schedule_page(
     may_generate = EVENT_MANAGER.allows(current_user, {"event_id": event.id})
     by = request.args.get("by", "time")
     rows = schedules.entries(event)
+    schedule = schedules.stored_schedule(event, rows)
     if by == "team":
         rows = sorted(rows, key=lambda row: (row[1].number or 0, row[1].name, row[0].starts_at))
     elif by == "place":
@@ -156,8 +157,8 @@ def schedule_page(
         import_form=import_form if may_generate else None,
         unlink=unlink,
         linked_sheets=schedules.linked_sheets(event) if may_generate else 0,
-        problems=schedules.stored_problems(event),
-        quality=schedules.stored_quality(event),
+        problems=schedules.stored_problems(event, schedule),
+        quality=schedules.stored_quality(schedule),
         gaps=schedules.gaps_of(event),
     ), status
 

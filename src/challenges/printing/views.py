@@ -47,9 +47,6 @@ IN_MEMORY = 8 * 1024 * 1024  # larger documents go to a temporary file while the
 CHUNK = 256 * 1024
 
 
-SCHEDULE_BY = {"event": (), "team": ("per-team",), "table": ("per-table",), "room": ("per-room",)}
-
-
 def signs_word(event: Event) -> str:
     """FLL teams have pits, Vakkanjers teams stands."""
     return "pit-signs" if event.season.programme.has_robot_game else "stand-signs"
@@ -143,8 +140,9 @@ def schedule(event_id: int):
     by = request.args.get("by", "event")
     if by not in documents.SCHEDULE_VIEWS:
         abort(404)
+    per = [] if by == "event" else [f"per-{by}"]  # FILE_WORDS: per-team, per-table, per-room
     return pdf_response(
-        download_name("schedule", *SCHEDULE_BY[by], parts=(event.slug,), suffix="pdf"),
+        download_name("schedule", *per, parts=(event.slug,), suffix="pdf"),
         lambda out: documents.write_schedule(out, event, by),
     )
 

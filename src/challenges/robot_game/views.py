@@ -29,6 +29,7 @@ from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.i18n import current_language
 from challenges.inputs import JSON_MAX_BYTES, InputError, load_json
+from challenges.labels import team_label
 from challenges.registration.models import Team
 from challenges.robot_game import desk, pairs, sheets, standings
 from challenges.robot_game.evaluator import answers_from_strings
@@ -134,7 +135,7 @@ def score(event_id: int, match_id: int):
     flash(
         _(
             "Sheet saved: %(team)s, %(score)d points.",
-            team=f"#{team.number} {team.name}" if team.number else team.name,
+            team=team_label(team),
             score=sheet.score,
         ),
         "success",
