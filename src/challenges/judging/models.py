@@ -27,13 +27,15 @@ class PanelMember(db.Model):
 class RubricStatus(enum.StrEnum):
     DRAFT = "draft"  # saved while filling in; not a score
     SUBMITTED = "submitted"  # a judge's score
+    WITHDRAWN = "withdrawn"  # a submission taken back (filed for the wrong team): not counted
 
 
 class RubricEntry(db.Model):
     """One judge's rubric for one team: a draft, or a submitted version (never changed).
 
     Submitting again after a submission adds a version that supersedes the previous one
-    (`current` moves); the raw scores of every version are kept.
+    (`current` moves); the raw scores of every version are kept. Withdrawing a submission adds
+    a withdrawn version with the reason, which counts nowhere.
     """
 
     __table_args__ = (
@@ -71,6 +73,8 @@ class RubricEntry(db.Model):
     device_time: Mapped[datetime | None]
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
     team: Mapped[Team] = relationship()
 
@@ -78,8 +82,8 @@ class RubricEntry(db.Model):
 class StandClaim(db.Model):
     """A juror on the way to (or at) a market stand; released when done, skipped or given up.
 
-    `absent` marks a release because the team was not at its stand. A claim older than the
-    timeout no longer blocks the stand for other jurors.
+    `absent` marks a release because the team was not at its stand. An open claim blocks the
+    stand for other jurors until it is released (no timeout: a visit takes as long as it takes).
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -91,6 +95,33 @@ class StandClaim(db.Model):
     absent: Mapped[bool] = mapped_column(default=False)
 
     team: Mapped[Team] = relationship()
+
+
+class MarketPlan(db.Model):
+    """A Vakkanjers Markt's jury rounds, fixed when the market starts: round n runs from
+    `starts_at` + (n - 1) x `round_minutes`. Only making it again changes it (`version`)."""
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
+    )
+    starts_at: Mapped[datetime]
+    round_minutes: Mapped[int]
+    version: Mapped[int] = mapped_column(default=1)
+    made_at: Mapped[datetime] = mapped_column(default=utcnow)
+    made_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+
+class PlannedVisit(db.Model):
+    """In a round of the market plan, a juror visits one stand (the team, whatever its number)."""
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("market_plan.event_id", ondelete="CASCADE"), primary_key=True
+    )
+    round: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
 
 
 class RubricAdjustment(db.Model):
