@@ -14,6 +14,7 @@ from challenges.extensions import db
 from challenges.judging import entries
 from challenges.judging.assessment import FilledRubric
 from challenges.judging.entries import rubric_set_of
+from tests.events.programme_words import FLL_WORDS, VAKKANJERS_WORDS, main_of, words_in
 from tests.factories import (
     grant_event_role,
     make_event,
@@ -25,46 +26,10 @@ from tests.judging.conftest import judged  # noqa: F401 (a fixture)
 from tests.robot_game.conftest import SEASON, schedule_matches
 
 SECTIONS = ("cockpit-prepare", "cockpit-day", "cockpit-after", "cockpit-prints")
-FLL_WORDS = (
-    "robot",
-    "scheidsrechter",
-    "referee",
-    "rubric",
-    "wedstrijd",
-    "match",
-    "scorebord",
-    "scoreboard",
-    "tafel",
-    "table",
-    "pit",
-    "first",
-    "lego",
-)
-VAKKANJERS_WORDS = (
-    "vakkanjers",
-    "markt",
-    "market",
-    "stand",
-    "juryformulier",
-    "jury form",
-    "juror",
-    "publieksprijs",
-    "public prize",
-)
-
-
-def main_of(response) -> str:
-    assert response.status_code == 200, response.status_code
-    return response.text.split('<main id="main"', 1)[1].split("</main>", 1)[0]
 
 
 def links_of(page: str) -> list[str]:
     return [html.unescape(href) for href in re.findall(r'href="([^"]+)"', page)]
-
-
-def words_in(page: str, words: tuple[str, ...]) -> list[str]:
-    text = html.unescape(re.sub(r"<[^>]+>", " ", page)).lower()
-    return [word for word in words if re.search(rf"\b{word}(s|es|e|en)?\b", text)]
 
 
 @pytest.fixture

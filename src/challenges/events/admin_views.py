@@ -29,22 +29,38 @@ def index():
     return render_template("events/admin_index.html", events=services.events_with_team_counts())
 
 
-def event_form(event: Event | None) -> EventForm:
-    form = EventForm(obj=event)
+def event_form(event: Event | None, season: Season) -> EventForm:
+    """The form in the words of the season's programme, offering that programme's seasons."""
+    programme = season.programme
+    form = EventForm(programme.has_robot_game, obj=event)
     seasons = db.session.scalars(
-        select(Season).options(joinedload(Season.programme)).order_by(Season.key.desc())
+        select(Season).where(Season.programme_id == programme.id).order_by(Season.key.desc())
     ).all()
-    form.season_id.choices = [SelectChoice(s.id, f"{s.programme.name} {s.name}") for s in seasons]
+    form.season_id.choices = [SelectChoice(s.id, f"{programme.name} {s.name}") for s in seasons]
     finals = db.session.scalars(
-        select(Event).where(Event.kind == EventKind.NATIONAL).order_by(Event.starts_on)
+        select(Event)
+        .join(Season, Season.id == Event.season_id)
+        .where(Event.kind == EventKind.NATIONAL, Season.programme_id == programme.id)
+        .order_by(Event.starts_on)
     ).all()
     form.feeds_into_id.choices = [SelectChoice(0, "—")] + [
         SelectChoice(e.id, e.name) for e in finals
     ]
-    if event and not form.is_submitted():
-        form.feeds_into_id.data = event.feeds_into_id or 0
-        form.kind.data = event.kind.value
+    if not form.is_submitted():
+        form.season_id.data = season.id
+        if event:
+            form.feeds_into_id.data = event.feeds_into_id or 0
+            form.kind.data = event.kind.value
     return form
+
+
+def asked_season() -> Season | None:
+    """The season a new event is for: as submitted, or as chosen on the first page."""
+    try:
+        season_id = parse_id(request.form.get("season_id") or request.args.get("season_id"))
+    except InputError:
+        return None
+    return db.session.get(Season, season_id)
 
 
 def submitted_quotas() -> dict[int, int]:
@@ -58,21 +74,23 @@ def submitted_quotas() -> dict[int, int]:
     return quotas
 
 
-def form_values(form: EventForm) -> dict:
-    return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+def form_values(form: EventForm, target: Event) -> dict:
+    """The fields on the form; those of the other programme (robot-game tables on a
+    Vakkanjers form) keep what the event holds."""
+    kept = {name: getattr(target, name) for name in services.EVENT_FIELDS}
+    entered = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+    return kept | entered
 
 
-def edit_page(event: Event | None):
-    form = event_form(event)
+def edit_page(event: Event | None, season: Season):
+    form = event_form(event, season)
     target = event or Event()
     if form.validate_on_submit() and run_form_action(
         form,
-        lambda: services.save_event(target, form_values(form), submitted_quotas()),
+        lambda: services.save_event(target, form_values(form, target), submitted_quotas()),
         _("The event is saved."),
     ):
         return redirect(url_for("event_admin.edit", event_id=target.id))
-    season = db.session.get(Season, form.season_id.data) if form.season_id.data else None
-    season = season or (event.season if event else None)
     quotas = {quota.category_id: quota.advancing for quota in (event.quotas if event else [])}
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     feeders = (
@@ -87,6 +105,7 @@ def edit_page(event: Event | None):
         form=form,
         event=event,
         season=season,
+        robot_game=season.programme.has_robot_game,
         quotas=quotas,
         feeders=feeders,
     ), status
@@ -95,13 +114,24 @@ def edit_page(event: Event | None):
 @bp.route("/new", methods=["GET", "POST"])
 @require(ORGANISER)
 def new():
-    return edit_page(None)
+    """First the season (so the programme and its words), then the event's form."""
+    season = asked_season()
+    if season is not None:
+        return edit_page(None, season)
+    seasons = db.session.scalars(
+        select(Season).options(joinedload(Season.programme)).order_by(Season.key.desc())
+    ).all()
+    if request.method == "POST":
+        flash(_("Choose a season."), "error")
+    status = FORM_ERROR_STATUS if request.method == "POST" else 200
+    return render_template("events/new_event.html", seasons=seasons), status
 
 
 @bp.route("/<int:event_id>", methods=["GET", "POST"])
 @require(ORGANISER)
 def edit(event_id: int):
-    return edit_page(db.get_or_404(Event, event_id))
+    event = db.get_or_404(Event, event_id)
+    return edit_page(event, event.season)
 
 
 @bp.route("/placement/<int:season_id>", methods=["GET", "POST"])

@@ -1,7 +1,8 @@
-"""The event form, and the confirmation that a new schedule may unlink score sheets."""
+"""The event form in its programme's words, and the confirmation that a new schedule may
+unlink score sheets."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, SelectField, StringField, TimeField
+from wtforms import BooleanField, DateField, Label, SelectField, StringField, TimeField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
@@ -57,6 +58,26 @@ class EventForm(Form):
         _l("Rank the judged areas by normalised scores (when every judge scored enough teams)")
     )
 
+    def __init__(self, robot_game: bool, *args, **kwargs) -> None:
+        """An FLL event has robot-game tables and judging rooms; a Vakkanjers market neither,
+        and its own words for its kind and its jurors."""
+        super().__init__(*args, **kwargs)
+        if robot_game:
+            return
+        del self.tables
+        del self.rooms
+        self.kind.choices = [
+            SelectChoice(EventKind.REGIONAL.value, _l("Semi-final (Vakkanjers Markt)")),
+            SelectChoice(EventKind.NATIONAL.value, _l("National final")),
+        ]
+        self.slug.description = _l("For example vakkanjers-2026-markt-zwolle.")
+        for name, text in MARKET_LABELS.items():
+            field = self[name]
+            field.label = Label(field.id, text)
+        self.normalise_min_teams.description = _l(
+            "Empty: 5. With fewer teams per juror the raw scores are used."
+        )
+
     def validate_end_time(self, field) -> None:
         if field.data and self.start_time.data and field.data <= self.start_time.data:
             raise ValidationError(_l("The event must end after it starts."))
@@ -64,6 +85,15 @@ class EventForm(Form):
     def validate_tables(self, field) -> None:
         if field.data and field.data % 2:
             raise ValidationError(_l("Robot-game tables come in pairs: give an even number."))
+
+
+MARKET_LABELS = {
+    "capacity": _l("Capacity (teams, one stand each)"),
+    "normalise_min_teams": _l("Normalise jurors' scores from this many teams per juror"),
+    "normalised_ranks": _l(
+        "Rank the teams by normalised scores (when every juror scored enough teams)"
+    ),
+}
 
 
 class UnlinkSheetsForm(Form):
