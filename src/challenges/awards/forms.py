@@ -6,9 +6,13 @@ from wtforms.validators import DataRequired
 
 from challenges.auth.forms import email_field
 from challenges.forms import Form
-from challenges.inputs import choice_number
+from challenges.inputs import optional_number
 
 
 class VoteForm(Form):
-    team = SelectField(_l("Your favourite team"), coerce=choice_number, validators=[DataRequired()])
+    team = SelectField(
+        _l("Your favourite team"),
+        coerce=optional_number,
+        validators=[DataRequired(_l("Choose the team you vote for."))],
+    )
     email = email_field(_l("Your e-mail address (to confirm your vote)"))

@@ -1,7 +1,7 @@
 """The public results page of an event, the public's vote, and the jury's feedback for a
 team's coaches."""
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, current_app, render_template, request
 
 from challenges.actions import run_form_action
 from challenges.auth.access import public, require
@@ -16,6 +16,7 @@ from challenges.events.services import find_event
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.i18n import current_language as language
+from challenges.inputs import parse_id
 from challenges.judging import entries, results
 from challenges.registration.models import Team
 from challenges.robot_game import standings
@@ -78,7 +79,10 @@ def vote(event_ref: str):
     """The public prize: pick a team, confirm by e-mail."""
     event = votable_event(event_ref)
     form = VoteForm()
-    form.team.choices = [(team.id, team.name) for team in voting.teams(event)]
+    form.team.choices = voting.choices(event)
+    if not form.is_submitted():  # the stand's "vote" button names its team
+        chosen = request.args.get("team", type=parse_id)
+        form.team.data = chosen if chosen in dict(form.team.choices) else None
     sent = False
     if event.public_vote_open and form.validate_on_submit():
         sent = run_form_action(

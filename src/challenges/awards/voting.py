@@ -14,9 +14,9 @@ from challenges.awards.models import PublicVote
 from challenges.awards.rules import Candidate, candidates
 from challenges.database import utcnow
 from challenges.errors import DomainError
+from challenges.events.markets import market_teams
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.judging.results import present_teams
 from challenges.judging.scoring import area_ranks
 from challenges.links import absolute_url
 from challenges.mail.services import queue_mail
@@ -24,8 +24,25 @@ from challenges.registration.models import Team
 from challenges.seasons.models import Season
 
 
+def stands(event: Event) -> list[tuple[int | None, Team]]:
+    """The teams to vote for, each with its stand number: by stand, teams without one last."""
+    rows = [(placed.stand, team) for placed, team in market_teams(event)]
+    return sorted(rows, key=lambda row: (row[0] is None, row[0] or 0, row[1].name.lower()))
+
+
 def teams(event: Event) -> list[Team]:
-    return sorted(present_teams(event), key=lambda team: team.name.lower())
+    return [team for _stand, team in stands(event)]
+
+
+def choices(event: Event) -> list[tuple[int | str, str]]:
+    """The vote form's list: nothing chosen first, then "Stand 3 · Name" by stand."""
+    return [("", _("Choose a team"))] + [
+        (
+            team.id,
+            _("Stand %(number)s · %(team)s", number=stand, team=team.name) if stand else team.name,
+        )
+        for stand, team in stands(event)
+    ]
 
 
 def cast(event: Event, team_id: int, email: str, locale: str) -> None:
