@@ -69,6 +69,14 @@ JUDGE_ADVISORS = event_role(Role.JUDGE_ADVISOR, Role.EVENT_MANAGER)
 PER_JUDGE_MARKS = event_role(Role.JUDGE_ADVISOR)
 
 
+def may_grant(user: Any, role: Role, event_id: int) -> bool:
+    """Event managers invite the crew of their event; another event manager is made by an
+    organiser only (an event manager would otherwise hand the event on without anyone asked)."""
+    if role is Role.EVENT_MANAGER:
+        return is_organiser(user)
+    return role in EVENT_ROLES and EVENT_MANAGER.allows(user, {"event_id": event_id})
+
+
 def _coaches_team(user: Any, args: ViewArgs) -> bool:
     """A link to a school grants nothing here: only the team's own coaches."""
     team_coach = db.session.get(TeamCoach, (args["team_id"], user.id))

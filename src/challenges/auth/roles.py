@@ -35,3 +35,18 @@ ROLE_LABELS = {
     Role.JUDGE_ADVISOR: _l("Judge advisor"),
     Role.JUDGE: _l("Judge"),
 }
+
+# A programme without a robot game (Vakkanjers) has no referees, and calls its judges jurors.
+ROBOT_GAME_ROLES = frozenset({Role.HEAD_REFEREE, Role.REFEREE})
+MARKET_ROLE_LABELS = {Role.JUDGE: _l("Juror"), Role.JUDGE_ADVISOR: _l("Jury coordinator")}
+
+
+def programme_roles(robot_game: bool) -> tuple[Role, ...]:
+    """The event roles of a programme with or without a robot game, in EVENT_ROLES' order."""
+    return tuple(role for role in EVENT_ROLES if robot_game or role not in ROBOT_GAME_ROLES)
+
+
+def role_label(role: Role, robot_game: bool) -> str:
+    """The role in the words of a programme with or without a robot game."""
+    labels = ROLE_LABELS if robot_game else ROLE_LABELS | MARKET_ROLE_LABELS
+    return str(labels[role])

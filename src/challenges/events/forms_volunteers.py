@@ -7,20 +7,21 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from challenges.auth.forms import email_field
 from challenges.auth.models import NAME_LENGTH
-from challenges.auth.roles import ROLE_LABELS
-from challenges.events.volunteers import INVITABLE
+from challenges.auth.roles import Role
 from challenges.forms import Form
 
 
 class InviteForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=NAME_LENGTH)])
     email = email_field()
-    role = SelectField(
-        _l("Role"),
-        choices=[SelectChoice("", _l("Choose a role"))]
-        + [SelectChoice(role.value, ROLE_LABELS[role]) for role in INVITABLE],
-        validators=[DataRequired(message=_l("Choose a role."))],
-    )
+    role = SelectField(_l("Role"), validators=[DataRequired(message=_l("Choose a role."))])
+
+    def __init__(self, roles: dict[Role, str], *args, **kwargs) -> None:
+        """roles: the roles the inviter may give at this event, in its programme's words."""
+        super().__init__(*args, **kwargs)
+        self.role.choices = [SelectChoice("", _l("Choose a role"))] + [
+            SelectChoice(role.value, label) for role, label in roles.items()
+        ]
 
 
 class ConflictForm(Form):

@@ -12,13 +12,13 @@ from challenges.auth.policies import EVENT_CREW, EVENT_MANAGER
 from challenges.auth.roles import Role
 from challenges.backups.views import backup_first
 from challenges.database import utcnow
-from challenges.errors import DomainError
 from challenges.events import markets, schedules, services
 from challenges.events import volunteers as volunteers_service
 from challenges.events.cockpit import sections
 from challenges.events.forms import UnlinkSheetsForm
 from challenges.events.forms_schedule import ImportScheduleForm, ScheduleForm
 from challenges.events.forms_volunteers import ConflictForm, InviteForm
+from challenges.events.market import ROUND_MINUTES, ROUND_MINUTES_RANGE
 from challenges.events.models import Attendance, Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
@@ -38,13 +38,30 @@ def cockpit(event_id: int):
     return render_template("events/cockpit.html", event=event, sections=sections(event))
 
 
+def invite_form(event: Event) -> InviteForm:
+    """Offers the roles of the event's programme that the visitor may give there."""
+    names = volunteers_service.role_names(event)
+    invitable = volunteers_service.invitable(event, current_user)
+    return InviteForm({role: names[role] for role in invitable})
+
+
+def crew_of(event: Event) -> list[tuple[str, list[str]]]:
+    """Per role of the programme its people; a role of the other programme only when held."""
+    names = volunteers_service.role_names(event)
+    return [
+        (names.get(role, role.label), people)
+        for role, people in services.crew_by_role(event).items()
+        if role in names or people
+    ]
+
+
 def volunteers_page(event: Event, form: InviteForm):
     may_invite = EVENT_MANAGER.allows(current_user, {"event_id": event.id})
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     return render_template(
         "events/volunteers.html",
         event=event,
-        crew=services.crew_by_role(event),
+        crew=crew_of(event),
         form=form if may_invite else None,
     ), status
 
@@ -52,14 +69,15 @@ def volunteers_page(event: Event, form: InviteForm):
 @bp.get("/<int:event_id>/volunteers")
 @require(EVENT_CREW)
 def volunteers(event_id: int):
-    return volunteers_page(db.get_or_404(Event, event_id), InviteForm())
+    event = db.get_or_404(Event, event_id)
+    return volunteers_page(event, invite_form(event))
 
 
 @bp.post("/<int:event_id>/volunteers")
 @require(EVENT_MANAGER)
 def invite_volunteer(event_id: int):
     event = db.get_or_404(Event, event_id)
-    form = InviteForm()
+    form = invite_form(event)
     if form.validate_on_submit() and run_form_action(
         form,
         lambda: volunteers_service.invite(
@@ -275,16 +293,13 @@ def now(event_id: int):
 def market(event_id: int):
     event = db.get_or_404(Event, event_id)
     may_assign = EVENT_MANAGER.allows(current_user, {"event_id": event_id})
-    try:
-        plan, problem = markets.jury_plan(event), None
-    except DomainError as error:
-        plan, problem = None, error.message
     return render_template(
         "events/market.html",
         event=event,
         rows=markets.market_teams(event),
-        plan=plan,
-        problem=problem,
+        plan=markets.stored_plan(event),
+        round_minutes=ROUND_MINUTES,
+        round_minutes_range=ROUND_MINUTES_RANGE,
         jurors={juror.id: juror for juror in markets.jurors(event)},
         form=ConfirmForm() if may_assign else None,
     )

@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from challenges.auth import services as accounts
 from challenges.auth.models import User
-from challenges.auth.roles import Role
+from challenges.auth.policies import may_grant
+from challenges.auth.roles import Role, programme_roles, role_label
 from challenges.errors import DomainError
 from challenges.events.models import Conflict, Event
 from challenges.extensions import db
@@ -18,13 +19,28 @@ from challenges.schools.models import School
 
 log = logging.getLogger(__name__)
 
-INVITABLE = (Role.HEAD_REFEREE, Role.REFEREE, Role.JUDGE_ADVISOR, Role.JUDGE)
+
+def robot_game(event: Event) -> bool:
+    return event.season.programme.has_robot_game
+
+
+def invitable(event: Event, inviter: User) -> list[Role]:
+    """The roles of the event's programme that the inviter may give there."""
+    return [
+        role for role in programme_roles(robot_game(event)) if may_grant(inviter, role, event.id)
+    ]
+
+
+def role_names(event: Event) -> dict[Role, str]:
+    """The event's roles in its programme's words (no referees at a Vakkanjers market)."""
+    fll = robot_game(event)
+    return {role: role_label(role, fll) for role in programme_roles(fll)}
 
 
 def invite(event: Event, name: str, email: str, role: Role, invited_by: User) -> User:
     """Give someone a role at this event only; a new person gets an account to set up."""
-    if role not in INVITABLE:
-        raise DomainError(_("Event managers invite referees and judges only."), field="role")
+    if role not in invitable(event, invited_by):
+        raise DomainError(_("You cannot give this role at this event."), field="role")
     user = accounts.find_user(email)
     if user is None:
         user = accounts.create_user(name, email, invited_by)
@@ -36,7 +52,7 @@ def invite(event: Event, name: str, email: str, role: Role, invited_by: User) ->
             user.locale,
             user=user,
             event=event,
-            role=role.label,
+            role=role_label(role, robot_game(event)),
             link=absolute_url("core.dashboard"),
         )
     accounts.grant_role(user, role, event, invited_by)
