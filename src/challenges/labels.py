@@ -46,6 +46,7 @@ FILE_WORDS = {
     "schedule": lazy_pgettext("a file name", "schedule"),
     "pit-signs": lazy_pgettext("a file name", "pit-signs"),
     "stand-signs": lazy_pgettext("a file name", "stand-signs"),
+    "round-plan": lazy_pgettext("a file name", "round-plan"),
     "scoresheet": lazy_pgettext("a file name", "scoresheet"),
     "rubric": lazy_pgettext("a file name", "rubric"),
     "jury-form": lazy_pgettext("a file name", "jury-form"),

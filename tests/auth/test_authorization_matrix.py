@@ -141,6 +141,7 @@ CREW_PAGES = {
     "events.schedule",
     "events.schedule_file",
     "events.volunteers",
+    "printing.market_plan",
     "printing.schedule",
     "printing.signs",
 }
@@ -151,6 +152,7 @@ MANAGER_PAGES = {
     "events.invite_volunteer",
     "events.mark",
     "events.number_stands",
+    "judging.market_plan",
 }
 REFEREE_PAGES = {
     "printing.blank_scoresheet",
@@ -208,6 +210,7 @@ NOT_ROUTES = {"static"}
 GET_REFUSED_FOR_ALL = {
     "backups.download": 404,  # the world has no backup file
     "printing.results": 409,  # the world's teams lack rubrics, so there are no results to print
+    "printing.market_plan": 409,  # the world's market has not started: no round plan yet
     "printing.branding_image": 404,  # the world's season has no logo
     "results.confirm_vote": 404,  # the world's token is no vote's token
     "registration.invitation": 404,  # nor an invitation's token

@@ -1,9 +1,18 @@
+from datetime import UTC, datetime
+
 import pytest
 from flask_babel import force_locale
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from challenges.events.market import NoJuryPossible, Stand, number_stands, plan_jury_rounds
+from challenges.events.market import (
+    NoJuryPossible,
+    Stand,
+    current_round,
+    number_stands,
+    plan_jury_rounds,
+    round_start,
+)
 
 
 def stands(count: int, school_of=lambda n: n) -> list[Stand]:
@@ -69,3 +78,40 @@ def test_properties(count, jurors, per_stand, conflicts):
         visitors = plan.views().get(stand.number, set())
         assert len(visitors) >= per_stand
         assert all(stand.school not in conflicts.get(juror, set()) for juror in visitors)
+
+
+START = datetime(2026, 3, 24, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (datetime(2026, 3, 24, 9, 0, tzinfo=UTC), 1),  # before the start: round 1 is next
+        (START, 1),
+        (datetime(2026, 3, 24, 9, 44, 59, tzinfo=UTC), 1),
+        (datetime(2026, 3, 24, 9, 45, tzinfo=UTC), 2),  # a round's end is the next one's start
+        (datetime(2026, 3, 24, 11, 0, tzinfo=UTC), 7),  # past the plan it keeps counting
+    ],
+)
+def test_the_round_running_now(now, expected):
+    assert current_round(START, 15, now) == expected
+
+
+def test_round_times():
+    assert round_start(START, 15, 1) == START
+    assert round_start(START, 12, 3) == datetime(2026, 3, 24, 9, 54, tzinfo=UTC)
+
+
+def test_planning_again_counts_what_was_seen_and_starts_far_from_the_last_stand():
+    seen = {1: {1, 2}, 2: {1}, 3: set(), 4: set()}
+    plan = plan_jury_rounds(stands(4), jurors=[1, 2], seen=seen, last={1: 2, 2: 1})
+    views = plan.views()
+    assert 1 not in views  # stand 1 had its two jurors already
+    assert 1 not in views[2]  # juror 1 never sees stand 2 twice
+    assert all(len(views[n] | seen[n]) >= 2 for n in (2, 3, 4))
+    assert plan.rounds[0][1] == 4  # the least seen of 3 and 4, farthest from stand 2
+
+
+def test_nothing_left_to_plan_gives_no_rounds():
+    plan = plan_jury_rounds(stands(2), jurors=[1, 2], seen={1: {1, 2}, 2: {1, 2}})
+    assert plan.rounds == []

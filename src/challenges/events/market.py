@@ -5,12 +5,20 @@ by at least `per_stand` different jurors. A juror never visits a stand of a scho
 declared a conflict with, never visits the same stand twice, and takes the least-seen stand
 that is free in that round, preferring stands far from the one they just left (so jurors
 rotate across the floor instead of staying in one aisle).
+
+The plan is timed: round n starts `round_minutes` x (n - 1) after the first. Planning again
+during the market starts from what was seen already (`seen`, `last`).
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
+
+ROUND_MINUTES = 15  # a talk at the stand, the rubric and the walk to the next stand
+ROUND_MINUTES_RANGE = (5, 60)
+PER_STAND = 2  # every stand is seen by at least this many jurors
 
 
 class NoJuryPossible(ValueError):
@@ -45,12 +53,28 @@ def allowed(stand: Stand, juror: int, conflicts: dict[int, set[int]]) -> bool:
     return stand.school is None or stand.school not in conflicts.get(juror, set())
 
 
+def round_start(starts_at: datetime, round_minutes: int, number: int) -> datetime:
+    """When round `number` (1, 2, ...) starts."""
+    return starts_at + timedelta(minutes=round_minutes * (number - 1))
+
+
+def current_round(starts_at: datetime, round_minutes: int, now: datetime) -> int:
+    """The round running at `now` (1 before the start; past the last round it keeps counting)."""
+    if now < starts_at:
+        return 1
+    return (now - starts_at) // timedelta(minutes=round_minutes) + 1
+
+
 def plan_jury_rounds(
     stands: Sequence[Stand],
     jurors: Sequence[int],
     conflicts: dict[int, set[int]] | None = None,
-    per_stand: int = 2,
+    per_stand: int = PER_STAND,
+    seen: Mapping[int, set[int]] | None = None,
+    last: Mapping[int, int] | None = None,
 ) -> JuryPlan:
+    """The rounds, per round juror -> stand number. `seen` (stand number -> jurors) and `last`
+    (juror -> stand number) are what happened before: planning again during the market."""
     conflicts = conflicts or {}
     short = [s.number for s in stands if sum(allowed(s, j, conflicts) for j in jurors) < per_stand]
     if short:
@@ -63,8 +87,8 @@ def plan_jury_rounds(
             )
         )
     plan = JuryPlan()
-    seen: dict[int, set[int]] = {s.number: set() for s in stands}
-    last: dict[int, int] = {}
+    seen = {s.number: set((seen or {}).get(s.number, ())) for s in stands}
+    last = dict(last or {})
     by_number = {s.number: s for s in stands}
     while any(len(jurors_seen) < per_stand for jurors_seen in seen.values()):
         round_: dict[int, int] = {}

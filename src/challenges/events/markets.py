@@ -1,21 +1,40 @@
-"""A Vakkanjers Markt at an event: stand numbers and the jury rounds. Never commits."""
+"""A Vakkanjers Markt at an event: stand numbers and the jury rounds. Never commits.
+
+The round plan is fixed when the market starts and stored; only making it again (after a
+no-show, a juror more or less) changes it, and then only the rounds that have not started.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from challenges.auth.models import EventRole, User
 from challenges.auth.roles import Role
+from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.market import (
+    PER_STAND,
+    ROUND_MINUTES,
     JuryPlan,
     NoJuryPossible,
     Stand,
+    current_round,
     number_stands,
     plan_jury_rounds,
+    round_start,
 )
 from challenges.events.models import Attendance, Event, EventTeam
 from challenges.events.volunteers import conflicting_school_ids
 from challenges.extensions import db
+from challenges.judging.models import (
+    MarketPlan,
+    PlannedVisit,
+    RubricEntry,
+    RubricStatus,
+    StandClaim,
+)
 from challenges.registration.models import Team
 from challenges.seasons.models import Category
 
@@ -52,27 +71,162 @@ def jurors(event: Event) -> list[User]:
     )
 
 
-def jury_plan(event: Event, per_stand: int = 2) -> JuryPlan | None:
-    """None while stands have no numbers yet; DomainError when the jury is too small."""
+@dataclass(frozen=True)
+class PlannedStand:
+    number: int | None  # the team's stand number now
+    team: Team
+    no_show: bool
+
+
+@dataclass
+class StoredPlan:
+    """The fixed plan as the pages and the print show it."""
+
+    plan: MarketPlan
+    rounds: list[dict[int, PlannedStand]]  # per round (1, 2, ...): juror -> stand
+    times: list[datetime]  # when each round starts
+    current: int  # the round running now (beyond the last: the plan is over)
+
+    def ends_at(self) -> datetime:
+        return round_start(self.plan.starts_at, self.plan.round_minutes, len(self.rounds) + 1)
+
+
+def stored_plan(event: Event) -> StoredPlan | None:
+    """The fixed round plan, or None before the market starts. Never plans anything."""
+    plan = db.session.get(MarketPlan, event.id)
+    if plan is None:
+        return None
+    rows = db.session.execute(
+        select(PlannedVisit, EventTeam, Team)
+        .join(Team, Team.id == PlannedVisit.team_id)
+        .join(
+            EventTeam,
+            (EventTeam.team_id == Team.id) & (EventTeam.event_id == PlannedVisit.event_id),
+        )
+        .where(PlannedVisit.event_id == event.id)
+        .order_by(PlannedVisit.round)
+    ).all()
+    count = max((visit.round for visit, _placed, _team in rows), default=0)
+    rounds: list[dict[int, PlannedStand]] = [{} for _ in range(count)]
+    for visit, placed, team in rows:
+        no_show = placed.attendance == Attendance.NO_SHOW
+        rounds[visit.round - 1][visit.judge_id] = PlannedStand(placed.stand, team, no_show)
+    times = [round_start(plan.starts_at, plan.round_minutes, n) for n in range(1, count + 1)]
+    now = current_round(plan.starts_at, plan.round_minutes, utcnow())
+    return StoredPlan(plan, rounds, times, now)
+
+
+def _planned(event: Event, seen: dict[int, set[int]], last: dict[int, int]) -> JuryPlan:
+    """Rounds for the present, numbered stands; DomainError when the jury is too small."""
     stands = [
         Stand(placed.stand, team.id, team.school_id)
         for placed, team in market_teams(event)
         if placed.stand is not None
     ]
-    judges = [judge.id for judge in jurors(event)]
     if not stands:
-        return None
-    if len(judges) < per_stand:
+        raise DomainError(_("Number the stands first."), status=409)
+    judges = [judge.id for judge in jurors(event)]
+    if len(judges) < PER_STAND:
         raise DomainError(
             _(
                 "%(needed)d jurors are needed; this event has %(count)d.",
-                needed=per_stand,
+                needed=PER_STAND,
                 count=len(judges),
             )
         )
     try:
-        return plan_jury_rounds(stands, judges, conflicting_school_ids(judges), per_stand)
+        return plan_jury_rounds(
+            stands, judges, conflicting_school_ids(judges), PER_STAND, seen, last
+        )
     except NoJuryPossible as problem:
         raise DomainError(
             _("The jury rounds cannot be planned: %(problem)s", problem=str(problem))
         ) from None
+
+
+def _store_rounds(event: Event, plan: JuryPlan, first: int) -> None:
+    teams = {placed.stand: team.id for placed, team in market_teams(event)}
+    for offset, round_ in enumerate(plan.rounds):
+        for judge_id, number in round_.items():
+            db.session.add(
+                PlannedVisit(
+                    event_id=event.id,
+                    round=first + offset,
+                    judge_id=judge_id,
+                    team_id=teams[number],
+                )
+            )
+    db.session.flush()
+
+
+def fix_plan(event: Event, user: User, round_minutes: int = ROUND_MINUTES) -> MarketPlan:
+    """Start the market: plan the rounds from now and store them."""
+    if db.session.get(MarketPlan, event.id) is not None:
+        raise DomainError(_("The round plan is fixed already; make it again instead."), status=409)
+    rounds = _planned(event, {}, {})
+    plan = MarketPlan(
+        event_id=event.id,
+        starts_at=utcnow().replace(second=0, microsecond=0),
+        round_minutes=round_minutes,
+        made_by_id=user.id,
+    )
+    db.session.add(plan)
+    db.session.flush()
+    _store_rounds(event, rounds, 1)
+    return plan
+
+
+def _seen_so_far(event: Event, keep: int) -> tuple[dict[int, set[int]], dict[int, int]]:
+    """Stand number -> jurors who submitted its rubric, are at it now or are planned there in
+    a round that has started; juror -> the stand of their last started round."""
+    numbers = {placed.team_id: placed.stand for placed, _team in market_teams(event)}
+    pairs = set(
+        db.session.execute(
+            select(RubricEntry.team_id, RubricEntry.judge_id).where(
+                RubricEntry.event_id == event.id,
+                RubricEntry.current.is_(True),
+                RubricEntry.status == RubricStatus.SUBMITTED,
+            )
+        ).all()
+    )
+    pairs |= set(
+        db.session.execute(
+            select(StandClaim.team_id, StandClaim.judge_id).where(
+                StandClaim.event_id == event.id, StandClaim.released_at.is_(None)
+            )
+        ).all()
+    )
+    last: dict[int, int] = {}
+    for visit in db.session.scalars(
+        select(PlannedVisit)
+        .where(PlannedVisit.event_id == event.id, PlannedVisit.round <= keep)
+        .order_by(PlannedVisit.round)
+    ):
+        if visit.team_id in numbers:
+            last[visit.judge_id] = numbers[visit.team_id]
+            if visit.round == keep:
+                pairs.add((visit.team_id, visit.judge_id))
+    seen: dict[int, set[int]] = {}
+    for team_id, judge_id in pairs:
+        if team_id in numbers and judge_id is not None:
+            seen.setdefault(numbers[team_id], set()).add(judge_id)
+    return seen, last
+
+
+def remake_plan(event: Event, user: User) -> int:
+    """Plan the rounds that have not started again (a no-show, a juror more or less); the
+    started rounds stay as they were. Returns the number of the first new round."""
+    plan = db.session.get(MarketPlan, event.id)
+    if plan is None:
+        raise DomainError(_("The round plan is not fixed yet."), status=409)
+    keep = current_round(plan.starts_at, plan.round_minutes, utcnow())
+    seen, last = _seen_so_far(event, keep)
+    rounds = _planned(event, seen, last)
+    db.session.execute(
+        delete(PlannedVisit).where(PlannedVisit.event_id == event.id, PlannedVisit.round > keep)
+    )
+    _store_rounds(event, rounds, keep + 1)
+    plan.version += 1
+    plan.made_at = utcnow()
+    plan.made_by_id = user.id
+    return keep + 1

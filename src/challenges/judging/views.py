@@ -10,14 +10,22 @@ from flask_login import current_user
 
 from challenges.actions import run_action
 from challenges.auth.access import require
-from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, ORGANISER, PER_JUDGE_MARKS
+from challenges.auth.policies import (
+    EVENT_MANAGER,
+    JUDGE_ADVISORS,
+    JUDGES,
+    ORGANISER,
+    PER_JUDGE_MARKS,
+)
 from challenges.converters import request_json
 from challenges.errors import DomainError, refusal
+from challenges.events import markets
+from challenges.events.market import ROUND_MINUTES, ROUND_MINUTES_RANGE
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.i18n import current_language as language
-from challenges.inputs import parse_id
+from challenges.inputs import InputError, parse_id, parse_int
 from challenges.judging import adjustments, entries, floor, panels, progress, results
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
@@ -160,6 +168,38 @@ def market_action(event_id: int, do: str):
     if ConfirmForm().validate_on_submit():
         run_action(lambda: action(event), str(success) if success else None)
     return redirect(url_for("judging.market", event_id=event.id))
+
+
+@bp.post("/market/plan/<any(fix, remake):do>")
+@require(EVENT_MANAGER)
+def market_plan(event_id: int, do: str):
+    """Start the market (fix the timed round plan) or plan the rounds not started again."""
+    event = db.get_or_404(Event, event_id)
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("events.market", event_id=event.id))
+    if do == "remake":
+        run_action(
+            lambda: markets.remake_plan(event, current_user),
+            _("The round plan is made again: the rounds that had started stay as they were."),
+        )
+        return redirect(url_for("events.market", event_id=event.id))
+    try:
+        minutes = parse_int(request.form.get("round_minutes", ROUND_MINUTES), *ROUND_MINUTES_RANGE)
+    except InputError:
+        flash(
+            _(
+                "Minutes per round: a whole number from %(low)d to %(high)d.",
+                low=ROUND_MINUTES_RANGE[0],
+                high=ROUND_MINUTES_RANGE[1],
+            ),
+            "error",
+        )
+    else:
+        run_action(
+            lambda: markets.fix_plan(event, current_user, minutes),
+            _("The market has started: the round plan is fixed."),
+        )
+    return redirect(url_for("events.market", event_id=event.id))
 
 
 @bp.route("/panels", methods=["GET", "POST"])

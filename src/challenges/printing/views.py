@@ -37,6 +37,7 @@ from challenges.labels import download_name
 from challenges.printing import branding, documents, scoresheets, sources
 from challenges.printing.certificates import Branding, write_certificates
 from challenges.printing.forms import BrandingForm
+from challenges.printing.market_plan import write_market_plan
 from challenges.registration.models import Team
 from challenges.robot_game.sheets import season_of, sheet_of
 from challenges.seasons.models import Season
@@ -155,6 +156,17 @@ def signs(event_id: int):
     return pdf_response(
         download_name(signs_word(event), parts=(event.slug,), suffix="pdf"),
         lambda out: documents.write_signs(out, event, team_url),
+    )
+
+
+@bp.get("/events/<int:event_id>/print/market-plan")
+@require(EVENT_CREW)
+def market_plan(event_id: int):
+    """The Vakkanjers Markt's fixed round plan with its times."""
+    event = db.get_or_404(Event, event_id)
+    return pdf_response(
+        download_name("round-plan", parts=(event.slug,), suffix="pdf"),
+        lambda out: write_market_plan(out, event),
     )
 
 
