@@ -46,6 +46,8 @@ FILE_WORDS = {
     "schedule": lazy_pgettext("a file name", "schedule"),
     "pit-signs": lazy_pgettext("a file name", "pit-signs"),
     "stand-signs": lazy_pgettext("a file name", "stand-signs"),
+    "vote-poster": lazy_pgettext("a file name", "vote-poster"),
+    "stand-cards": lazy_pgettext("a file name", "stand-cards"),
     "round-plan": lazy_pgettext("a file name", "round-plan"),
     "scoresheet": lazy_pgettext("a file name", "scoresheet"),
     "rubric": lazy_pgettext("a file name", "rubric"),

@@ -144,6 +144,8 @@ CREW_PAGES = {
     "printing.market_plan",
     "printing.schedule",
     "printing.signs",
+    "printing.stand_cards",
+    "printing.vote_poster",
 }
 MANAGER_PAGES = {
     "events.check_in",
@@ -210,6 +212,7 @@ NOT_ROUTES = {"static"}
 GET_REFUSED_FOR_ALL = {
     "backups.download": 404,  # the world has no backup file
     "printing.results": 409,  # the world's teams lack rubrics, so there are no results to print
+    "printing.stand_cards": 409,  # the world's stands have no numbers
     "printing.market_plan": 409,  # the world's market has not started: no round plan yet
     "printing.branding_image": 404,  # the world's season has no logo
     "results.confirm_vote": 404,  # the world's token is no vote's token

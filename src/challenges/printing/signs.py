@@ -36,18 +36,19 @@ class Sign:
     url: str
 
 
-def _qr(canvas: Canvas, url: str, x: float, y: float) -> None:
+def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float = QR_SIZE) -> None:
+    """A QR code of the address, `size` wide and high, its lower left corner at (x, y)."""
     widget = QrCodeWidget(url, barLevel="M")
     left, bottom, right, top = widget.getBounds()
     drawing = Drawing(
-        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0]
+        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
     )
     drawing.add(widget)
     drawing.initialFontName = FONT  # else the renderer declares an unembedded Helvetica
     renderPDF.draw(drawing, canvas, x, y)
 
 
-def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+def lines(text: str, font: str, size: float, width: float) -> list[str]:
     """Words on as few lines as fit the width."""
     lines: list[str] = []
     for word in text.split():
@@ -72,14 +73,14 @@ def draw_signs(out: IO[bytes], signs: Sequence[Sign], footer: Footer) -> int:
             canvas.drawString(20 * mm, HEIGHT - 70 * mm, sign.number)
         size = font_size_to_fit(sign.name, BOLD, 54, text_width, 30)
         y = HEIGHT - 100 * mm
-        for line in _lines(sign.name, BOLD, size, text_width):
+        for line in lines(sign.name, BOLD, size, text_width):
             canvas.setFont(BOLD, size)
             canvas.drawString(20 * mm, y, line)
             y -= size * 1.15
         canvas.setFont(FONT, 16)
         canvas.setFillColor(MUTED)
         canvas.drawString(20 * mm, y - 4 * mm, sign.where)
-        _qr(canvas, sign.url, WIDTH - QR_SIZE - 20 * mm, 30 * mm)
+        draw_qr(canvas, sign.url, WIDTH - QR_SIZE - 20 * mm, 30 * mm)
         footer.draw(canvas, page)
         canvas.showPage()
     canvas.save()

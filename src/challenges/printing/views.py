@@ -34,7 +34,7 @@ from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.judging.entries import rubric_of, rubric_set_of
 from challenges.labels import download_name
-from challenges.printing import branding, documents, scoresheets, sources
+from challenges.printing import branding, documents, scoresheets, sources, vote_posters
 from challenges.printing.certificates import Branding, write_certificates
 from challenges.printing.forms import BrandingForm
 from challenges.printing.market_plan import write_market_plan
@@ -167,6 +167,31 @@ def market_plan(event_id: int):
     return pdf_response(
         download_name("round-plan", parts=(event.slug,), suffix="pdf"),
         lambda out: write_market_plan(out, event),
+    )
+
+
+@bp.get("/events/<int:event_id>/print/vote-poster")
+@require(EVENT_CREW)
+def vote_poster(event_id: int):
+    """The public prize's poster with a QR code to the vote (?size=a3 for A3)."""
+    event = db.get_or_404(Event, event_id)
+    size = request.args.get("size", "a4")
+    if size not in vote_posters.POSTER_SIZES:
+        abort(404)
+    return pdf_response(
+        download_name("vote-poster", parts=(event.slug, size), suffix="pdf"),
+        lambda out: vote_posters.write_poster(out, event, size),
+    )
+
+
+@bp.get("/events/<int:event_id>/print/stand-cards")
+@require(EVENT_CREW)
+def stand_cards(event_id: int):
+    """A card per stand with a QR code that opens the vote with its team chosen."""
+    event = db.get_or_404(Event, event_id)
+    return pdf_response(
+        download_name("stand-cards", parts=(event.slug,), suffix="pdf"),
+        lambda out: vote_posters.write_stand_cards(out, event),
     )
 
 
