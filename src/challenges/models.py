@@ -1,7 +1,7 @@
 """Imports every model module so the mapper registry and Alembic see the whole schema."""
 
 from challenges.auth.models import EventRole, User, UserRole
-from challenges.awards.models import Advancement, AwardWinner, PublicVote
+from challenges.awards.models import Advancement, AwardWinner, PublicPrize, PublicVote
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
 from challenges.judging.models import PanelMember, RubricAdjustment, RubricEntry, StandClaim
 from challenges.mail.models import OutboxMessage
@@ -28,6 +28,7 @@ __all__ = [
     "OutboxMessage",
     "PanelMember",
     "Programme",
+    "PublicPrize",
     "PublicVote",
     "RefusedItem",
     "RubricAdjustment",

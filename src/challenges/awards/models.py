@@ -76,3 +76,19 @@ class PublicVote(db.Model):
     confirmed_at: Mapped[datetime | None]
 
     team: Mapped[Team] = relationship()
+
+
+class PublicPrize(db.Model):
+    """The public prize's winner at an event: a team with the most confirmed votes, recorded
+    after the vote closed; `tie_reason` says why this team when several had the most."""
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    votes: Mapped[int]  # the confirmed votes it won with
+    tie_reason: Mapped[str | None] = mapped_column(String(300))
+    decided_by: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    team: Mapped[Team] = relationship()
