@@ -24,7 +24,9 @@ OUTLIER_LEVELS_PER_ROW = 1.0
 
 @dataclass
 class Mark:
-    judge: str
+    # None: nobody is seated for the rubric and nobody filled it in (a market's jurors are
+    # seated nowhere); the team is not judged yet, so the mark counts as missing.
+    judge: str | None
     status: str  # submitted, draft, missing
     outlier: bool = False
 
@@ -35,6 +37,7 @@ class ProgressRow:
     room: str | None
     starts_at: datetime | None
     no_show: bool
+    stand: int | None = None  # at a Vakkanjers market
     marks: dict[str, list[Mark]] = field(default_factory=dict)  # rubric -> one mark per judge
 
 
@@ -52,7 +55,7 @@ class Progress:
             replace(
                 row,
                 marks={
-                    rubric: [Mark("", mark.status) for mark in marks]
+                    rubric: [Mark(mark.judge and "", mark.status) for mark in marks]
                     for rubric, marks in row.marks.items()
                 },
             )
@@ -85,7 +88,7 @@ def progress(event: Event, rubric_set: RubricSet) -> Progress:
     conflict) and whoever else filled it in."""
     sessions = _sessions(event)
     placed = db.session.execute(
-        select(Team, EventTeam.attendance)
+        select(Team, EventTeam.attendance, EventTeam.stand)
         .join(EventTeam, EventTeam.team_id == Team.id)
         .where(EventTeam.event_id == event.id)
         .order_by(Team.number, Team.name)
@@ -102,11 +105,15 @@ def progress(event: Event, rubric_set: RubricSet) -> Progress:
     names = {user.id: user.name for user in panels.judges(event)}
     conflicts = conflicting_school_ids(list(names))
     rows, counts = [], Counter()
-    for team, attendance in placed:
+    for team, attendance, stand in placed:
         session = sessions.get(team.id)
         room = session.place if session else None
         row = ProgressRow(
-            team, room, session.starts_at if session else None, attendance == Attendance.NO_SHOW
+            team,
+            room,
+            session.starts_at if session else None,
+            attendance == Attendance.NO_SHOW,
+            stand,
         )
         seated = [j for j in by_room.get(room, []) if team.school_id not in conflicts.get(j, ())]
         for rubric in rubric_set.rubrics:
@@ -115,7 +122,7 @@ def progress(event: Event, rubric_set: RubricSet) -> Progress:
             marks = [
                 Mark(entry.judge_name if entry else names[judge], _status(entry))
                 for judge, entry in zip(judges, entries, strict=True)
-            ]
+            ] or [Mark(None, "missing")]
             _flag_outliers(rubric_set, rubric.id, entries, marks)
             row.marks[rubric.id] = marks
             if not row.no_show:
