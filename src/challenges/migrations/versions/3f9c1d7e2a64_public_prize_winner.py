@@ -9,6 +9,8 @@ Create Date: 2026-12-03 17:30:00
 import sqlalchemy as sa
 from alembic import op
 
+import challenges.database
+
 # revision identifiers, used by Alembic.
 revision = "3f9c1d7e2a64"
 down_revision = "5b1e7c2d9a40"
@@ -24,7 +26,7 @@ def upgrade():
         sa.Column("votes", sa.Integer(), nullable=False),
         sa.Column("tie_reason", sa.String(length=300), nullable=True),
         sa.Column("decided_by", sa.String(length=120), nullable=False),
-        sa.Column("decided_at", sa.DateTime(), nullable=False),
+        sa.Column("decided_at", challenges.database.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["event_id"],
             ["event.id"],
