@@ -1,9 +1,17 @@
 """Sending an idle juror to the next stand of a Vakkanjers Markt."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from challenges.judging.dispatch import Stand, next_stand, short_of_jurors
+from challenges.judging.dispatch import (
+    Stand,
+    Visit,
+    dispatch,
+    next_stand,
+    seen_everything,
+    short_of_jurors,
+)
 
 
 def stands(*seen: set[int], **changes) -> list[Stand]:
@@ -50,3 +58,50 @@ def test_the_chosen_stand_is_always_one_of_the_least_seen_open_ones(seen, juror)
     else:
         assert juror not in chosen.seen_by
         assert len(chosen.seen_by) == min(len(stand.seen_by) for stand in open_stands)
+
+
+def test_the_planned_stand_comes_first_even_when_others_are_seen_less():
+    floor = stands({1, 2}, set(), set())
+    assert dispatch(9, floor, (), planned=1) == Visit(floor[0], planned=True)
+
+
+@pytest.mark.parametrize(
+    "planned",
+    [
+        Stand(1, 101, seen_by=frozenset({9})),  # the juror saw it already (done early)
+        Stand(1, 101, busy=True),  # another juror is still there
+        Stand(1, 101, absent=True),  # the team is away
+        Stand(1, 101, school=55),  # a conflict declared after the plan was fixed
+    ],
+)
+def test_a_planned_stand_the_juror_may_not_visit_falls_back_to_the_least_seen(planned):
+    floor = [planned, Stand(2, 102, seen_by=frozenset({1})), Stand(3, 103)]
+    assert dispatch(9, floor, conflicts={55}, planned=1) == Visit(floor[2], planned=False)
+
+
+def test_a_no_show_s_planned_stand_is_not_on_the_floor():
+    floor = stands(set(), {1})
+    assert dispatch(9, floor, (), planned=7) == Visit(floor[0], planned=False)
+
+
+def test_outside_the_plan_stands_held_for_another_juror_this_round_come_last():
+    floor = [Stand(1, 101, reserved=True), Stand(2, 102, seen_by=frozenset({1}))]
+    assert dispatch(9, floor, ()).stand.number == 2  # seen more, but nobody is planned there
+    assert dispatch(9, floor[:1], ()).stand.number == 1  # held, but the only one left
+
+
+def test_nothing_left_is_none():
+    assert dispatch(9, stands({9}), (), planned=1) is None
+
+
+@pytest.mark.parametrize(
+    ("floor", "expected"),
+    [
+        ([Stand(1, 101, seen_by=frozenset({9})), Stand(2, 102, school=55)], True),
+        ([Stand(1, 101, seen_by=frozenset({9})), Stand(2, 102, busy=True)], False),
+        ([Stand(1, 101, absent=True)], False),  # away now, back later
+        ([], True),
+    ],
+)
+def test_seen_everything(floor, expected):
+    assert seen_everything(9, floor, {55}) is expected

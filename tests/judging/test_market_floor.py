@@ -1,5 +1,6 @@
-"""Vakkanjers Markt: the app sends idle jurors to the least-seen free stand, tracks views per
-stand, lets a juror skip an absent team and undo a mis-tap."""
+"""Vakkanjers Markt: the app sends jurors to their stand in the fixed round plan, else to the
+least-seen free stand; tracks views per stand, lets a juror skip an absent team and undo a
+mis-tap, and asks before a juror leaves a stand without submitting its jury form."""
 
 from datetime import timedelta
 
@@ -9,10 +10,10 @@ from sqlalchemy import select
 
 from challenges.auth.roles import Role
 from challenges.database import utcnow
-from challenges.events.markets import assign_stands
-from challenges.events.models import Conflict, EventTeam
+from challenges.events.markets import assign_stands, fix_plan
+from challenges.events.models import Attendance, Conflict, EventTeam
 from challenges.extensions import db
-from challenges.judging.models import StandClaim
+from challenges.judging.models import PlannedVisit, StandClaim
 from tests.factories import (
     grant_event_role,
     make_event,
@@ -106,7 +107,7 @@ def test_an_absent_team_is_skipped_for_a_while_and_a_mistap_can_be_undone(client
     assert claimed(cem) == teams[0].id  # given back without "away": free again
 
 
-def test_a_juror_is_never_sent_to_a_conflicted_stand(client, market):
+def test_a_juror_is_never_sent_to_a_conflicted_stand_and_hears_when_all_is_seen(client, market):
     event, teams, (anouk, _bas, _cem), _stands = market
     db.session.add(Conflict(user_id=anouk.id, school_id=teams[0].school_id))
     db.session.commit()
@@ -114,16 +115,100 @@ def test_a_juror_is_never_sent_to_a_conflicted_stand(client, market):
     act(client, event, "next")
     assert claimed(anouk) == teams[3].id  # the only stand of another school
     assert send(client, event, jury_rubric(teams[3], "market-key-3")).status_code == 201
-    response = act(client, event, "next")
-    assert "Er is nu geen stand vrij voor je" in response.get_data(as_text=True)
+    page = act(client, event, "next").get_data(as_text=True)
+    assert "Je hebt alle stands gezien die je mag jureren." in page
+    assert "Stuur me naar de volgende stand" not in page
+    assert "probeer" not in page.lower()
     assert send(client, event, jury_rubric(teams[1], "market-key-2")).status_code == 403
 
 
-def test_claims_older_than_five_minutes_no_longer_block_a_stand(client, market):
+def test_a_claim_holds_however_long_the_visit_takes(client, market):
     event, teams, (anouk, bas, _cem), _stands = market
     client.log_in(anouk.email)
     act(client, event, "next")
-    with time_machine.travel(utcnow() + timedelta(minutes=6)):
+    with time_machine.travel(utcnow() + timedelta(hours=2)):
         client.log_in(bas.email)
         act(client, event, "next")
-        assert claimed(bas) == teams[0].id
+        assert claimed(bas) == teams[1].id  # stand 1 is still anouk's
+        assert claimed(anouk) == teams[0].id
+
+
+def planned(event, juror, round_: int) -> int | None:
+    return db.session.scalar(
+        select(PlannedVisit.team_id).where(
+            PlannedVisit.event_id == event.id,
+            PlannedVisit.judge_id == juror.id,
+            PlannedVisit.round == round_,
+        )
+    )
+
+
+def start(event, manager) -> None:
+    fix_plan(event, manager, 15)
+    db.session.commit()
+
+
+def test_jurors_follow_the_fixed_round_plan(client, market):
+    event, teams, jurors, _stands = market
+    start(event, jurors[0])
+    for juror in jurors:
+        client.log_in(juror.email)
+        page = act(client, event, "next").get_data(as_text=True)
+        assert claimed(juror) == planned(event, juror, 1)
+        assert "Ronde 1 van" in page
+    anouk = jurors[0]
+    client.log_in(anouk.email)
+    team = db.session.get(type(teams[0]), claimed(anouk))
+    assert send(client, event, jury_rubric(team, "plan-key-1")).status_code == 201
+    with time_machine.travel(utcnow() + timedelta(minutes=16)):  # round 2
+        page = act(client, event, "next").get_data(as_text=True)
+    assert planned(event, anouk, 2) is not None  # 4 stands x 2 views: 3 rounds for 3 jurors
+    assert claimed(anouk) == planned(event, anouk, 2)
+    assert "Niet in het rondeplan" not in page
+
+
+def test_a_no_show_s_planned_stand_sends_the_juror_to_the_least_seen_one(client, market):
+    event, _teams, jurors, _stands = market
+    start(event, jurors[0])
+    anouk = jurors[0]
+    gone = planned(event, anouk, 1)
+    placed = db.session.scalar(select(EventTeam).where(EventTeam.team_id == gone))
+    placed.attendance = Attendance.NO_SHOW
+    db.session.commit()
+    client.log_in(anouk.email)
+    page = act(client, event, "next").get_data(as_text=True)
+    assert claimed(anouk) not in (None, gone)
+    assert "Niet in het rondeplan: de stand die een jurylid het hardst nodig heeft." in page
+    others = {planned(event, juror, 1) for juror in jurors[1:]}
+    assert claimed(anouk) not in others  # held for the other jurors this round
+
+
+def test_done_here_without_a_jury_form_asks_first_and_can_be_undone(client, market):
+    event, teams, (anouk, _bas, _cem), _stands = market
+    client.log_in(anouk.email)
+    act(client, event, "next")
+    assert claimed(anouk) == teams[0].id
+    page = act(client, event, "next")
+    text = page.get_data(as_text=True)
+    assert "Stand 1 teruggeven?" in text
+    assert "Je hebt het juryformulier van deze stand nog niet ingestuurd." in text
+    assert claimed(anouk) == teams[0].id  # nothing changed yet
+    url = f"/events/{event.id}/judging/market"
+    page = client.submit(
+        f"{url}/next", {"confirm": "yes"}, page=f"{url}/leave", follow_redirects=True
+    )
+    text = page.get_data(as_text=True)
+    assert "De stand is teruggegeven." in text
+    assert claimed(anouk) not in (None, teams[0].id)
+    assert "Ongedaan maken: terug naar stand 1" in text
+    act(client, event, "undo")
+    assert claimed(anouk) == teams[0].id
+    assert "Er is niets ongedaan te maken" in act(client, event, "undo").get_data(as_text=True)
+
+
+def test_the_leave_page_without_a_claim_goes_back_to_the_floor(client, market):
+    event, _teams, (anouk, _bas, _cem), _stands = market
+    client.log_in(anouk.email)
+    response = client.get(f"/events/{event.id}/judging/market/leave")
+    assert response.status_code == 302
+    assert response.location.endswith(f"/events/{event.id}/judging/market")

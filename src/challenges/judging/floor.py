@@ -2,11 +2,13 @@
 Never commits.
 
 A stand counts as seen by a juror once they submitted its rubric. A claim blocks the stand for
-other jurors for `BUSY_MINUTES`; a stand reported absent is not offered for `ABSENT_MINUTES`.
+other jurors until the juror submits its rubric or gives it back (no timeout: a visit takes as
+long as it takes); a stand reported absent is not offered for `ABSENT_MINUTES`. The fixed
+round plan (events.markets) says where each juror goes in each round.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -14,17 +16,29 @@ from sqlalchemy import select
 from challenges.auth.models import User
 from challenges.database import utcnow
 from challenges.errors import DomainError
-from challenges.events.markets import market_teams
+from challenges.events.markets import StoredPlan, market_teams, stored_plan
 from challenges.events.models import Event
 from challenges.events.volunteers import conflicting_school_ids
 from challenges.extensions import db
-from challenges.judging.dispatch import Stand, next_stand, short_of_jurors
+from challenges.judging.dispatch import (
+    Stand,
+    Visit,
+    dispatch,
+    seen_everything,
+    short_of_jurors,
+)
 from challenges.judging.models import RubricEntry, RubricStatus, StandClaim
 from challenges.registration.models import Team
 
-BUSY_MINUTES = 5
 ABSENT_MINUTES = 5
 UNDO_MINUTES = 5
+
+
+class LeavingUnjudged(DomainError):
+    """'Done here' while the stand's rubric is not submitted: the juror is asked first."""
+
+    def __init__(self) -> None:
+        super().__init__(_("You have not submitted the jury form of this stand yet."), status=409)
 
 
 @dataclass
@@ -34,21 +48,45 @@ class Floor:
     short: list[int]  # stand numbers seen by fewer than two jurors
     claim: StandClaim | None  # the juror's open claim
     undoable: StandClaim | None  # the juror's last release, if recent
+    plan: StoredPlan | None
+    planned: int | None  # the juror's stand number in the current round of the plan
+    seen_all: bool  # the juror has seen every stand they may judge
+
+    def number_of(self, team_id: int) -> int | None:
+        return next((stand.number for stand in self.stands if stand.team == team_id), None)
+
+    def round_time(self) -> datetime | None:
+        """When the current round of the plan started (None outside the plan)."""
+        if self.plan is None or self.plan.current > len(self.plan.rounds):
+            return None
+        return self.plan.times[self.plan.current - 1]
 
 
-def _claims(event: Event) -> list[StandClaim]:
+def open_claims(event: Event) -> list[StandClaim]:
     return list(
         db.session.scalars(
             select(StandClaim)
-            .where(StandClaim.event_id == event.id)
+            .where(StandClaim.event_id == event.id, StandClaim.released_at.is_(None))
             .order_by(StandClaim.claimed_at, StandClaim.id)
         )
     )
 
 
-def stands(event: Event, juror: User | None = None) -> tuple[list[Stand], dict[int, Team]]:
-    """The numbered stands with who has seen them and whether they are busy or absent now."""
-    now = utcnow()
+def _absent_teams(event: Event) -> set[int]:
+    since = utcnow() - timedelta(minutes=ABSENT_MINUTES)
+    return set(
+        db.session.scalars(
+            select(StandClaim.team_id).where(
+                StandClaim.event_id == event.id,
+                StandClaim.absent.is_(True),
+                StandClaim.released_at > since,
+            )
+        )
+    )
+
+
+def seen_by(event: Event) -> dict[int, set[int]]:
+    """Team -> the jurors whose submitted rubric of it counts."""
     seen: dict[int, set[int]] = {}
     for team_id, judge_id in db.session.execute(
         select(RubricEntry.team_id, RubricEntry.judge_id).where(
@@ -58,13 +96,31 @@ def stands(event: Event, juror: User | None = None) -> tuple[list[Stand], dict[i
         )
     ):
         seen.setdefault(team_id, set()).add(judge_id)
-    busy, absent = set(), set()
-    for claim in _claims(event):
-        if claim.released_at is None and claim.claimed_at > now - timedelta(minutes=BUSY_MINUTES):
-            if juror is None or claim.judge_id != juror.id:
-                busy.add(claim.team_id)
-        elif claim.absent and claim.released_at > now - timedelta(minutes=ABSENT_MINUTES):
-            absent.add(claim.team_id)
+    return seen
+
+
+def _this_round(plan: StoredPlan | None) -> dict[int, int]:
+    """Juror -> team planned in the current round."""
+    if plan is None or plan.current > len(plan.rounds):
+        return {}
+    return {juror: stand.team.id for juror, stand in plan.rounds[plan.current - 1].items()}
+
+
+def stands(
+    event: Event, juror: User | None = None, plan: StoredPlan | None = None
+) -> tuple[list[Stand], dict[int, Team]]:
+    """The numbered stands with who has seen them, whether they are busy or absent now and
+    whether the plan holds them for another juror this round."""
+    seen = seen_by(event)
+    busy = {
+        claim.team_id for claim in open_claims(event) if juror is None or claim.judge_id != juror.id
+    }
+    absent = _absent_teams(event)
+    reserved = {
+        team
+        for planned_juror, team in _this_round(plan).items()
+        if (juror is None or planned_juror != juror.id) and planned_juror not in seen.get(team, ())
+    }
     found, teams = [], {}
     for placed, team in market_teams(event):
         if placed.stand is None:
@@ -78,6 +134,7 @@ def stands(event: Event, juror: User | None = None) -> tuple[list[Stand], dict[i
                 frozenset(seen.get(team.id, ())),
                 busy=team.id in busy,
                 absent=team.id in absent,
+                reserved=team.id in reserved,
             )
         )
     return found, teams
@@ -107,41 +164,75 @@ def _last_release(event: Event, juror: User) -> StandClaim | None:
 
 
 def _undoable(event: Event, juror: User) -> StandClaim | None:
-    """The juror's last release, if it happened in the last few minutes."""
+    """The juror's last release of the last few minutes, unless they went back to it since."""
     last = _last_release(event, juror)
-    recent = last is not None and last.released_at > utcnow() - timedelta(minutes=UNDO_MINUTES)
-    return last if recent else None
+    if last is None or last.released_at <= utcnow() - timedelta(minutes=UNDO_MINUTES):
+        return None
+    current = open_claim(event, juror)
+    return last if current is None or current.claimed_at >= last.released_at else None
+
+
+def _planned_number(plan: StoredPlan | None, found: list[Stand], juror: User) -> int | None:
+    team = _this_round(plan).get(juror.id)
+    return next((stand.number for stand in found if stand.team == team), None)
 
 
 def floor(event: Event, juror: User) -> Floor:
-    found, teams = stands(event, juror)
+    plan = stored_plan(event)
+    found, teams = stands(event, juror, plan)
+    conflicts = conflicting_school_ids([juror.id])[juror.id]
     return Floor(
-        found, teams, short_of_jurors(found), open_claim(event, juror), _undoable(event, juror)
+        found,
+        teams,
+        short_of_jurors(found),
+        open_claim(event, juror),
+        _undoable(event, juror),
+        plan,
+        _planned_number(plan, found, juror),
+        bool(found) and seen_everything(juror.id, found, conflicts),
     )
 
 
-def claim_next(event: Event, juror: User) -> StandClaim:
-    """Release the juror's open claim (done) and send them to the next stand."""
+def judged(event: Event, juror: User, team_id: int) -> bool:
+    """The juror's current rubric of the team is submitted."""
+    return juror.id in seen_by(event).get(team_id, set())
+
+
+def claim_next(event: Event, juror: User, confirmed: bool = False) -> Visit:
+    """Done here: release the juror's open claim and send them to their next stand. Leaving a
+    stand whose rubric is not submitted needs `confirmed` (it can be undone)."""
+    claim = open_claim(event, juror)
+    if claim is not None and not confirmed and not judged(event, juror, claim.team_id):
+        raise LeavingUnjudged()
     release(event, juror, absent=False)
-    found, _teams = stands(event, juror)
+    plan = stored_plan(event)
+    found, _teams = stands(event, juror, plan)
     if not found:
         raise DomainError(_("The stands have no numbers yet; ask the event manager."), status=409)
     last = _last_release(event, juror)
     by_team = {stand.team: stand.number for stand in found}
     conflicts = conflicting_school_ids([juror.id])[juror.id]
-    chosen = next_stand(juror.id, found, conflicts, by_team.get(last.team_id) if last else None)
-    if chosen is None:
-        raise DomainError(
-            _(
-                "No stand is free for you right now: you saw every stand you may judge, or the "
-                "others are busy. Try again in a minute."
-            ),
-            status=409,
-        )
-    claim = StandClaim(event_id=event.id, team_id=chosen.team, judge_id=juror.id)
-    db.session.add(claim)
+    visit = dispatch(
+        juror.id,
+        found,
+        conflicts,
+        _planned_number(plan, found, juror),
+        by_team.get(last.team_id) if last else None,
+    )
+    if visit is None:
+        raise DomainError(_no_stand_message(juror, found, conflicts), status=409)
+    db.session.add(StandClaim(event_id=event.id, team_id=visit.stand.team, judge_id=juror.id))
     db.session.flush()
-    return claim
+    return visit
+
+
+def _no_stand_message(juror: User, found: list[Stand], conflicts: set[int]) -> str:
+    if seen_everything(juror.id, found, conflicts):
+        return _("You have seen every stand you may judge. Thank you: your part is done.")
+    return _(
+        "No stand is free for you right now: the stands you have not seen are being judged by "
+        "another juror or their team is away. Try again when a juror is done."
+    )
 
 
 def release(event: Event, juror: User, absent: bool) -> StandClaim | None:
@@ -155,10 +246,16 @@ def release(event: Event, juror: User, absent: bool) -> StandClaim | None:
 
 
 def undo(event: Event, juror: User) -> StandClaim:
-    """Take back a mis-tap: the last release of the last few minutes becomes open again."""
+    """Take back a release of the last few minutes: that stand is the juror's again (and a
+    stand claimed since is given back)."""
     last = _undoable(event, juror)
-    if last is None or open_claim(event, juror) is not None:
+    if last is None:
         raise DomainError(_("There is nothing to undo."), status=409)
+    taken = [c for c in open_claims(event) if c.team_id == last.team_id and c.judge_id != juror.id]
+    if taken:
+        raise DomainError(_("Another juror has claimed that stand meanwhile."), status=409)
+    release(event, juror, absent=False)
     last.released_at = None
     last.absent = False
+    db.session.flush()
     return last

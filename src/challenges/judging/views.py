@@ -149,8 +149,34 @@ def market(event_id: int):
     )
 
 
+@bp.get("/market/leave")
+@require(JUDGES)
+def market_leave(event_id: int):
+    """'Done here' before the jury form is submitted: give the stand back, or go back to it."""
+    event = db.get_or_404(Event, event_id)
+    found = floor.floor(event, current_user)
+    if found.claim is None:
+        return redirect(url_for("judging.market", event_id=event.id))
+    return render_template(
+        "judging/market_leave.html",
+        event=event,
+        rubric=entries.rubric_set_of(event).rubrics[0],
+        floor=found,
+        form=ConfirmForm(),
+    )
+
+
+def _next(event: Event) -> None:
+    confirmed = request.form.get("confirm") == "yes"
+    visit = floor.claim_next(event, current_user, confirmed)
+    if confirmed:
+        flash(_("The stand is given back. Undo it below if that was a mistake."), "info")
+    if not visit.planned:
+        flash(_("Not in the round plan: the stand that needs a juror most."), "info")
+
+
 MARKET_ACTIONS = {
-    "next": (lambda event: floor.claim_next(event, current_user), None),
+    "next": (_next, None),
     "absent": (
         lambda event: floor.release(event, current_user, absent=True),
         _l("Noted: the team is away from its stand; it comes back on the list in a few minutes."),
@@ -165,8 +191,20 @@ MARKET_ACTIONS = {
 def market_action(event_id: int, do: str):
     event = db.get_or_404(Event, event_id)
     action, success = MARKET_ACTIONS[do]
-    if ConfirmForm().validate_on_submit():
-        run_action(lambda: action(event), str(success) if success else None)
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("judging.market", event_id=event.id))
+    try:
+        action(event)
+    except floor.LeavingUnjudged:
+        db.session.rollback()
+        return redirect(url_for("judging.market_leave", event_id=event.id))
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        if success:
+            flash(str(success), "success")
     return redirect(url_for("judging.market", event_id=event.id))
 
 
