@@ -10,6 +10,7 @@ import pytest
 from challenges.auth.policies import ORGANISER, Policy
 from challenges.auth.roles import Role
 from challenges.events import cockpit as cockpit_sections
+from challenges.events import markets
 from challenges.extensions import db
 from challenges.judging import entries
 from challenges.judging.assessment import FilledRubric
@@ -51,6 +52,7 @@ def vakkanjers(app):
     event = make_event(season=season, name="Halve finale Zuid")
     juror = make_user(name="Anouk Jurylid")
     grant_event_role(juror, event, Role.JUDGE)
+    grant_event_role(juror, event, Role.JUDGE_ADVISOR)  # files a form for any stand
     rows = [row.id for row in rubric_set_of(event).rubric("jury").rows]
     for team in make_placed_teams(event, 3):
         filled = FilledRubric(dict.fromkeys(rows, 3), {})
@@ -199,3 +201,41 @@ def test_a_link_follows_the_rule_of_the_page_it_opens(client, fll, app, monkeypa
     assert check_in in links_of(cockpit(client, fll))
     monkeypatch.setattr(app.view_functions["events.check_in"], "access_policy", ORGANISER)
     assert check_in not in links_of(cockpit(client, fll))
+
+
+def test_the_event_manager_runs_a_market_from_the_cockpit(client, vakkanjers):
+    log_in(client, Role.EVENT_MANAGER, vakkanjers)
+    base = f"/events/{vakkanjers.id}"
+    links = set(links_of(cockpit(client, vakkanjers)))
+    expected = {
+        f"{base}/market",
+        f"{base}/check-in",
+        f"{base}/print/signs",
+        f"{base}/print/vote-poster?size=a4",
+        f"{base}/print/vote-poster?size=a3",
+        f"{base}/judging/advisor",
+    }
+    assert expected <= links
+    assert f"{base}/print/market-plan" not in links  # not fixed yet: it would answer 409
+    assert f"{base}/print/stand-cards" not in links  # no stand numbers yet: 409 as well
+    assert not any("/schedule" in link or "/panels" in link for link in links)
+
+
+def test_the_round_plan_and_stand_cards_follow_the_numbered_and_started_market(client, vakkanjers):
+    second = make_user(name="Bram Jurylid")
+    grant_event_role(second, vakkanjers, Role.JUDGE)
+    markets.assign_stands(vakkanjers)
+    markets.fix_plan(vakkanjers, second)
+    db.session.commit()
+    log_in(client, Role.EVENT_MANAGER, vakkanjers)
+    page = cockpit(client, vakkanjers)
+    base = f"/events/{vakkanjers.id}"
+    assert {f"{base}/print/market-plan", f"{base}/print/stand-cards"} <= set(links_of(page))
+    assert_every_link_answers(client, page)
+
+
+def test_an_fll_cockpit_has_no_market_parts(client, fll):
+    log_in(client, Role.ORGANISER, fll)
+    links = links_of(cockpit(client, fll))
+    market_parts = ("/market", "/vote-poster", "/stand-cards", "/market-plan")
+    assert [link for link in links if any(part in link for part in market_parts)] == []

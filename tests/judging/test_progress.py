@@ -33,6 +33,7 @@ def market(app):
     event = make_event(season=season, name="Vakkanjers Markt Zwolle")
     juror = make_user(name="Anouk Jurylid")
     grant_event_role(juror, event, Role.JUDGE)
+    grant_event_role(juror, event, Role.JUDGE_ADVISOR)  # files a form for any stand
     teams = make_placed_teams(event, 12)
     for team in teams[:3]:
         fill(event, team, juror)

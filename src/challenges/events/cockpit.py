@@ -14,6 +14,7 @@ from flask_login import current_user
 
 from challenges.awards.visibility import results_shown
 from challenges.errors import DomainError
+from challenges.events.markets import market_teams, stored_plan
 from challenges.events.models import Event, EventKind
 from challenges.i18n import current_language
 from challenges.judging.entries import rubric_set_of
@@ -72,6 +73,10 @@ def blank_rubrics(event: Event) -> list[Target]:
     ]
 
 
+def poster_sizes(event: Event) -> list[Target]:
+    return [(size.upper(), {"event_id": event.id, "size": size}) for size in ("a4", "a3")]
+
+
 def always(event: Event) -> bool:
     return True
 
@@ -86,6 +91,16 @@ def national(event: Event) -> bool:
 
 def vote_open(event: Event) -> bool:
     return event.public_vote_open
+
+
+def stands_numbered(event: Event) -> bool:
+    """A card per stand needs the stands' numbers (the Markt page gives them)."""
+    return any(placed.stand is not None for placed, _team in market_teams(event))
+
+
+def plan_fixed(event: Event) -> bool:
+    """The market's round plan prints once the market has started and fixed it."""
+    return stored_plan(event) is not None
 
 
 @dataclass(frozen=True)
@@ -278,6 +293,27 @@ PRINTS = (
         _l("Stand labels (PDF)"),
         _l("A label per team for its stand, with a QR code to the team's page."),
         VAKKANJERS,
+    ),
+    Entry(
+        "printing.market_plan",
+        _l("Round plan (PDF)"),
+        _l("Which juror visits which stand in each round, with the times."),
+        VAKKANJERS,
+        shown=plan_fixed,
+    ),
+    Entry(
+        "printing.vote_poster",
+        _l("Vote poster (PDF)"),
+        _l("A poster with a QR code to the vote for the public prize."),
+        VAKKANJERS,
+        poster_sizes,
+    ),
+    Entry(
+        "printing.stand_cards",
+        _l("Vote cards per stand (PDF)"),
+        _l("A card per stand with a QR code that opens the vote for its team."),
+        VAKKANJERS,
+        shown=stands_numbered,
     ),
     Entry(
         "printing.blank_scoresheet",
