@@ -53,6 +53,7 @@ PUBLIC_PAGES = {
     "core.set_language",
     "printing.results",
     "registration.invitation",
+    "results.answer_ticket",
     "results.confirm_vote",
     "results.event_results",
     "results.team_page",
@@ -79,6 +80,7 @@ ORGANISER_PAGES = {
     "awards.decline_ticket",
     "awards.public_vote",
     "awards.publish_results",
+    "awards.results_ranking",
     "awards.wildcards",
     "event_admin.edit",
     "event_admin.index",
@@ -131,6 +133,7 @@ TEAM_PAGES = {
     "registration.remove_coach",
     "registration.withdraw",
     "results.feedback",
+    "results.team_ticket",
 }
 CREW_PAGES = {
     "events.cockpit",
@@ -188,6 +191,7 @@ JUDGE_PAGES = {
 }
 ADVISOR_PAGES = {
     "awards.awards",
+    "awards.break_tie",
     "awards.give_award",
     "awards.remove_award",
     "judging.advisor",
@@ -216,6 +220,7 @@ GET_REFUSED_FOR_ALL = {
     "printing.market_plan": 409,  # the world's market has not started: no round plan yet
     "printing.branding_image": 404,  # the world's season has no logo
     "results.confirm_vote": 404,  # the world's token is no vote's token
+    "results.answer_ticket": 404,  # nor a ticket's
     "registration.invitation": 404,  # nor an invitation's token
 }
 LAST = "auth.logout"  # it ends the session of the role being tried

@@ -1,30 +1,73 @@
-"""Advancement order: the Champion's winner first, then Champion's order; declines pass on."""
+"""Advancement order: the jury's places of the first award first, then the ranking; declines
+pass on; a tie at the quota line is never decided silently."""
 
-from challenges.awards.advancement import RANK, WINNER, Ticket, order, proposal
+from challenges.awards.advancement import RANK, WINNER, Proposal, Ticket, proposal
+from challenges.awards.ties import Tie
 
 RANKING = [(11, 1), (12, 2), (13, 3), (14, 4), (15, 5)]
 
 
 def test_the_champions_winner_goes_first_even_when_the_judges_chose_another_team():
-    assert order(RANKING, 13) == [(13, 3), (11, 1), (12, 2), (14, 4), (15, 5)]
-    assert order(RANKING, None) == RANKING
-    assert order(RANKING, 99) == RANKING  # a winner not in the ranking changes nothing
+    assert proposal([(13, 1)], RANKING, 3, taken=()) == Proposal(
+        [Ticket(13, WINNER, 1), Ticket(11, RANK, 1), Ticket(12, RANK, 2)]
+    )
+    assert proposal([], RANKING, 1, taken=()) == Proposal([Ticket(11, RANK, 1)])
+
+
+def test_a_winner_not_in_the_ranking_never_advances():
+    # a no-show, or a team that is no longer judged in every part
+    assert proposal([(99, 1)], RANKING, 1, taken=()) == Proposal([Ticket(11, RANK, 1)])
+
+
+def test_the_jurys_places_come_before_the_ranking_in_place_order():
+    # The jury gave 1st to 13, 2nd to 15 and 3rd to 14, against the ranking's order.
+    front = [(13, 1), (15, 2), (14, 3)]
+    assert proposal(front, RANKING, 2, taken=()).tickets == [
+        Ticket(13, WINNER, 1),
+        Ticket(15, WINNER, 2),
+    ]
+    assert proposal(front, RANKING, 4, taken=()).tickets[-1] == Ticket(11, RANK, 1)
 
 
 def test_the_quota_takes_the_next_teams_in_order():
-    assert proposal(RANKING, 11, 2, taken=()) == [
+    assert proposal([(11, 1)], RANKING, 2, taken=()).tickets == [
         Ticket(11, WINNER, 1),
         Ticket(12, RANK, 2),
     ]
-    assert proposal(RANKING, 11, 0, taken=()) == []
-    assert proposal(RANKING, 11, -1, taken=()) == []
-    assert len(proposal(RANKING, 11, 9, taken=())) == 5
+    assert proposal([(11, 1)], RANKING, 0, taken=()) == Proposal([])
+    assert proposal([(11, 1)], RANKING, -1, taken=()) == Proposal([])
+    assert len(proposal([(11, 1)], RANKING, 9, taken=()).tickets) == 5
 
 
 def test_a_declined_place_passes_to_the_next_team():
     # 11 and 12 were confirmed, 12 declined: one place is open again and goes to 13.
-    assert proposal(RANKING, 11, 1, taken={11, 12}) == [Ticket(13, RANK, 3)]
+    assert proposal([(11, 1)], RANKING, 1, taken={11, 12}) == Proposal([Ticket(13, RANK, 3)])
+
+
+def test_a_tie_at_the_quota_line_waits_for_the_jury():
+    # Three teams share the first place, two tickets: nobody of the tie is proposed.
+    tied = [(21, 1), (22, 1), (23, 1), (24, 4)]
+    assert proposal([], tied, 2, taken=()) == Proposal([], Tie(1, (21, 22, 23)))
+    # A team above the tie is proposed; the tie waits.
+    above = [(20, 1), (21, 2), (22, 2), (23, 4)]
+    assert proposal([], above, 2, taken=()) == Proposal([Ticket(20, RANK, 1)], Tie(2, (21, 22)))
+
+
+def test_a_tie_inside_the_quota_or_below_the_line_decides_nothing():
+    tied = [(21, 1), (22, 1), (23, 3), (24, 3)]
+    assert proposal([], tied, 2, taken=()).tie is None  # both tied teams go
+    assert proposal([], tied, 3, taken=()).tie == Tie(3, (23, 24))
+    assert proposal([], tied, 4, taken=()).tie is None  # everybody goes
+
+
+def test_the_jurys_places_take_tied_teams_out_of_the_tie():
+    # 21 won the jury prize; 22 and 23 still tie for the one ranking place left.
+    tied = [(21, 1), (22, 1), (23, 1)]
+    assert proposal([(21, 1)], tied, 2, taken=()) == Proposal(
+        [Ticket(21, WINNER, 1)], Tie(1, (22, 23))
+    )
+    assert proposal([(21, 1), (23, 2)], tied, 2, taken=()).tie is None
 
 
 def test_an_empty_ranking_proposes_nobody():
-    assert proposal([], None, 3, taken=()) == []
+    assert proposal([], [], 3, taken=()) == Proposal([])

@@ -1,61 +1,13 @@
 """The organiser confirms tickets to the national final, a team declines, the national panel
 gives a wildcard; results and feedback become public when published."""
 
-from datetime import date
-
-import pytest
 from sqlalchemy import select
 
-from challenges.auth.roles import Role
-from challenges.awards.models import Advancement, AdvancementStatus, AwardWinner
-from challenges.events.models import AdvancementQuota, Event, EventKind, EventTeam
+from challenges.awards.models import Advancement, AdvancementStatus
+from challenges.events.models import EventTeam
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
-from tests.factories import make_teacher, make_user
-
-
-@pytest.fixture
-def final(judged):
-    """The judged regional final feeds a national final; two teams advance; T3 won the
-    Champion's Award although T2 tops the ranking."""
-    national = Event(
-        season=judged.event.season,
-        slug="landelijke-finale",
-        kind=EventKind.NATIONAL,
-        name="Landelijke finale",
-        starts_on=date(2026, 3, 14),
-        published=True,
-    )
-    db.session.add(national)
-    db.session.flush()
-    judged.event.feeds_into_id = national.id
-    category = judged.event.season.categories[0]
-    db.session.add(AdvancementQuota(event_id=judged.event.id, category_id=category.id, advancing=2))
-    db.session.add(
-        AwardWinner(
-            event_id=judged.event.id,
-            category_id=category.id,
-            award="champions",
-            team_id=judged.teams[3].id,
-            place=1,
-            reason="Deliberation",
-            decided_by="Anna",
-        )
-    )
-    coach = make_teacher(school=judged.teams[0].school, email="coach@school.nl")
-    for team in judged.teams:
-        team.coaches.append(coach)
-    db.session.commit()
-    judged.national = national
-    judged.coach = coach
-    return judged
-
-
-@pytest.fixture
-def organiser(client, final):
-    boss = make_user(name="Olga Organisator", roles=(Role.ORGANISER,))
-    client.log_in(boss.email)
-    return client
+from tests.factories import make_teacher
 
 
 def at_national(final) -> list[int]:
@@ -68,23 +20,62 @@ def test_confirming_places_the_proposed_teams_and_mails_their_coaches(organiser,
     _t0, _t1, t2, t3 = (team.id for team in final.teams)
     url = f"/events/{final.event.id}/awards/advancement"
     page = organiser.get(url).get_data(as_text=True)
-    assert page.index("#1004 Team 3") < page.index("#1003 Team 2")  # Champion's winner first
+    proposed = page[page.index("Voorgesteld") :]
+    assert proposed.index("#1004 Team 3") < proposed.index("#1003 Team 2")  # Champion's first
+    assert "Champion&#39;s Award: Winnaar" in proposed
     category = final.event.season.categories[0].id
-    response = organiser.submit(f"{url}/{category}/confirm", {}, page=url)
-    assert response.status_code == 302
+    response = organiser.submit(f"{url}/{category}/confirm", {}, page=url, follow_redirects=True)
+    assert "2 teams zijn geplaatst" in response.get_data(as_text=True)
+    assert "2 coaches gemaild" in response.get_data(as_text=True)
     assert at_national(final) == sorted([t3, t2])
     tickets = db.session.scalars(select(Advancement).order_by(Advancement.id)).all()
-    assert [(t.team_id, t.kind.value, t.position) for t in tickets] == [
-        (t3, "award_winner", 2),
-        (t2, "rank", 1),
+    assert [(t.team_id, t.kind.value, t.award, t.position, t.reason) for t in tickets] == [
+        (t3, "award_winner", "champions", 1, None),
+        (t2, "rank", None, 1, None),
     ]
     mails = db.session.scalars(select(OutboxMessage)).all()
     assert [m.recipient for m in mails] == ["coach@school.nl", "coach@school.nl"]
     assert "Landelijke finale" in mails[0].subject
     assert "Gefeliciteerd" in mails[0].body
+    assert "Waarom: Champion's Award: Winnaar" in mails[0].body
+    assert "Waarom: Plaats 1 in de rangschikking" in mails[1].body
+    assert "http://localhost/tickets/answer/" in mails[0].body
+    assert final.organiser_email in mails[0].body  # whom to answer: not a noreply address
     again = organiser.submit(f"{url}/{category}/confirm", {}, page=url, follow_redirects=True)
     assert "niemand om te bevestigen" in again.get_data(as_text=True).lower()
     assert len(at_national(final)) == 2
+
+
+def test_a_reason_is_shown_in_the_readers_language(organiser, final):
+    url = f"/events/{final.event.id}/awards/advancement"
+    category = final.event.season.categories[0].id
+    organiser.submit(f"{url}/{category}/confirm", {}, page=url)
+    english = organiser.get(f"{url}?lang=en").get_data(as_text=True)
+    assert "Champion&#39;s Award: Winner" in english
+    assert "Place 1 in the ranking" in english
+    assert "Plaats 1" not in english
+    organiser.submit(f"/events/{final.event.id}/awards/results/publish", {}, page=url)
+    public = organiser.get(f"/events/{final.event.slug}/results?lang=en").get_data(as_text=True)
+    assert "Place 1 in the ranking" in public
+    dutch = organiser.get(f"/events/{final.event.slug}/results?lang=nl").get_data(as_text=True)
+    assert "Plaats 1 in de rangschikking" in dutch
+
+
+def test_a_team_without_a_coach_is_named_before_confirming_and_nobody_is_said_mailed(
+    organiser, final
+):
+    for team in final.teams:
+        team.coaches.clear()
+    db.session.commit()
+    url = f"/events/{final.event.id}/awards/advancement"
+    page = organiser.get(url).get_data(as_text=True)
+    assert page.count("Dit team heeft geen coach") == 2
+    category = final.event.season.categories[0].id
+    response = organiser.submit(f"{url}/{category}/confirm", {}, page=url, follow_redirects=True)
+    text = response.get_data(as_text=True)
+    assert "Geen coach om te mailen" in text
+    assert "gemaild" not in text
+    assert db.session.scalars(select(OutboxMessage)).all() == []
 
 
 def test_a_declined_place_passes_to_the_next_team(organiser, final):
@@ -122,6 +113,11 @@ def test_the_national_panel_gives_a_wildcard_with_a_reason(organiser, final):
         "Strong pitch video",
         final.event.id,
     )
+    [mail] = db.session.scalars(select(OutboxMessage)).all()
+    assert "Wildcard" in mail.subject
+    assert "wildcard" in mail.body
+    assert "Strong pitch video" not in mail.body  # the panel's words stay internal
+    assert "/tickets/answer/" in mail.body
     organiser.submit(url, {"team": t0, "reason": "Again"}, page=url)
     assert len(db.session.scalars(select(Advancement)).all()) == 1
     regional = f"/events/{final.event.id}/awards/wildcards"

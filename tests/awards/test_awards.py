@@ -32,7 +32,7 @@ def test_one_judged_award_per_team_but_robot_performance_and_coach_are_exempt():
     ]
     assert problems(AWARDS["coach_mentor"], 7, 1, held, AWARDS, True) == []
     assert problems(AWARDS["core_values"], 8, 1, held, AWARDS, True) == []
-    assert problems(AWARDS["champions"], 7, 2, held, AWARDS, True) == []  # same award
+    assert problems(AWARDS["champions"], 7, 2, held, AWARDS, True) == ["second_place"]
 
 
 def test_eligibility_places_and_taken_places():

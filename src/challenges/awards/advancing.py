@@ -1,26 +1,35 @@
-"""Tickets to the national final: the proposal per category, the organiser's confirmation
-(the team joins the national final and its coaches are mailed), declines and wildcards.
-Never commits."""
+"""Tickets to the national final: the proposal per category, the ties that still decide a
+ticket or a prize (the jury orders them, with a reason), the organiser's confirmation (the
+team joins the national final and its coaches are mailed), declines, wildcards and
+publication. Never commits."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from challenges.auth.models import User
+from challenges.awards import awarding
 from challenges.awards.advancement import Ticket, proposal
 from challenges.awards.awarding import short_reason
-from challenges.awards.models import Advancement, AdvancementKind, AdvancementStatus, AwardWinner
+from challenges.awards.models import (
+    Advancement,
+    AdvancementKind,
+    AdvancementStatus,
+    AwardWinner,
+    TieBreak,
+)
+from challenges.awards.ticket_mail import mail_coaches
+from challenges.awards.ties import Tie, order_from_places, settle
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events import placing
 from challenges.events.models import Attendance, Event, EventKind, EventTeam
 from challenges.extensions import db
-from challenges.i18n import current_language as language
-from challenges.judging.results import EventResults
+from challenges.judging.results import CategoryResults, EventResults, event_results
 from challenges.judging.rubrics import Award
-from challenges.mail.services import mail_each
+from challenges.labels import team_label
 from challenges.registration.models import Team
 from challenges.seasons.models import Category
 
@@ -31,8 +40,21 @@ class CategoryAdvancement:
     quota: int
     teams: dict[int, Team]
     proposed: list[Ticket]
-    confirmed: list[Advancement] = field(default_factory=list)
+    tie: Tie | None = None  # the quota line cuts this tie: the jury orders it first
+    confirmed: list[Advancement] = field(default_factory=list)  # invited or accepted
     declined: list[Advancement] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OpenTie:
+    """A tie the quota line cuts, which the jury has not ordered yet."""
+
+    category: Category
+    tie: Tie
+    teams: dict[int, Team]
+
+
+TICKETS = "tickets"  # the list a tie-break orders (the only one so far)
 
 
 def national_final(event: Event) -> Event:
@@ -51,40 +73,70 @@ def tickets(event: Event) -> list[Advancement]:
     )
 
 
+def going(event: Event) -> list[Advancement]:
+    """The tickets of an event that stand (invited or accepted), for the results."""
+    return [t for t in tickets(event) if t.status is not AdvancementStatus.DECLINED]
+
+
 def first_award(results: EventResults) -> Award | None:
-    """The award whose winner advances first: the Champion's Award, or the jury prize."""
+    """The award whose places advance first: the Champion's Award, or the jury prize."""
     return next((award for award in results.rubric_set.awards if award.judged), None)
 
 
-def _first_award_winner(event: Event, award: Award | None, category_id: int) -> int | None:
-    return db.session.scalar(
-        select(AwardWinner.team_id).where(
-            AwardWinner.event_id == event.id,
-            AwardWinner.category_id == category_id,
-            AwardWinner.award == (award.id if award else None),
-            AwardWinner.place == 1,
-        )
-    )
+def front(award: Award | None, given: list[AwardWinner]) -> list[tuple[int, int]]:
+    """(team, place) of the first award that go first, best place first: the Champion's
+    winner (its finalists follow the Champion's order), or every place of a jury prize."""
+    if award is None:
+        return []
+    mine = [w for w in given if w.award == award.id]
+    if award.places_are == "finalists":
+        mine = [w for w in mine if w.place == 1]
+    return [(w.team_id, w.place) for w in sorted(mine, key=lambda w: (w.place, w.id))]
+
+
+def ticket_ranking(category: CategoryResults, fll: bool) -> list[tuple[int, int]]:
+    """(team, position) in the order tickets follow. FLL keeps the Champion's tie-breakers
+    (the Core Values rank, then the team number: fll-rules.md); elsewhere teams with equal
+    results share a position, for the jury to order (never the team number, silently)."""
+    if fll:
+        return [(row.team, row.position) for row in category.ranking]
+    found: list[tuple[int, int]] = []
+    for index, row in enumerate(category.ranking):
+        shares = index > 0 and category.ranking[index - 1].total == row.total
+        found.append((row.team, found[-1][1] if shares else index + 1))
+    return found
 
 
 def overview(event: Event, results: EventResults) -> list[CategoryAdvancement]:
     quotas = {quota.category_id: quota.advancing for quota in event.quotas}
     found = tickets(event)
+    given = awarding.winners(event)
+    breaks = tie_breaks(event)
+    award = first_award(results)
     overviews = []
     for category in results.categories:
-        mine = [t for t in found if t.category_id == category.category.id]
-        confirmed = [t for t in mine if t.status is AdvancementStatus.CONFIRMED]
+        key = category.category.id
+        mine = [t for t in found if t.category_id == key]
+        confirmed = [t for t in mine if t.status is not AdvancementStatus.DECLINED]
         ranked = [t for t in confirmed if t.kind is not AdvancementKind.WILDCARD]
-        quota = quotas.get(category.category.id, 0)
-        ranking = [(row.team, row.position) for row in category.ranking]
-        taken = {t.team_id for t in mine}
-        champion = _first_award_winner(event, first_award(results), category.category.id)
+        quota = quotas.get(key, 0)
+        ranking = settle(
+            ticket_ranking(category, results.rubric_set.has_core_values),
+            [b.teams for b in breaks if b.category_id == key and b.subject == TICKETS],
+        )
+        proposed = proposal(
+            front(award, [w for w in given if w.category_id == key]),
+            ranking,
+            quota - len(ranked),
+            {t.team_id for t in mine},
+        )
         overviews.append(
             CategoryAdvancement(
                 category=category.category,
                 quota=quota,
                 teams=category.teams,
-                proposed=proposal(ranking, champion, quota - len(ranked), taken),
+                proposed=proposed.tickets,
+                tie=proposed.tie,
                 confirmed=confirmed,
                 declined=[t for t in mine if t.status is AdvancementStatus.DECLINED],
             )
@@ -92,68 +144,123 @@ def overview(event: Event, results: EventResults) -> list[CategoryAdvancement]:
     return overviews
 
 
-def confirm(event: Event, results: EventResults, category_id: int, user: User) -> int:
-    """Confirm the proposed teams of one category; returns how many advanced."""
+def tie_breaks(event: Event) -> list[TieBreak]:
+    return list(
+        db.session.scalars(
+            select(TieBreak).where(TieBreak.event_id == event.id).order_by(TieBreak.id.desc())
+        )
+    )
+
+
+def open_ties(event: Event, results: EventResults) -> list[OpenTie]:
+    """Every tie that still decides a ticket, per category. (A prize never waits on a tie:
+    the jury gives each judged award's places itself, with a reason, and the robot-game
+    ranking's places are shared as the FLL rules say.)"""
+    return [
+        OpenTie(item.category, item.tie, item.teams)
+        for item in overview(event, results)
+        if item.tie is not None
+    ]
+
+
+def tie_text(found: OpenTie) -> str:
+    """ "#1002 Team 1, #1003 Team 2 tie for place 2 in Explorer"."""
+    names = ", ".join(team_label(found.teams[team]) for team in found.tie.teams)
+    return _(
+        "%(teams)s tie for place %(position)s in %(category)s",
+        teams=names,
+        position=found.tie.position,
+        category=found.category.name,
+    )
+
+
+def break_tie(
+    event: Event,
+    results: EventResults,
+    category_id: int,
+    places: Mapping[int, int | None],
+    reason: str,
+    user: User,
+) -> TieBreak:
+    """The jury orders the teams of an open tie (a place for each), with a reason."""
+    found = next(
+        (t for t in open_ties(event, results) if t.category.id == category_id),
+        None,
+    )
+    if found is None:
+        raise DomainError(_("There is no such tie (any more)."), status=404)
+    order = order_from_places(found.tie, places)
+    if order is None:
+        raise DomainError(
+            _(
+                "Give every tied team its own place, from 1 to %(count)s.",
+                count=len(found.tie.teams),
+            ),
+            "order",
+        )
+    decided = TieBreak(
+        event_id=event.id,
+        category_id=category_id,
+        subject=TICKETS,
+        teams=order,
+        reason=short_reason(reason),
+        decided_by=user.name,
+    )
+    db.session.add(decided)
+    return decided
+
+
+@dataclass
+class Confirmed:
+    """What a confirmation did: the tickets given and the mails actually queued."""
+
+    tickets: int = 0
+    mails: int = 0
+
+
+def confirm(event: Event, results: EventResults, category_id: int, user: User) -> Confirmed:
+    """Confirm the proposed teams of one category: each is placed at the national final and
+    its coaches are mailed."""
     national = national_final(event)
     found = next((o for o in overview(event, results) if o.category.id == category_id), None)
     if found is None:
         raise DomainError(_("This event has no such category."), status=404)
+    if not found.proposed and found.tie is not None:
+        tie = OpenTie(found.category, found.tie, found.teams)
+        raise DomainError(
+            _(
+                "A tie decides the next ticket: %(tie)s. The jury breaks it first, with a reason.",
+                tie=tie_text(tie),
+            ),
+            status=409,
+        )
     if not found.proposed:
         raise DomainError(_("There is nobody to confirm: the quota is full or nobody is ranked."))
     award = first_award(results)
-    for ticket in found.proposed:
-        kind = AdvancementKind(ticket.kind)
-        reason = (
-            _("Winner: %(award)s", award=award.name[language()])
-            if kind is AdvancementKind.WINNER and award is not None
-            else _("Place %(position)s in the ranking", position=ticket.position)
+    done = Confirmed()
+    for proposed in found.proposed:
+        kind = AdvancementKind(proposed.kind)
+        ticket = Advancement(
+            from_event=event,
+            to_event=national,
+            category_id=category_id,
+            team=found.teams[proposed.team],
+            kind=kind,
+            award=award.id if award is not None and kind is AdvancementKind.WINNER else None,
+            position=proposed.position,
+            decided_by=user.name,
         )
-        _advance(
-            event,
-            national,
-            found.teams[ticket.team],
-            category_id,
-            kind,
-            reason,
-            user,
-            ticket.position,
-        )
-    return len(found.proposed)
+        done.tickets += 1
+        done.mails += _advance(ticket, user)
+    return done
 
 
-def _advance(
-    event: Event,
-    national: Event,
-    team: Team,
-    category_id: int,
-    kind: AdvancementKind,
-    reason: str,
-    user: User,
-    position: int | None = None,
-) -> Advancement:
-    ticket = Advancement(
-        from_event_id=event.id,
-        to_event_id=national.id,
-        category_id=category_id,
-        team_id=team.id,
-        kind=kind,
-        position=position,
-        reason=reason,
-        decided_by=user.name,
-    )
+def _advance(ticket: Advancement, user: User) -> int:
+    """Place the ticket's team at the national final and mail its coaches: how many mails."""
     db.session.add(ticket)
-    placing.put(team, national, user, notify=False)
-    mail_each(
-        team.coaches,
-        _l("%(team)s advances to %(event)s", team=team.name, event=national.name),
-        "team_advances",
-        "coach",
-        team=team,
-        event=national,
-        regional=event,
-        reason=reason,
-    )
-    return ticket
+    db.session.flush()
+    placing.put(ticket.team, ticket.to_event, user, notify=False)
+    return mail_coaches(ticket, user)
 
 
 def decline(event: Event, ticket_id: int, reason: str, user: User) -> Advancement:
@@ -173,6 +280,20 @@ def decline(event: Event, ticket_id: int, reason: str, user: User) -> Advancemen
     )
     if placed is not None:
         db.session.delete(placed)
+    return ticket
+
+
+def answer(ticket: Advancement, accept: bool, reason: str, coach: User) -> Advancement:
+    """The team's coach says whether the team comes; a decline passes the place on."""
+    if ticket.status is AdvancementStatus.DECLINED:
+        raise DomainError(
+            _("This ticket was declined; the place has passed to another team."), status=409
+        )
+    if accept:
+        ticket.status = AdvancementStatus.ACCEPTED
+    else:
+        decline(ticket.from_event, ticket.id, reason, coach)
+    ticket.answered_at = utcnow()
     return ticket
 
 
@@ -196,7 +317,7 @@ def wildcard_candidates(national: Event) -> list[tuple[Team, Event]]:
     return [(team, regional) for team, regional in rows]
 
 
-def add_wildcard(national: Event, team_id: int, reason: str, user: User) -> Advancement:
+def add_wildcard(national: Event, team_id: int, reason: str, user: User) -> Confirmed:
     """A wildcard chosen by the national panel, with its reason."""
     if national.kind is not EventKind.NATIONAL:
         raise DomainError(_("Wildcards are given for a national final."), status=409)
@@ -210,11 +331,17 @@ def add_wildcard(national: Event, team_id: int, reason: str, user: User) -> Adva
             "team",
             409,
         )
-    reason = short_reason(reason)
     team, regional = found[team_id]
-    return _advance(
-        regional, national, team, team.category_id, AdvancementKind.WILDCARD, reason, user
+    ticket = Advancement(
+        from_event=regional,
+        to_event=national,
+        category_id=team.category_id,
+        team=team,
+        kind=AdvancementKind.WILDCARD,
+        reason=short_reason(reason),
+        decided_by=user.name,
     )
+    return Confirmed(1, _advance(ticket, user))
 
 
 def wildcards(national: Event) -> list[Advancement]:
@@ -231,4 +358,17 @@ def wildcards(national: Event) -> list[Advancement]:
 
 
 def publish(event: Event, publish: bool) -> None:
+    """Publish (or hide) the results; publishing waits until no tie decides a prize or a
+    ticket."""
+    if publish:
+        ties = open_ties(event, event_results(event)) if event.season.rubric_set_key else []
+        if ties:
+            raise DomainError(
+                _(
+                    "The results cannot be published yet: %(tie)s. The jury breaks this tie "
+                    "first, with a reason, on the awards page.",
+                    tie=tie_text(ties[0]),
+                ),
+                status=409,
+            )
     event.results_published_at = utcnow() if publish else None

@@ -8,11 +8,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from challenges.auth.models import User
-from challenges.awards.models import AwardWinner
+from challenges.awards.models import Advancement, AdvancementKind, AwardWinner
 from challenges.awards.rules import Candidate, Holding, candidates, problems, proposal
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
+from challenges.i18n import current_language
+from challenges.judging.entries import rubric_set_of
 from challenges.judging.results import ROBOT_GAME, CategoryResults, EventResults
 from challenges.judging.rubrics import Award
 
@@ -23,7 +25,7 @@ class AwardList:
     candidates: list[Candidate]
     winners: list[AwardWinner]
     proposed: int | None = None
-    automatic: bool = False  # follows the robot-game ranking; nothing to decide
+    automatic: bool = False  # follows the robot-game ranking; shared places stay shared
 
     def places(self) -> list[tuple[int, int]]:
         """(place, team) as decided, or as the ranking gives them for an automatic award."""
@@ -73,12 +75,13 @@ def award_lists(event: Event, results: EventResults) -> dict[int, list[AwardList
     given = winners(event)
     lists: dict[int, list[AwardList]] = {}
     for category in results.categories:
-        mine = [w for w in given if w.category_id == category.category.id]
+        key = category.category.id
+        mine = [w for w in given if w.category_id == key]
         holdings = [Holding(w.team_id, w.award, w.place) for w in mine]
         awards = [a for a in results.rubric_set.awards if a.basis != "public_vote"]
         found = {award.id: candidate_list(award, category) for award in awards}
         suggested = proposal(awards, found, holdings)
-        lists[category.category.id] = [
+        lists[key] = [
             AwardList(
                 award,
                 found[award.id],
@@ -151,6 +154,10 @@ def problem_text(code: str) -> str:
         ),
         "place_out_of_range": _("This award has no such place."),
         "place_taken": _("This place is already given; remove that decision first."),
+        "second_place": _(
+            "This team already holds a place of this award in this category. A team holds one "
+            "place of an award at most: remove that decision first."
+        ),
         "one_judged_award": _(
             "This team already has a judged award. A team gets one judged award, unless you "
             "override with a reason."
@@ -163,3 +170,34 @@ def withdraw(event: Event, winner_id: int) -> None:
     if winner is None or winner.event_id != event.id:
         raise DomainError(_("There is no such decision."), status=404)
     db.session.delete(winner)
+
+
+def reason_label(
+    kind: str,
+    award: Award | None,
+    position: int | None,
+    reason: str | None = None,
+    internal: bool = False,
+) -> str:
+    """Why a team advances, in the reader's language: "Juryprijs: 2e plaats", "Plaats 3 in
+    de rangschikking", "Wildcard". The panel's own words for a wildcard only when `internal`
+    (the organisers' pages); the public and the coaches read "Wildcard"."""
+    if kind == AdvancementKind.WILDCARD:
+        if internal and reason:
+            return _("Wildcard: %(reason)s", reason=reason)
+        return _("Wildcard")
+    if kind == AdvancementKind.WINNER:
+        if award is None:
+            return _("Winner")
+        name = award.name.get(current_language()) or award.name["en"]
+        return _("%(award)s: %(place)s", award=name, place=place_label(award, position or 1))
+    return _("Place %(position)s in the ranking", position=position)
+
+
+def ticket_reason(ticket: Advancement, internal: bool = False) -> str:
+    """A stored ticket's reason (`reason_label`): every page, print and mail uses this."""
+    award = None
+    if ticket.kind is AdvancementKind.WINNER and ticket.award is not None:
+        awards = {found.id: found for found in rubric_set_of(ticket.from_event).awards}
+        award = awards.get(ticket.award)
+    return reason_label(ticket.kind, award, ticket.position, ticket.reason, internal)

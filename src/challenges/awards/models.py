@@ -3,10 +3,11 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from challenges.database import str_enum, utcnow
+from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.registration.models import Team
 
@@ -29,13 +30,14 @@ class AwardWinner(db.Model):
 
 
 class AdvancementKind(enum.StrEnum):
-    WINNER = "award_winner"  # the winner of the first award (Champion's, 1st jury prize)
+    WINNER = "award_winner"  # a place of the first award (Champion's winner, a jury prize)
     RANK = "rank"  # the next teams in Champion's (or jury) order
     WILDCARD = "wildcard"  # chosen nationally by one panel, with a reason
 
 
 class AdvancementStatus(enum.StrEnum):
-    CONFIRMED = "confirmed"
+    CONFIRMED = "confirmed"  # invited: the organiser confirmed the ticket
+    ACCEPTED = "accepted"  # the team's coach said it comes
     DECLINED = "declined"  # the place passed to the next team
 
 
@@ -50,16 +52,45 @@ class Advancement(db.Model):
     category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
     kind: Mapped[AdvancementKind] = mapped_column(str_enum(AdvancementKind))
-    position: Mapped[int | None]  # the team's place in the order it advanced by
-    reason: Mapped[str] = mapped_column(String(300))
+    # Why, as keys (the label is made in the reader's language, `awarding.ticket_reason`):
+    # the first award's id and the place in it (award_winner), or the ranking position (rank).
+    award: Mapped[str | None] = mapped_column(String(40))
+    position: Mapped[int | None]
+    reason: Mapped[str | None] = mapped_column(String(300))  # a wildcard: the panel's words
     status: Mapped[AdvancementStatus] = mapped_column(
         str_enum(AdvancementStatus), default=AdvancementStatus.CONFIRMED
     )
     decided_by: Mapped[str] = mapped_column(String(120))
     decided_at: Mapped[datetime] = mapped_column(default=utcnow)
     declined_reason: Mapped[str | None] = mapped_column(String(300))
+    answered_at: Mapped[datetime | None]  # when the coach accepted or declined
 
     team: Mapped[Team] = relationship()
+    from_event: Mapped[Event] = relationship(foreign_keys=[from_event_id])
+    to_event: Mapped[Event] = relationship(foreign_keys=[to_event_id])
+
+
+class TieBreak(db.Model):
+    """The jury's order for teams that tie where the quota line falls, with why. It applies
+    while these teams (or some of them) still share a position (`ties.settle`)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    subject: Mapped[str] = mapped_column(String(40))  # the list it orders: "tickets"
+    teams: Mapped[list[int]] = mapped_column(JSON)  # team ids, best first
+    reason: Mapped[str] = mapped_column(String(300))
+    decided_by: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ResultsSetting(db.Model):
+    """What the public results page of an event shows besides prizes and tickets."""
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
+    )
+    show_ranking: Mapped[bool] = mapped_column(default=False)
 
 
 class PublicVote(db.Model):

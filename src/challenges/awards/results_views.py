@@ -1,20 +1,23 @@
 """The public results page of an event, the public's vote, and the jury's feedback for a
 team's coaches."""
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
 
-from challenges.actions import run_form_action
+from challenges.actions import run_action, run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.policies import TEAM_COACH
-from challenges.awards import advancing, awarding, voting
+from challenges.awards import advancing, awarding, ticket_mail, voting
 from challenges.awards.forms import VoteForm
-from challenges.awards.visibility import results_shown, team_at, visible_event
+from challenges.awards.models import Advancement
+from challenges.awards.visibility import ranking_shown, results_shown, team_at, visible_event
 from challenges.errors import DomainError
 from challenges.events import schedules
 from challenges.events.models import Event
 from challenges.events.services import find_event
 from challenges.extensions import db, limiter
-from challenges.forms import FORM_ERROR_STATUS
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.i18n import current_language as language
 from challenges.inputs import parse_id
 from challenges.judging import entries, results
@@ -37,7 +40,9 @@ def event_results(event_ref: str):
         found=found,
         lists=awarding.award_lists(event, found),
         place_label=awarding.place_label,
-        tickets=[t for t in advancing.tickets(event) if t.status.value == "confirmed"],
+        tickets=advancing.going(event),
+        ticket_reason=awarding.ticket_reason,
+        ranking_shown=ranking_shown(event),
         votes=voting.tally(event),
         public_names={team.id: team.name for team in voting.teams(event)},
         language=language(),
@@ -127,3 +132,42 @@ def team_page(event_ref: str, team_id: int):
         won=won,
         language=language(),
     )
+
+
+def _answer(ticket: Advancement, coach, here: str):
+    """The coach's page of a ticket: why, where and when, and whether the team comes."""
+    form = ConfirmForm()
+    if request.method == "POST" and form.validate_on_submit():
+        accept = request.form.get("answer") == "accept"
+        done = run_action(
+            lambda: advancing.answer(ticket, accept, request.form.get("reason", ""), coach),
+            _("Thank you: the organisers know that your team comes.")
+            if accept
+            else _("Your team has declined; the place passes to another team."),
+        )
+        if done:
+            return redirect(here)
+    return render_template(
+        "awards/ticket.html", ticket=ticket, reason=awarding.ticket_reason(ticket), form=form
+    )
+
+
+@bp.route("/tickets/answer/<token>", methods=["GET", "POST"])
+@public
+def answer_ticket(token: str):
+    """The link in the ticket's mail: works without log-in, for this ticket and coach only."""
+    found = ticket_mail.read_answer_token(token)
+    if found is None:
+        return render_template("awards/ticket.html", ticket=None), 404
+    ticket, coach = found
+    return _answer(ticket, coach, request.path)
+
+
+@bp.route("/teams/<int:team_id>/tickets/<int:ticket_id>", methods=["GET", "POST"])
+@require(TEAM_COACH)
+def team_ticket(team_id: int, ticket_id: int):
+    """The same page for a logged-in coach of the team."""
+    ticket = db.get_or_404(Advancement, ticket_id)
+    if ticket.team_id != team_id:
+        abort(404)
+    return _answer(ticket, current_user, request.path)

@@ -6,7 +6,8 @@ Champion's `ranking`, an `area:<id>` rank, the `robot_game` ranking, the judges'
 team gets at most one judged award (Champion's, the core awards and the optional awards);
 Robot Performance, Coach/Mentor and the public prize are exempt. Only teams ranked in every
 part may win a judged award. The judge advisor may override the one-award rule with a
-reason, never eligibility. See fll-rules.md, "Awards".
+reason, never eligibility, and a team never holds two places of one award. See fll-rules.md,
+"Awards".
 """
 
 from collections import Counter
@@ -47,7 +48,8 @@ def problems(
     eligible: bool,
 ) -> list[str]:
     """Why this team cannot take this place: not_eligible, place_out_of_range, place_taken,
-    one_judged_award (the only one an override lifts)."""
+    second_place (a team holds one place of an award at most), one_judged_award (the only
+    one an override lifts)."""
     found = []
     if award.judged and not eligible:
         found.append("not_eligible")
@@ -56,6 +58,8 @@ def problems(
     same_place = [h for h in holdings if h.award == award.id and h.place == place]
     if same_place and award.places_are != "winners":
         found.append("place_taken")
+    if any(h.team == team and h.award == award.id for h in holdings):
+        found.append("second_place")
     others = [h for h in holdings if h.team == team and h.award != award.id]
     if award.judged and any(awards[h.award].judged for h in others if h.award in awards):
         found.append("one_judged_award")

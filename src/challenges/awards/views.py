@@ -1,19 +1,21 @@
 """Deliberation (the judge advisor records award winners) and advancement (the organiser
 confirms tickets to the national final, wildcards, and publishes the results)."""
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
+from werkzeug.datastructures import MultiDict
 
 from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import JUDGE_ADVISORS, ORGANISER
-from challenges.awards import advancing, awarding, voting
+from challenges.awards import advancing, awarding, visibility, voting
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
 from challenges.i18n import current_language as language
-from challenges.inputs import parse_id
+from challenges.inputs import InputError, parse_id
 from challenges.judging import results
 
 bp = Blueprint("awards", __name__, url_prefix="/events/<int:event_id>/awards")
@@ -31,9 +33,45 @@ def awards(event_id: int):
         results=found,
         lists=awarding.award_lists(event, found),
         place_label=awarding.place_label,
+        ties=advancing.open_ties(event, found),
+        tie_text=advancing.tie_text,
         language=language(),
         form=ConfirmForm(),
     )
+
+
+def _places(form: MultiDict) -> dict[int, int | None]:
+    """The places the jury gave the tied teams (fields place-<team id>); nonsense is left
+    out, so that the service asks again."""
+    found: dict[int, int | None] = {}
+    for key, value in form.items():
+        if key.startswith("place-"):
+            try:
+                found[parse_id(key.removeprefix("place-"))] = parse_id(value)
+            except InputError:
+                continue
+    return found
+
+
+@bp.post("/ties")
+@require(JUDGE_ADVISORS)
+def break_tie(event_id: int):
+    """The jury orders tied teams where the tie decides a ticket, with a reason."""
+    event = db.get_or_404(Event, event_id)
+    if ConfirmForm().validate_on_submit():
+        form = request.form
+        run_action(
+            lambda: advancing.break_tie(
+                event,
+                results.event_results(event),
+                form.get("category", type=parse_id) or 0,
+                _places(form),
+                form.get("reason", ""),
+                current_user,
+            ),
+            _("The tie is broken; the order and the reason are recorded."),
+        )
+    return redirect(url_for("awards.awards", event_id=event.id) + "#ties")
 
 
 @bp.post("/give")
@@ -78,7 +116,12 @@ def advancement(event_id: int):
         "awards/advancement.html",
         event=event,
         overview=advancing.overview(event, found),
+        ties=advancing.open_ties(event, found),
+        tie_text=advancing.tie_text,
+        ticket_reason=awarding.ticket_reason,
+        reason_label=awarding.reason_label,
         first_award=advancing.first_award(found),
+        ranking_shown=visibility.ranking_shown(event),
         language=language(),
         votes=voting.tally(event),
         form=ConfirmForm(),
@@ -94,13 +137,30 @@ def _back_to_advancement(event: Event):
 def confirm_advancement(event_id: int, category_id: int):
     event = db.get_or_404(Event, event_id)
     if ConfirmForm().validate_on_submit():
-        run_action(
-            lambda: advancing.confirm(
-                event, results.event_results(event), category_id, current_user
-            ),
-            _("Confirmed: the teams are placed at the national final and their coaches mailed."),
-        )
+        done: list[advancing.Confirmed] = []
+        if run_action(
+            lambda: done.append(
+                advancing.confirm(event, results.event_results(event), category_id, current_user)
+            )
+        ):
+            flash(confirmed_text(done[0]), "success")
     return _back_to_advancement(event)
+
+
+def confirmed_text(done: advancing.Confirmed) -> str:
+    """What really happened: the tickets given and the mails actually queued."""
+    placed = ngettext(
+        "Confirmed: %(num)d team is placed at the national final.",
+        "Confirmed: %(num)d teams are placed at the national final.",
+        done.tickets,
+    )
+    return placed + " " + mailed_text(done)
+
+
+def mailed_text(done: advancing.Confirmed) -> str:
+    if not done.mails:
+        return _("No coach to mail: tell the team yourself.")
+    return ngettext("%(num)d coach mailed.", "%(num)d coaches mailed.", done.mails)
 
 
 @bp.post("/advancement/tickets/<int:ticket_id>/decline")
@@ -128,6 +188,21 @@ def publish_results(event_id: int, do: str):
     return _back_to_advancement(event)
 
 
+@bp.post("/results/ranking/<any(show, hide):do>")
+@require(ORGANISER)
+def results_ranking(event_id: int, do: str):
+    """Whether the public results show the full ranking besides prizes and tickets."""
+    event = db.get_or_404(Event, event_id)
+    if ConfirmForm().validate_on_submit():
+        run_action(
+            lambda: visibility.show_ranking(event, do == "show"),
+            _("The results page shows the full ranking.")
+            if do == "show"
+            else _("The results page shows prizes and tickets only."),
+        )
+    return _back_to_advancement(event)
+
+
 @bp.post("/vote/<any(open, close):do>")
 @require(ORGANISER)
 def public_vote(event_id: int, do: str):
@@ -146,16 +221,21 @@ def wildcards(event_id: int):
     """The national panel's wildcards for a national final, each with its reason."""
     event = db.get_or_404(Event, event_id)
     if request.method == "POST" and ConfirmForm().validate_on_submit():
-        done = run_action(
-            lambda: advancing.add_wildcard(
-                event,
-                request.form.get("team", type=parse_id) or 0,
-                request.form.get("reason", ""),
-                current_user,
-            ),
-            _("The wildcard is recorded; the team is placed and its coaches mailed."),
-        )
-        if done:
+        done: list[advancing.Confirmed] = []
+        if run_action(
+            lambda: done.append(
+                advancing.add_wildcard(
+                    event,
+                    request.form.get("team", type=parse_id) or 0,
+                    request.form.get("reason", ""),
+                    current_user,
+                )
+            )
+        ):
+            flash(
+                _("The wildcard is recorded; the team is placed.") + " " + mailed_text(done[0]),
+                "success",
+            )
             return redirect(url_for("awards.wildcards", event_id=event.id))
     return render_template(
         "awards/wildcards.html",

@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from challenges.auth.policies import may_preview_results
+from challenges.awards.models import ResultsSetting
 from challenges.events.models import Event, EventTeam
 from challenges.events.services import find_visible_event
 from challenges.extensions import db
@@ -28,3 +29,19 @@ def team_at(event: Event, team: Team) -> None:
     )
     if placed is None:
         abort(404)
+
+
+def ranking_shown(event: Event) -> bool:
+    """Whether the public results show the full ranking besides prizes and tickets: the
+    organiser's choice per event; by default yes for FLL, no for Vakkanjers (whose teams are
+    often primary-school pupils, and whose results are the prizes and tickets)."""
+    setting = db.session.get(ResultsSetting, event.id)
+    if setting is None:
+        return event.season.programme.has_robot_game
+    return setting.show_ranking
+
+
+def show_ranking(event: Event, show: bool) -> None:
+    setting = db.session.get(ResultsSetting, event.id) or ResultsSetting(event_id=event.id)
+    setting.show_ranking = show
+    db.session.add(setting)

@@ -6,7 +6,8 @@ from dataclasses import replace
 from flask_babel import gettext as _
 
 from challenges.awards import advancing
-from challenges.awards.awarding import award_lists, place_label
+from challenges.awards.awarding import award_lists, place_label, ticket_reason
+from challenges.awards.visibility import ranking_shown
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event
@@ -102,14 +103,16 @@ def certificates(event: Event, team_id: int | None = None) -> Iterator[Certifica
 
 
 def results(event: Event) -> list[Section]:
-    """Per category: awards, teams going on, and the ranking with ties marked."""
+    """Per category: awards, teams going on, and (when the organiser shows it) the ranking
+    with ties marked."""
     found = event_results(event)  # an event without rubrics is refused there
     if not any(category.ranking for category in found.categories):
         raise DomainError(
             _("This event has no results yet: rubrics and verified scores come first."), status=409
         )
     lists = award_lists(event, found)
-    tickets = [t for t in advancing.tickets(event) if t.status.value == "confirmed"]
+    tickets = advancing.going(event)
+    with_ranking = ranking_shown(event)
     lang = language()
     sections = []
     for category in found.categories:
@@ -126,7 +129,7 @@ def results(event: Event) -> list[Section]:
                     _(
                         "To the national final: %(team)s (%(reason)s)",
                         team=team_label(ticket.team),
-                        reason=ticket.reason,
+                        reason=ticket_reason(ticket),
                     )
                 )
         rows = [
@@ -138,5 +141,5 @@ def results(event: Event) -> list[Section]:
             for row in category.ranking
         ]
         grid = Grid((_("Position"), _("Team"), _("School / town")), rows, (0.15, 0.4, 0.45), 1)
-        sections.append(Section(category.category.name, lines, (grid,)))
+        sections.append(Section(category.category.name, lines, (grid,) if with_ranking else ()))
     return sections

@@ -1,0 +1,204 @@
+"""Vakkanjers Markt prizes and finaletickets that can't go wrong: a team holds one place of a
+prize, tickets follow the jury's places first, a tie at the quota line waits for the jury
+(and blocks publication) until it is broken with a reason; the public page shows prizes and
+tickets, the full ranking only when the organiser chooses."""
+
+import uuid
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from challenges.auth.roles import Role
+from challenges.awards.models import Advancement, AwardWinner, TieBreak
+from challenges.extensions import db
+from challenges.judging import entries
+from challenges.judging.assessment import FilledRubric
+from tests.awards.conftest import feed_national_final
+from tests.factories import (
+    grant_event_role,
+    make_event,
+    make_open_season,
+    make_placed_teams,
+    make_teacher,
+    make_user,
+)
+
+ROWS = ("idea", "process", "prototype", "client_fit", "presentation")
+
+
+def jury_rubric(event, juror, team, level: int) -> None:
+    notes = {row: "Beyond the brief" for row in ROWS} if level == 4 else {}
+    filled = FilledRubric({row: level for row in ROWS}, notes)
+    entries.save(event, entries.RubricInput(uuid.uuid4().hex, team.id, "jury", filled, True), juror)
+
+
+@pytest.fixture
+def markt(app):
+    """Five teams: T0 best, T1, T2 and T3 tie for place 2, T4 last; two finaletickets."""
+    season = make_open_season()
+    season.rubric_set_key = "vakkanjers-jury"
+    season.programme.name = "Vakkanjers"
+    event = make_event(season=season)
+    national = feed_national_final(event, "Landelijke finale Vakkanjers", date(2027, 6, 8), 2)
+    teams = make_placed_teams(event, 5)
+    coach = make_teacher(email="juf@school.nl")
+    for team in teams:
+        team.coaches.append(coach)
+    category = season.categories[0]
+    advisor = make_user(name="Arie Advisor")
+    grant_event_role(advisor, event, Role.JUDGE_ADVISOR)
+    organiser = make_user(name="Olga Organisator", roles=(Role.ORGANISER,))
+    db.session.commit()
+    for team, level in zip(teams, (4, 3, 3, 3, 2), strict=True):
+        jury_rubric(event, advisor, team, level)  # the advisor may file for any stand
+    db.session.commit()
+    return type(
+        "Markt",
+        (),
+        {
+            "event": event,
+            "national": national,
+            "teams": teams,
+            "category": category.id,
+            "advisor": advisor,
+            "organiser": organiser,
+            "coach": coach,
+        },
+    )
+
+
+def advancement_url(markt) -> str:
+    return f"/events/{markt.event.id}/awards/advancement"
+
+
+def give(client, markt, team, place, reason="Beste prototype"):
+    url = f"/events/{markt.event.id}/awards"
+    data = {
+        "award": "jury_prize",
+        "category": markt.category,
+        "team": team.id,
+        "place": place,
+        "reason": reason,
+    }
+    return client.submit(f"{url}/give", data, page=url, follow_redirects=True)
+
+
+def publish(client, markt):
+    url = f"/events/{markt.event.id}/awards/results/publish"
+    return client.submit(url, {}, page=advancement_url(markt), follow_redirects=True)
+
+
+def confirm(client, markt):
+    url = f"{advancement_url(markt)}/{markt.category}/confirm"
+    return client.submit(url, {}, page=advancement_url(markt), follow_redirects=True)
+
+
+def ticket_teams() -> list[int]:
+    return list(db.session.scalars(select(Advancement.team_id).order_by(Advancement.id)))
+
+
+def test_a_team_holds_one_place_of_a_prize(client, markt):
+    client.log_in(markt.advisor.email)
+    give(client, markt, markt.teams[1], 2)
+    refused = give(client, markt, markt.teams[1], 3).get_data(as_text=True)
+    assert "heeft al een plaats bij deze prijs" in refused
+    places = db.session.scalars(
+        select(AwardWinner.place).where(AwardWinner.team_id == markt.teams[1].id)
+    )
+    assert list(places) == [2]
+
+
+def test_tickets_follow_the_jurys_places_before_the_ranking(client, markt):
+    t0, _t1, t2, t3, _t4 = markt.teams
+    client.log_in(markt.advisor.email)
+    give(client, markt, t0, 1)
+    give(client, markt, t3, 2, "Werkend prototype, sterk gepresenteerd")
+    give(client, markt, t2, 3, "Goed onderzoek")
+    client.log_in(markt.organiser.email)
+    page = client.get(advancement_url(markt)).get_data(as_text=True)
+    assert "Juryprijs: 2e plaats" in page
+    assert "Champion" not in page  # Vakkanjers words only
+    assert "Core Values" not in page
+    confirm(client, markt)
+    assert ticket_teams() == [t0.id, t3.id]  # not T1, first of the tie by number
+    assert "De uitslag is openbaar" in publish(client, markt).get_data(as_text=True)
+
+
+def test_a_tie_at_the_quota_line_waits_for_the_jury_and_blocks_publication(client, markt):
+    t0, t1, t2, t3, _t4 = markt.teams
+    client.log_in(markt.organiser.email)
+    page = client.get(advancement_url(markt)).get_data(as_text=True)
+    assert "#1002 Team 1, #1003 Team 2, #1004 Team 3 staan gelijk op plaats 2" in page
+    confirm(client, markt)
+    assert ticket_teams() == [t0.id]  # the team above the tie; nobody of the tie
+    refused = confirm(client, markt).get_data(as_text=True)
+    assert "Een gelijke stand beslist over het volgende ticket" in refused
+    refused = publish(client, markt).get_data(as_text=True)
+    assert "De uitslag kan nog niet gepubliceerd worden" in refused
+    assert "#1002 Team 1, #1003 Team 2, #1004 Team 3" in refused
+    assert markt.event.results_published_at is None
+
+    client.log_in(markt.advisor.email)
+    url = f"/events/{markt.event.id}/awards/ties"
+    places = {f"place-{t1.id}": 3, f"place-{t2.id}": 1, f"place-{t3.id}": 2}
+    data = {"category": markt.category, "reason": "Prototype werkt het best"}
+    for wrong in ({f"place-{t1.id}": 1, f"place-{t2.id}": 1, f"place-{t3.id}": 2}, {}):
+        answer = client.submit(url, data | wrong, page=f"/events/{markt.event.id}/awards")
+        assert answer.status_code == 302
+    hostile = {f"place-{t1.id}": "²", f"place-{t2.id}": "-1", "place-x": "1", f"place-{t3.id}": ""}
+    assert client.submit(url, data | hostile, page=url.removesuffix("/ties")).status_code == 302
+    no_reason = client.submit(url, {"category": markt.category, "reason": " "} | places, page=url)
+    assert no_reason.status_code == 302
+    assert db.session.scalars(select(TieBreak)).all() == []
+    done = client.submit(url, data | places, page=url.removesuffix("/ties"), follow_redirects=True)
+    assert "De gelijke stand is beslist" in done.get_data(as_text=True)
+    [decided] = db.session.scalars(select(TieBreak)).all()
+    assert (decided.teams, decided.reason) == ([t2.id, t3.id, t1.id], "Prototype werkt het best")
+
+    client.log_in(markt.organiser.email)
+    confirm(client, markt)
+    assert ticket_teams() == [t0.id, t2.id]
+    assert "De uitslag is openbaar" in publish(client, markt).get_data(as_text=True)
+
+
+def test_a_wrong_tie_break_says_why_in_dutch(client, markt):
+    t1, t2, t3 = markt.teams[1:4]
+    client.log_in(markt.advisor.email)
+    url = f"/events/{markt.event.id}/awards/ties"
+    twice = {f"place-{t1.id}": 1, f"place-{t2.id}": 1, f"place-{t3.id}": 2}
+    page = client.submit(
+        url,
+        {"category": markt.category, "reason": "Omdat"} | twice,
+        page=url.removesuffix("/ties"),
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Geef elk team in de gelijke stand een eigen plaats, van 1 tot 3." in page
+    other = client.submit(url, {"category": 999999, "reason": "x"}, page=url, follow_redirects=True)
+    assert other.status_code == 200
+    assert "Er is (nu) geen zulke gelijke stand." in other.get_data(as_text=True)
+
+
+def test_the_public_page_shows_prizes_and_tickets_and_the_ranking_only_when_chosen(client, markt):
+    t0, _t1, _t2, t3, _t4 = markt.teams
+    client.log_in(markt.advisor.email)
+    give(client, markt, t0, 1)
+    give(client, markt, t3, 2)
+    client.log_in(markt.organiser.email)
+    confirm(client, markt)
+    publish(client, markt)
+    client.post("/account/logout")
+    results = f"/events/{markt.event.slug}/results"
+    page = client.get(results).get_data(as_text=True)
+    assert "Juryprijs" in page
+    assert "Naar de landelijke finale" in page
+    assert "Juryprijs: 2e plaats" in page
+    assert "Rangschikking" not in page
+    assert "#1005 Team 4" not in page  # nothing about the team that won nothing
+    assert "gelijk" not in page
+    client.log_in(markt.organiser.email)
+    client.submit(
+        f"/events/{markt.event.id}/awards/results/ranking/show", {}, page=advancement_url(markt)
+    )
+    client.post("/account/logout")
+    assert "#1005 Team 4" in client.get(results).get_data(as_text=True)
