@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from challenges.auth import admin_views as user_admin
 from challenges.auth import services as auth_services
 from challenges.auth import views as auth
+from challenges.awards import prize_views as public_prize
 from challenges.awards import results_views as awards_results
 from challenges.awards import views as awards
 from challenges.backups import views as backups
@@ -41,6 +42,7 @@ def register(app: Flask) -> None:
         judging.bp,
         awards.bp,
         awards_results.bp,
+        public_prize.bp,
         judging.api,
         judging.settings,
         robot_game.bp,

@@ -158,6 +158,10 @@ MANAGER_PAGES = {
     "events.mark",
     "events.number_stands",
     "judging.market_plan",
+    "printing.public_prize_certificate",
+    "public_prize.overview",
+    "public_prize.record",
+    "public_prize.withdraw",
 }
 REFEREE_PAGES = {
     "printing.blank_scoresheet",
@@ -217,6 +221,7 @@ GET_REFUSED_FOR_ALL = {
     "backups.download": 404,  # the world has no backup file
     "printing.results": 409,  # the world's teams lack rubrics, so there are no results to print
     "printing.stand_cards": 409,  # the world's stands have no numbers
+    "printing.public_prize_certificate": 404,  # the world's public prize has no winner
     "printing.market_plan": 409,  # the world's market has not started: no round plan yet
     "printing.branding_image": 404,  # the world's season has no logo
     "results.confirm_vote": 404,  # the world's token is no vote's token

@@ -34,7 +34,9 @@ class Market:
 
 
 def make_market() -> Market:
-    season = make_open_season(categories=(("Scout", 2, 6, None, None, None),))
+    season = make_open_season(
+        numbers_teams=False, allows_clubs=False, categories=(("Scout", 2, 6, None, None, None),)
+    )
     season.programme.name = "Vakkanjers"
     season.rubric_set_key = "vakkanjers-jury"
     event = make_event(season=season, name="Vakkanjers Markt Zwolle")
@@ -43,7 +45,7 @@ def make_market() -> Market:
     placed = db.session.scalars(select(EventTeam).where(EventTeam.event_id == event.id))
     stands = {row.team_id: row for row in placed}
     for number, (team, name) in enumerate(zip(teams, names, strict=True), start=1):
-        team.name, team.name_key = name, name.lower()
+        team.name, team.name_key, team.number = name, name.lower(), None  # Vakkanjers: no numbers
         stands[team.id].stand = number
     juror = make_user(name="Jurylid Jet")
     grant_event_role(juror, event, Role.JUDGE)

@@ -43,8 +43,7 @@ def event_results(event_ref: str):
         tickets=advancing.going(event),
         ticket_reason=awarding.ticket_reason,
         ranking_shown=ranking_shown(event),
-        votes=voting.tally(event),
-        public_names={team.id: team.name for team in voting.teams(event)},
+        public_prize=voting.winner(event),  # the winner only: the counts stay private
         language=language(),
         preview=event.results_published_at is None,
     )

@@ -5,14 +5,18 @@ vote once per event; what the page says never tells whether an address has voted
 """
 
 import secrets
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 
-from challenges.awards.models import PublicVote
+from challenges.auth.models import User
+from challenges.awards import public_prize
+from challenges.awards.awarding import short_reason
+from challenges.awards.models import PublicPrize, PublicVote
 from challenges.awards.rules import Candidate, candidates
-from challenges.database import utcnow
+from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events.markets import market_teams
 from challenges.events.models import Event
@@ -34,14 +38,17 @@ def teams(event: Event) -> list[Team]:
     return [team for _stand, team in stands(event)]
 
 
+def choice_label(stand: int | None, team: Team) -> str:
+    """ "Stand 3 · Name", as visitors find the team on the floor; the name without a stand."""
+    if stand is None:
+        return team.name
+    return _("Stand %(number)s · %(team)s", number=stand, team=team.name)
+
+
 def choices(event: Event) -> list[tuple[int | str, str]]:
-    """The vote form's list: nothing chosen first, then "Stand 3 · Name" by stand."""
+    """The vote form's list: nothing chosen first, then the teams by stand."""
     return [("", _("Choose a team"))] + [
-        (
-            team.id,
-            _("Stand %(number)s · %(team)s", number=stand, team=team.name) if stand else team.name,
-        )
-        for stand, team in stands(event)
+        (team.id, choice_label(stand, team)) for stand, team in stands(event)
     ]
 
 
@@ -84,19 +91,104 @@ def confirm(event: Event, token: str) -> PublicVote:
     return vote
 
 
-def tally(event: Event) -> list[Candidate]:
-    """Teams by confirmed votes, most first; equal counts share a rank."""
-    counts = dict(
+def counts(event: Event) -> dict[int, int]:
+    """Confirmed votes per team id (teams without any are left out)."""
+    return dict(
         db.session.execute(
             select(PublicVote.team_id, func.count(PublicVote.id))
             .where(PublicVote.event_id == event.id, PublicVote.confirmed_at.is_not(None))
             .group_by(PublicVote.team_id)
         ).all()
     )
-    return candidates(area_ranks(counts), counts)
+
+
+def tally(event: Event) -> list[Candidate]:
+    """Teams by confirmed votes, most first; equal counts share a rank."""
+    found = counts(event)
+    return candidates(area_ranks(found), found)
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    stand: int | None
+    team: Team
+    votes: int
+    leader: bool  # among the teams with the most votes
+
+
+def tally_rows(event: Event) -> list[TallyRow]:
+    """Every team at the event with its confirmed votes: most first, then by stand."""
+    found = _present_counts(event)
+    most = set(public_prize.leaders(found))
+    rows = [TallyRow(stand, team, found[team.id], team.id in most) for stand, team in stands(event)]
+    return sorted(rows, key=lambda row: -row.votes)
+
+
+def _present_counts(event: Event) -> dict[int, int]:
+    """Confirmed votes of every team that takes part (a no-show's votes do not count)."""
+    found = counts(event)
+    return {team.id: found.get(team.id, 0) for team in teams(event)}
+
+
+def winner(event: Event) -> PublicPrize | None:
+    return db.session.get(PublicPrize, event.id)
+
+
+def problem_text(code: str) -> str:
+    return {
+        "no_votes": _("There are no confirmed votes: there is no winner to record."),
+        "not_a_leader": _(
+            "Another team has more votes: the public prize goes to a team with the most votes."
+        ),
+        "tie_needs_reason": _(
+            "Several teams have the most votes: say why this team wins (a draw, for example)."
+        ),
+    }[code]
+
+
+def record_winner(event: Event, team_id: int, reason: str, user: User) -> PublicPrize:
+    """Once the vote is closed: the winner, one of the teams with the most votes; a tie is
+    settled only with a reason."""
+    lock_rows(db.session, Event, [event.id], forget=(Event, PublicPrize))
+    if event.public_vote_open:
+        raise DomainError(_("Close the vote first: until then the tally can change."), status=409)
+    if winner(event) is not None:
+        raise DomainError(
+            _("The winner is recorded already: remove that decision first."), status=409
+        )
+    found = _present_counts(event)
+    if team_id not in found:
+        raise DomainError(_("Choose a team of this event."), "team", 404)
+    code = public_prize.problem(found, team_id, reason)
+    if code is not None:
+        raise DomainError(
+            problem_text(code), "reason" if code == "tie_needs_reason" else "team", 409
+        )
+    tied = len(public_prize.leaders(found)) > 1
+    prize = PublicPrize(
+        event_id=event.id,
+        team_id=team_id,
+        votes=found[team_id],
+        tie_reason=short_reason(reason) if tied else None,
+        decided_by=user.name,
+    )
+    db.session.add(prize)
+    return prize
+
+
+def withdraw_winner(event: Event) -> None:
+    prize = winner(event)
+    if prize is None:
+        raise DomainError(_("There is no such decision."), status=404)
+    db.session.delete(prize)
 
 
 def set_open(event: Event, open_: bool) -> None:
+    if open_ and winner(event) is not None:
+        raise DomainError(
+            _("The winner is recorded: remove that decision before the vote opens again."),
+            status=409,
+        )
     event.public_vote_open = open_
 
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from flask_babel import gettext as _
 
-from challenges.awards import advancing
+from challenges.awards import advancing, voting
 from challenges.awards.awarding import award_lists, place_label, ticket_reason
 from challenges.awards.visibility import ranking_shown
 from challenges.database import utcnow
@@ -86,20 +86,29 @@ def _awards_by_team(event: Event) -> dict[int, list[tuple[str, str]]]:
     return awarded
 
 
+def public_prize_certificate(event: Event, team: Team) -> Certificate:
+    return replace(
+        _participation(event, team), award=_("Public prize"), place=_("chosen by the visitors")
+    )
+
+
 def certificates(event: Event, team_id: int | None = None) -> Iterator[Certificate]:
     """In printing order (team number, then name): each team's participation certificate,
-    then its award certificates. One team when `team_id` is given."""
+    then its award certificates and the public prize. One team when `team_id` is given."""
     teams = present_teams(event)
     if team_id is not None:
         teams = [found for found in teams if found.id == team_id]
     if not teams:
         raise DomainError(_("There is no team to print a certificate for."), status=404)
     awarded = _awards_by_team(event)
+    prize = voting.winner(event)
     for found in teams:
         participation = _participation(event, found)
         yield participation
         for award, place in awarded.get(found.id, []):
             yield replace(participation, award=award, place=place)
+        if prize is not None and prize.team_id == found.id:
+            yield public_prize_certificate(event, found)
 
 
 def results(event: Event) -> list[Section]:
@@ -142,4 +151,8 @@ def results(event: Event) -> list[Section]:
         ]
         grid = Grid((_("Position"), _("Team"), _("School / town")), rows, (0.15, 0.4, 0.45), 1)
         sections.append(Section(category.category.name, lines, (grid,) if with_ranking else ()))
+    prize = voting.winner(event)
+    if prize is not None:
+        line = _("%(team)s, chosen by the visitors", team=team_label(prize.team))
+        sections.append(Section(_("Public prize"), (line,)))
     return sections

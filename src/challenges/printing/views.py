@@ -20,6 +20,7 @@ from flask_babel import lazy_gettext as _l
 from challenges.auth.access import public, require
 from challenges.auth.policies import (
     EVENT_CREW,
+    EVENT_MANAGER,
     HEAD_REFEREE,
     JUDGE_ADVISORS,
     JUDGES,
@@ -192,6 +193,17 @@ def stand_cards(event_id: int):
     return pdf_response(
         download_name("stand-cards", parts=(event.slug,), suffix="pdf"),
         lambda out: vote_posters.write_stand_cards(out, event),
+    )
+
+
+@bp.get("/events/<int:event_id>/print/public-prize-certificate")
+@require(EVENT_MANAGER)
+def public_prize_certificate(event_id: int):
+    """The certificate of the public prize's winner (also among the event's certificates)."""
+    event = db.get_or_404(Event, event_id)
+    return pdf_response(
+        download_name("certificates", parts=(event.slug, "public-prize"), suffix="pdf"),
+        lambda out: vote_posters.write_winner_certificate(out, event),
     )
 
 

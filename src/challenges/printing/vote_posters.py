@@ -1,6 +1,7 @@
 """The public prize on paper: a vote poster for the entrance (A4 or A3, one per event) and a
-card for every stand (two A5 cards on an A4 page, to cut), each with a QR code to the vote.
-The addresses come from the configured public address, never from a request."""
+card for every stand (two A5 cards on an A4 page, to cut), each with a QR code to the vote
+(addresses from the configured public address, never from a request); and the winner's
+certificate."""
 
 from dataclasses import dataclass
 from typing import IO
@@ -16,6 +17,7 @@ from challenges.events.models import Event
 from challenges.i18n import as_date
 from challenges.links import absolute_url
 from challenges.printing import sources
+from challenges.printing.certificates import write_certificates
 from challenges.printing.pages import (
     BOLD,
     BRAND,
@@ -194,3 +196,15 @@ def write_stand_cards(out: IO[bytes], event: Event) -> int:
             _("The stands have no numbers yet: number them on the Markt page first."), status=409
         )
     return draw_stand_cards(out, cards, event)
+
+
+def write_winner_certificate(out: IO[bytes], event: Event) -> int:
+    prize = voting.winner(event)
+    if prize is None:
+        raise DomainError(_("The winner of the public prize is not recorded yet."), status=404)
+    return write_certificates(
+        out,
+        [sources.public_prize_certificate(event, prize.team)],
+        sources.branding(event),
+        sources.footer(_("Certificates"), event),
+    )
