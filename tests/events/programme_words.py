@@ -27,8 +27,7 @@ FLL_WORDS = (
     "lokaal",
     "room",
     "pit",
-    "first",
-    "lego",
+    "lego",  # FIRST LEGO League ("first" alone is everyday English)
     "core values",
     "kernwaarden",
     "champion",

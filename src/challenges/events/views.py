@@ -98,7 +98,7 @@ def conflicts(event_id: int):
         school = db.get_or_404(School, request.form.get("school_id", type=parse_id) or 0)
         run_action(
             lambda: volunteers_service.declare(current_user, school, form.reason.data),
-            _("Declared: you will not judge or referee teams of %(school)s.", school=school.name),
+            _("Declared: you will not assess teams of %(school)s.", school=school.name),
         )
         return redirect(url_for("events.conflicts", event_id=event.id))
     text = request.args.get("q", "")[:100]
