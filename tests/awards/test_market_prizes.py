@@ -4,16 +4,20 @@ prize, tickets follow the jury's places first, a tie at the quota line waits for
 tickets, the full ranking only when the organiser chooses."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
+from challenges.auth.models import User
 from challenges.auth.roles import Role
 from challenges.awards.models import Advancement, AwardWinner, TieBreak
+from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.judging import entries
 from challenges.judging.assessment import FilledRubric
+from challenges.registration.models import Team
 from tests.awards.conftest import feed_national_final
 from tests.factories import (
     grant_event_role,
@@ -33,19 +37,30 @@ def jury_rubric(event, juror, team, level: int) -> None:
     entries.save(event, entries.RubricInput(uuid.uuid4().hex, team.id, "jury", filled, True), juror)
 
 
-@pytest.fixture
-def markt(app):
-    """Five teams: T0 best, T1, T2 and T3 tie for place 2, T4 last; two finaletickets."""
+@dataclass
+class Markt:
+    event: Event
+    national: Event
+    teams: list[Team]
+    category: int
+    advisor: User
+    organiser: User
+    coach: User
+
+
+def make_markt() -> Markt:
+    """Five teams: T0 best, T1, T2 and T3 tie for place 2, T4 last; two finaletickets; one
+    coach for every team. Users log in with tests.factories.PASSWORD."""
     season = make_open_season()
     season.rubric_set_key = "vakkanjers-jury"
     season.programme.name = "Vakkanjers"
     event = make_event(season=season)
+    event.name = "Vakkanjers Markt Almere"
     national = feed_national_final(event, "Landelijke finale Vakkanjers", date(2027, 6, 8), 2)
     teams = make_placed_teams(event, 5)
-    coach = make_teacher(email="juf@school.nl")
+    coach = make_teacher()
     for team in teams:
         team.coaches.append(coach)
-    category = season.categories[0]
     advisor = make_user(name="Arie Advisor")
     grant_event_role(advisor, event, Role.JUDGE_ADVISOR)
     organiser = make_user(name="Olga Organisator", roles=(Role.ORGANISER,))
@@ -53,19 +68,12 @@ def markt(app):
     for team, level in zip(teams, (4, 3, 3, 3, 2), strict=True):
         jury_rubric(event, advisor, team, level)  # the advisor may file for any stand
     db.session.commit()
-    return type(
-        "Markt",
-        (),
-        {
-            "event": event,
-            "national": national,
-            "teams": teams,
-            "category": category.id,
-            "advisor": advisor,
-            "organiser": organiser,
-            "coach": coach,
-        },
-    )
+    return Markt(event, national, teams, season.categories[0].id, advisor, organiser, coach)
+
+
+@pytest.fixture
+def markt(app) -> Markt:
+    return make_markt()
 
 
 def advancement_url(markt) -> str:
