@@ -205,6 +205,12 @@ ON_THE_DAY = (
         VAKKANJERS,
     ),
     Entry(
+        "judging.market_live",
+        _l("Live floor"),
+        _l("Where every juror is, how often each stand was seen, which stands need a juror."),
+        VAKKANJERS,
+    ),
+    Entry(
         "judging.advisor",
         _l("Judge advisor"),
         _l("Progress of the rubrics, the judges' marks and the results per category."),
@@ -378,9 +384,10 @@ class Section:
 
 
 def may_open(endpoint: str, values: dict[str, Any]) -> bool:
-    """Asks the policy that guards the endpoint itself."""
-    policy = current_app.view_functions[endpoint].access_policy
-    return policy.allows(current_user, values)
+    """Asks the policy that guards the endpoint itself; a page not built yet (an area still
+    under way) shows no link rather than a broken one."""
+    view = current_app.view_functions.get(endpoint)
+    return view is not None and view.access_policy.allows(current_user, values)
 
 
 def item_of(entry: Entry, event: Event) -> Item | None:
