@@ -189,7 +189,9 @@ JUDGE_PAGES = {
     "judging.home",
     "judging.market",
     "judging.market_action",
+    "judging.market_leave",
     "judging.rubric",
+    "judging.withdraw",
     "judging_api.api_save",
     "printing.blank_rubric",
 }

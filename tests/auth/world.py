@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from challenges.auth.models import User
@@ -15,6 +16,7 @@ from challenges.database import utcnow
 from challenges.events.models import EventKind
 from challenges.extensions import db
 from challenges.judging import panels
+from challenges.judging.models import RubricEntry
 from challenges.mail.services import queue_mail
 from challenges.registration.models import CoachInvitation
 from challenges.robot_game.models import ScoreSheet
@@ -85,6 +87,7 @@ def build_world() -> World:
         users[HERE[Role.JUDGE]].id: "room 1",
     }
     panels.seat(event, seats)
+    rubric(panel, users[HERE[Role.JUDGE]], team, "robot_design", 3)  # the judge's own, to withdraw
     co_coach = make_user(name="Co Coach")
     team.coaches.append(co_coach)
     for teacher in (users[COACH], users[OTHER_COACH]):  # a link to the school grants no team
@@ -127,6 +130,9 @@ def build_world() -> World:
         "invitation_id": invitation.id,
         "backup_name": "2026-01-01T00-00-00Z-handmatig.jsonl.gz",
         "item_id": late.id,
+        "entry_id": db.session.scalar(
+            select(RubricEntry.id).where(RubricEntry.judge_id == users[HERE[Role.JUDGE]].id)
+        ),
         "token": "not-a-valid-token",
     }
     return World(params, users)

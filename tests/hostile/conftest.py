@@ -21,6 +21,7 @@ from challenges.demo.seed import seed_demo
 from challenges.events.models import Event, EventTeam, ScheduleEntry
 from challenges.extensions import db
 from challenges.judging.entries import rubric_set_of
+from challenges.judging.models import RubricEntry
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import Team
 from challenges.robot_game.models import ScoreSheet
@@ -64,6 +65,7 @@ def event_args(slug: str) -> dict[str, Any]:
     winner = first(AwardWinner, AwardWinner.event_id == event.id)
     ticket = first(Advancement, Advancement.from_event_id == event.id)
     message = first(OutboxMessage)
+    entry = first(RubricEntry, RubricEntry.event_id == event.id, RubricEntry.current.is_(True))
     return {
         "event_id": event.id,
         "event_ref": event.slug,
@@ -82,6 +84,7 @@ def event_args(slug: str) -> dict[str, Any]:
         "invitation_id": 1,  # the demo has no coach invitations: a 404 is the walk's answer
         "backup_name": "2026-01-01T00-00-00Z-handmatig.jsonl.gz",
         "item_id": 1,  # nothing was refused on arrival in the demo: a 404 is the answer
+        "entry_id": entry.id if entry else 1,
         "rubric_id": rubric_set_of(event).rubrics[0].id,
         "number": 1,
         "token": "not-a-token",

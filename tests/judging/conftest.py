@@ -1,4 +1,5 @@
-"""An FLL event with the 2024 rubrics, four teams judged in two rooms, two judges and an advisor."""
+"""An FLL event with the 2024 rubrics, four teams judged in two rooms, two judges and an advisor;
+a Vakkanjers Markt with four stands and three jurors."""
 
 import json
 import uuid
@@ -6,12 +7,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from challenges.auth.roles import Role
-from challenges.events.models import ScheduleEntry
+from challenges.events.markets import assign_stands
+from challenges.events.models import EventTeam, ScheduleEntry
 from challenges.extensions import db
 from challenges.judging import entries, panels
 from challenges.judging.assessment import FilledRubric
+from challenges.judging.models import StandClaim
 from challenges.judging.rubrics import load
 from challenges.robot_game.models import ScoreSheet, SheetStatus
 from tests.factories import (
@@ -19,6 +23,7 @@ from tests.factories import (
     make_event,
     make_open_season,
     make_placed_teams,
+    make_school,
     make_user,
 )
 
@@ -150,3 +155,47 @@ def judged(app):
     verified(panel, t3, [250])
     db.session.commit()
     return panel
+
+
+@pytest.fixture
+def market(app):
+    season = make_open_season()
+    season.rubric_set_key = "vakkanjers-jury"
+    event = make_event(season=season)
+    teams = make_placed_teams(event, 4)
+    teams[3].school = make_school(name="Eigen School")
+    assign_stands(event)
+    jurors = [make_user(name=name) for name in ("Anouk", "Bas", "Cem")]
+    for juror in jurors:
+        grant_event_role(juror, event, Role.JUDGE)
+    db.session.commit()
+    stands = {
+        placed.team_id: placed.stand
+        for placed in db.session.scalars(select(EventTeam).where(EventTeam.event_id == event.id))
+    }
+    return event, teams, jurors, stands
+
+
+def act(client, event, do):
+    url = f"/events/{event.id}/judging/market"
+    return client.submit(f"{url}/{do}", {}, page=url, follow_redirects=True)
+
+
+def claimed(juror) -> int | None:
+    return db.session.scalar(
+        select(StandClaim.team_id).where(
+            StandClaim.judge_id == juror.id, StandClaim.released_at.is_(None)
+        )
+    )
+
+
+def jury_rubric(team, key):
+    levels = {row: 3 for row in ("idea", "process", "prototype", "client_fit", "presentation")}
+    return {
+        "client_key": key,
+        "team": team.id,
+        "rubric": "jury",
+        "levels": levels,
+        "notes": {},
+        "status": "submitted",
+    }

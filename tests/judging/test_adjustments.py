@@ -75,6 +75,7 @@ def test_the_adjusted_weights_count_and_lock_after_the_first_score(client, organ
     assign_stands(event)
     juror = make_user(name="Juror")
     grant_event_role(juror, event, Role.JUDGE)
+    grant_event_role(juror, event, Role.JUDGE_ADVISOR)  # files a form for any stand
     for team, prototype in ((teams[0], 4), (teams[1], 2)):
         levels = {row: 2 for row in ROWS} | {"prototype": prototype}
         notes = {"prototype": "Works perfectly"} if prototype == 4 else {}

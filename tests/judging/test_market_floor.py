@@ -4,69 +4,15 @@ mis-tap, and asks before a juror leaves a stand without submitting its jury form
 
 from datetime import timedelta
 
-import pytest
 import time_machine
 from sqlalchemy import select
 
-from challenges.auth.roles import Role
 from challenges.database import utcnow
-from challenges.events.markets import assign_stands, fix_plan
+from challenges.events.markets import fix_plan
 from challenges.events.models import Attendance, Conflict, EventTeam
 from challenges.extensions import db
-from challenges.judging.models import PlannedVisit, StandClaim
-from tests.factories import (
-    grant_event_role,
-    make_event,
-    make_open_season,
-    make_placed_teams,
-    make_school,
-    make_user,
-)
-from tests.judging.conftest import send
-
-
-@pytest.fixture
-def market(app):
-    season = make_open_season()
-    season.rubric_set_key = "vakkanjers-jury"
-    event = make_event(season=season)
-    teams = make_placed_teams(event, 4)
-    teams[3].school = make_school(name="Eigen School")
-    assign_stands(event)
-    jurors = [make_user(name=name) for name in ("Anouk", "Bas", "Cem")]
-    for juror in jurors:
-        grant_event_role(juror, event, Role.JUDGE)
-    db.session.commit()
-    stands = {
-        placed.team_id: placed.stand
-        for placed in db.session.scalars(select(EventTeam).where(EventTeam.event_id == event.id))
-    }
-    return event, teams, jurors, stands
-
-
-def act(client, event, do):
-    url = f"/events/{event.id}/judging/market"
-    return client.submit(f"{url}/{do}", {}, page=url, follow_redirects=True)
-
-
-def claimed(juror) -> int | None:
-    return db.session.scalar(
-        select(StandClaim.team_id).where(
-            StandClaim.judge_id == juror.id, StandClaim.released_at.is_(None)
-        )
-    )
-
-
-def jury_rubric(team, key):
-    levels = {row: 3 for row in ("idea", "process", "prototype", "client_fit", "presentation")}
-    return {
-        "client_key": key,
-        "team": team.id,
-        "rubric": "jury",
-        "levels": levels,
-        "notes": {},
-        "status": "submitted",
-    }
+from challenges.judging.models import PlannedVisit
+from tests.judging.conftest import act, claimed, jury_rubric, send
 
 
 def test_jurors_are_sent_to_different_free_stands_and_rotate(client, market):

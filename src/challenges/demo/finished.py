@@ -27,6 +27,7 @@ from challenges.events.schedules import make_schedule
 from challenges.extensions import db
 from challenges.judging import entries, panels
 from challenges.judging.assessment import FilledRubric
+from challenges.judging.models import StandClaim
 from challenges.judging.results import event_results, present_teams
 from challenges.judging.rubrics import RubricSet
 from challenges.registration.models import Team
@@ -191,7 +192,8 @@ def _finish_market(event: Event, jurors: list[User], _schedule_choices: dict) ->
     rubric_set = entries.rubric_set_of(event)
     for index, team in enumerate(present_teams(event)):
         for juror in (jurors[index % len(jurors)], jurors[(index + 1) % len(jurors)]):
-            _submit(event, juror, team, rubric_set.rubric_ids[0], rubric_set)
+            db.session.add(StandClaim(event_id=event.id, team_id=team.id, judge_id=juror.id))
+            _submit(event, juror, team, rubric_set.rubric_ids[0], rubric_set)  # ends the claim
     for number, team in enumerate(present_teams(event)[:3]):
         for voter in range(3 - number):
             db.session.add(

@@ -1,5 +1,11 @@
-"""Filled rubrics: drafts saved as the judge goes, submissions kept as versions. Never commits."""
+"""Filled rubrics: drafts saved as the judge goes, submissions kept as versions. Never commits.
 
+At a Vakkanjers Markt a juror files the rubric of the stand they have claimed on the floor
+(the judge advisor any stand's); submitting it ends the claim. A rubric filed for the wrong
+team is withdrawn with a reason: a withdrawn version supersedes it, so it counts nowhere.
+"""
+
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,7 +29,7 @@ from challenges.judging.assessment import (
     check,
     filled_from_json,
 )
-from challenges.judging.models import RubricEntry, RubricStatus
+from challenges.judging.models import RubricEntry, RubricStatus, StandClaim
 from challenges.judging.rubrics import Rubric, RubricSet, UnknownRubricSet, load
 from challenges.registration.models import Team
 from challenges.tablets import refused
@@ -122,6 +128,41 @@ def judge_entries(event: Event, judge: User) -> dict[tuple[int, str], RubricEntr
     return {(entry.team_id, entry.rubric): entry for entry in found}
 
 
+def open_claim(event: Event, juror: User) -> StandClaim | None:
+    """The market stand the juror is at (or on the way to)."""
+    return db.session.scalar(
+        select(StandClaim).where(
+            StandClaim.event_id == event.id,
+            StandClaim.judge_id == juror.id,
+            StandClaim.released_at.is_(None),
+        )
+    )
+
+
+def check_may_file(event: Event, user: User, team: Team) -> None:
+    """The judge's room (panels), and at a market the stand the juror has claimed."""
+    panels.check_may_judge(event, user, team)
+    if panels.has_sessions(event) or panels.is_advisor(event, user):
+        return
+    claim = open_claim(event, user)
+    if claim is None or claim.team_id != team.id:
+        raise DomainError(
+            _(
+                "You can only fill in the jury form of the stand you are at. The market floor "
+                "tells you which stand that is."
+            ),
+            "team",
+            403,
+        )
+
+
+def _leave_stand(event: Event, user: User, team: Team) -> None:
+    """A submitted rubric ends the juror's claim on its stand."""
+    claim = open_claim(event, user)
+    if claim is not None and claim.team_id == team.id:
+        claim.released_at = utcnow()
+
+
 def save(
     event: Event, given: RubricInput, user: User, check_seat: bool = True
 ) -> tuple[RubricEntry, bool]:
@@ -151,13 +192,15 @@ def save(
             raise DifferentRubric(stored)
         return stored, False
     if check_seat:
-        panels.check_may_judge(event, user, team)
+        check_may_file(event, user, team)
     problems = check(rubric_set, rubric, given.filled, complete=given.submit)
     if problems:
         raise RubricRefused({problem.field: problem_text(problem) for problem in problems})
     current = current_entry(event, team.id, user.id, rubric.id)
     if current is not None and current.status == RubricStatus.SUBMITTED and not given.submit:
         return current, False
+    if given.submit:
+        _leave_stand(event, user, team)
     return _store(event, rubric_set, rubric, team, given, user, current)
 
 
@@ -259,6 +302,22 @@ def set_aside_refused(event: Event, item_id: int, user: User) -> None:
     refused.decide(refused.undecided(event.id, Kind.RUBRIC, item_id), Outcome.SET_ASIDE, user)
 
 
+def submitted_by(event: Event, judge: User) -> list[RubricEntry]:
+    """The judge's current submitted rubrics, newest first."""
+    return list(
+        db.session.scalars(
+            select(RubricEntry)
+            .where(
+                RubricEntry.event_id == event.id,
+                RubricEntry.judge_id == judge.id,
+                RubricEntry.current.is_(True),
+                RubricEntry.status == RubricStatus.SUBMITTED,
+            )
+            .order_by(RubricEntry.submitted_at.desc(), RubricEntry.id.desc())
+        )
+    )
+
+
 def submitted_for_team(event: Event, team_id: int) -> list[RubricEntry]:
     """The team's current submitted rubrics, by rubric, oldest first."""
     return list(
@@ -273,3 +332,57 @@ def submitted_for_team(event: Event, team_id: int) -> list[RubricEntry]:
             .order_by(RubricEntry.rubric, RubricEntry.submitted_at)
         )
     )
+
+
+WITHDRAW_REASON_LENGTH = 200
+
+
+def withdrawable(event: Event, entry_id: int, user: User) -> RubricEntry:
+    """A current submitted rubric of the event that `user` may withdraw: their own, or any
+    when they are the judge advisor."""
+    entry = db.session.get(RubricEntry, entry_id)
+    if entry is None or entry.event_id != event.id or not entry.current:
+        raise DomainError(_("This rubric does not exist (any more)."), status=404)
+    if entry.status != RubricStatus.SUBMITTED:
+        raise DomainError(_("Only a submitted rubric can be withdrawn."), status=409)
+    if entry.judge_id != user.id and not panels.is_advisor(event, user):
+        raise DomainError(
+            _("Only the juror who submitted it or the judge advisor may withdraw it."), status=403
+        )
+    return entry
+
+
+def withdraw(event: Event, entry_id: int, user: User, reason: str) -> RubricEntry:
+    """Withdraw a submitted rubric: a withdrawn version with the reason takes its place (the
+    submitted one is kept); it no longer counts anywhere."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise DomainError(_("Say why the rubric is withdrawn."), "reason")
+    if len(reason) > WITHDRAW_REASON_LENGTH:
+        raise DomainError(_("At most %(max)d characters.", max=WITHDRAW_REASON_LENGTH), "reason")
+    team_id = withdrawable(event, entry_id, user).team_id
+    lock_rows(db.session, Team, [team_id])
+    entry = withdrawable(event, entry_id, user)  # as it is now that the team is ours
+    withdrawn = RubricEntry(
+        client_key=uuid.uuid4().hex,
+        event_id=event.id,
+        team_id=entry.team_id,
+        judge_id=entry.judge_id,
+        judge_name=entry.judge_name,
+        rubric_set_key=entry.rubric_set_key,
+        rubric=entry.rubric,
+        levels=entry.levels,
+        notes=entry.notes,
+        went_well=entry.went_well,
+        think_about=entry.think_about,
+        status=RubricStatus.WITHDRAWN,
+        version=entry.version + 1,
+        supersedes_id=entry.id,
+        withdrawn_reason=reason,
+        withdrawn_by_id=user.id,
+    )
+    entry.current = False
+    db.session.flush()
+    db.session.add(withdrawn)
+    db.session.flush()
+    return withdrawn

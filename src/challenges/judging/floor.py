@@ -27,6 +27,7 @@ from challenges.judging.dispatch import (
     seen_everything,
     short_of_jurors,
 )
+from challenges.judging.entries import open_claim
 from challenges.judging.models import RubricEntry, RubricStatus, StandClaim
 from challenges.registration.models import Team
 
@@ -56,10 +57,14 @@ class Floor:
         return next((stand.number for stand in self.stands if stand.team == team_id), None)
 
     def round_time(self) -> datetime | None:
-        """When the current round of the plan started (None outside the plan)."""
-        if self.plan is None or self.plan.current > len(self.plan.rounds):
-            return None
-        return self.plan.times[self.plan.current - 1]
+        return _round_time(self.plan)
+
+
+def _round_time(plan: StoredPlan | None) -> datetime | None:
+    """When the current round of the plan started (None outside the plan)."""
+    if plan is None or plan.current > len(plan.rounds):
+        return None
+    return plan.times[plan.current - 1]
 
 
 def open_claims(event: Event) -> list[StandClaim]:
@@ -138,16 +143,6 @@ def stands(
             )
         )
     return found, teams
-
-
-def open_claim(event: Event, juror: User) -> StandClaim | None:
-    return db.session.scalar(
-        select(StandClaim).where(
-            StandClaim.event_id == event.id,
-            StandClaim.judge_id == juror.id,
-            StandClaim.released_at.is_(None),
-        )
-    )
 
 
 def _last_release(event: Event, juror: User) -> StandClaim | None:

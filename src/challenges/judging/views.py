@@ -67,10 +67,7 @@ def _team_or_404(event: Event, team_id: int) -> Team:
     team = db.session.get(Team, team_id)
     if team is None:
         abort(404)
-    try:
-        panels.check_may_judge(event, current_user, team)
-    except DomainError as error:
-        abort(error.status, error.message)
+    entries.check_may_file(event, current_user, team)  # refused: its message, not a bare 403
     return team
 
 
@@ -145,6 +142,7 @@ def market(event_id: int):
         event=event,
         rubric=entries.rubric_set_of(event).rubrics[0],
         floor=floor.floor(event, current_user),
+        mine=entries.submitted_by(event, current_user),
         form=ConfirmForm(),
     )
 
@@ -238,6 +236,36 @@ def market_plan(event_id: int, do: str):
             _("The market has started: the round plan is fixed."),
         )
     return redirect(url_for("events.market", event_id=event.id))
+
+
+@bp.route("/rubrics/<int:entry_id>/withdraw", methods=["GET", "POST"])
+@require(JUDGES)
+def withdraw(event_id: int, entry_id: int):
+    """Withdraw a rubric filed for the wrong team, with a reason (the juror or the advisor)."""
+    event = db.get_or_404(Event, event_id)
+    entry = entries.withdrawable(event, entry_id, current_user)
+    problem = None
+    if request.method == "POST" and ConfirmForm().validate_on_submit():
+        try:
+            entries.withdraw(event, entry.id, current_user, request.form.get("reason", ""))
+        except DomainError as error:
+            db.session.rollback()
+            problem = error.message
+        else:
+            db.session.commit()
+            flash(_("The rubric is withdrawn: %(team)s.", team=team_label(entry.team)), "success")
+            back = "judging.advisor" if panels.is_advisor(event, current_user) else None
+            return redirect(url_for(back or sessions_page(event), event_id=event.id))
+    return render_template(
+        "judging/withdraw.html",
+        event=event,
+        entry=entry,
+        rubric=entries.rubric_of(event, entry.rubric),
+        language=language(),
+        problem=problem,
+        reason=request.form.get("reason", ""),
+        form=ConfirmForm(),
+    ), FORM_ERROR_STATUS if problem else 200
 
 
 @bp.route("/panels", methods=["GET", "POST"])
