@@ -164,3 +164,27 @@ def test_before_publication_the_public_and_coaches_see_nothing(client, final):
 def test_judge_advisors_cannot_confirm_advancement(client, final):
     client.log_in(final.advisor.email)
     assert client.get(f"/events/{final.event.id}/awards/advancement").status_code == 403
+
+
+def test_the_national_final_lists_its_finalists_with_origin_reason_and_status(organiser, final):
+    t0, _t1, t2, t3 = (team.id for team in final.teams)
+    url = f"/events/{final.event.id}/awards/advancement"
+    organiser.submit(f"{url}/{final.event.season.categories[0].id}/confirm", {}, page=url)
+    declined = db.session.scalar(select(Advancement).where(Advancement.team_id == t2))
+    organiser.submit(f"{url}/tickets/{declined.id}/decline", {"reason": "On holiday"}, page=url)
+    wildcards = f"/events/{final.national.id}/awards/wildcards"
+    organiser.submit(wildcards, {"team": t0, "reason": "Strong pitch video"}, page=wildcards)
+    accepted = db.session.scalar(select(Advancement).where(Advancement.team_id == t3))
+    answer = f"/teams/{t3}/tickets/{accepted.id}"
+    organiser.submit(answer, {"answer": "accept"}, page=answer)
+    page = organiser.get(wildcards).get_data(as_text=True)
+    rows = page[page.index("<tbody>") : page.index("</tbody>")]
+    assert "<h2" in page[: page.index("<tbody>")]  # a section per category
+    assert rows.index("#1004 Team 3") < rows.index("#1001 Team 0") < rows.index("#1003 Team 2")
+    assert "Champion&#39;s Award: Winnaar" in rows
+    assert "geaccepteerd" in rows
+    assert "Wildcard: Strong pitch video" in rows  # the organisers see the panel's reason
+    assert "afgewezen" in rows
+    assert "On holiday" in rows
+    assert rows.count(final.event.name) == 3  # where each comes from
+    assert "#1002 Team 1" not in rows  # no ticket (yet): not a finalist

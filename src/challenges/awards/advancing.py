@@ -1,7 +1,7 @@
 """Tickets to the national final: the proposal per category, the ties that still decide a
-ticket or a prize (the jury orders them, with a reason), the organiser's confirmation (the
-team joins the national final and its coaches are mailed), declines, wildcards and
-publication. Never commits."""
+ticket (the jury orders them, with a reason), the organiser's confirmation (the team joins
+the national final and its coaches are mailed), the coach's answer, declines and publication.
+Wildcards and the national final's overview: `national.py`. Never commits."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,7 +25,7 @@ from challenges.awards.ties import Tie, order_from_places, settle
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events import placing
-from challenges.events.models import Attendance, Event, EventKind, EventTeam
+from challenges.events.models import Event, EventKind, EventTeam
 from challenges.extensions import db
 from challenges.judging.results import CategoryResults, EventResults, event_results
 from challenges.judging.rubrics import Award
@@ -251,11 +251,11 @@ def confirm(event: Event, results: EventResults, category_id: int, user: User) -
             decided_by=user.name,
         )
         done.tickets += 1
-        done.mails += _advance(ticket, user)
+        done.mails += place_and_mail(ticket, user)
     return done
 
 
-def _advance(ticket: Advancement, user: User) -> int:
+def place_and_mail(ticket: Advancement, user: User) -> int:
     """Place the ticket's team at the national final and mail its coaches: how many mails."""
     db.session.add(ticket)
     db.session.flush()
@@ -295,66 +295,6 @@ def answer(ticket: Advancement, accept: bool, reason: str, coach: User) -> Advan
         decline(ticket.from_event, ticket.id, reason, coach)
     ticket.answered_at = utcnow()
     return ticket
-
-
-def wildcard_candidates(national: Event) -> list[tuple[Team, Event]]:
-    """Teams present at a regional final that feeds this national final, without a ticket."""
-    advancing = select(Advancement.team_id).where(
-        Advancement.to_event_id == national.id,
-        Advancement.status == AdvancementStatus.CONFIRMED,
-    )
-    rows = db.session.execute(
-        select(Team, Event)
-        .join(EventTeam, EventTeam.team_id == Team.id)
-        .join(Event, Event.id == EventTeam.event_id)
-        .where(
-            Event.feeds_into_id == national.id,
-            EventTeam.attendance != Attendance.NO_SHOW,
-            Team.id.not_in(advancing),
-        )
-        .order_by(Team.number, Team.name)
-    ).all()
-    return [(team, regional) for team, regional in rows]
-
-
-def add_wildcard(national: Event, team_id: int, reason: str, user: User) -> Confirmed:
-    """A wildcard chosen by the national panel, with its reason."""
-    if national.kind is not EventKind.NATIONAL:
-        raise DomainError(_("Wildcards are given for a national final."), status=409)
-    found = {team.id: (team, regional) for team, regional in wildcard_candidates(national)}
-    if team_id not in found:
-        raise DomainError(
-            _(
-                "This team did not take part in a regional final of this national final, or "
-                "already advances."
-            ),
-            "team",
-            409,
-        )
-    team, regional = found[team_id]
-    ticket = Advancement(
-        from_event=regional,
-        to_event=national,
-        category_id=team.category_id,
-        team=team,
-        kind=AdvancementKind.WILDCARD,
-        reason=short_reason(reason),
-        decided_by=user.name,
-    )
-    return Confirmed(1, _advance(ticket, user))
-
-
-def wildcards(national: Event) -> list[Advancement]:
-    return list(
-        db.session.scalars(
-            select(Advancement)
-            .where(
-                Advancement.to_event_id == national.id,
-                Advancement.kind == AdvancementKind.WILDCARD,
-            )
-            .order_by(Advancement.decided_at)
-        )
-    )
 
 
 def publish(event: Event, publish: bool) -> None:

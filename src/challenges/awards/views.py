@@ -10,7 +10,7 @@ from werkzeug.datastructures import MultiDict
 from challenges.actions import run_action
 from challenges.auth.access import require
 from challenges.auth.policies import JUDGE_ADVISORS, ORGANISER
-from challenges.awards import advancing, awarding, visibility, voting
+from challenges.awards import advancing, awarding, national, visibility, voting
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
@@ -218,13 +218,14 @@ def public_vote(event_id: int, do: str):
 @bp.route("/wildcards", methods=["GET", "POST"])
 @require(ORGANISER)
 def wildcards(event_id: int):
-    """The national panel's wildcards for a national final, each with its reason."""
+    """A national final's finalists per category (origin, reason, answer) and the national
+    panel's wildcards, each with its reason."""
     event = db.get_or_404(Event, event_id)
     if request.method == "POST" and ConfirmForm().validate_on_submit():
         done: list[advancing.Confirmed] = []
         if run_action(
             lambda: done.append(
-                advancing.add_wildcard(
+                national.add_wildcard(
                     event,
                     request.form.get("team", type=parse_id) or 0,
                     request.form.get("reason", ""),
@@ -240,7 +241,8 @@ def wildcards(event_id: int):
     return render_template(
         "awards/wildcards.html",
         event=event,
-        candidates=advancing.wildcard_candidates(event),
-        given=advancing.wildcards(event),
+        candidates=national.wildcard_candidates(event),
+        finalists=national.finalists(event),
+        ticket_reason=awarding.ticket_reason,
         form=ConfirmForm(),
     )
