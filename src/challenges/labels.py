@@ -48,6 +48,7 @@ FILE_WORDS = {
     "stand-signs": lazy_pgettext("a file name", "stand-signs"),
     "vote-poster": lazy_pgettext("a file name", "vote-poster"),
     "stand-cards": lazy_pgettext("a file name", "stand-cards"),
+    "public-prize": lazy_pgettext("a file name", "public-prize"),
     "round-plan": lazy_pgettext("a file name", "round-plan"),
     "scoresheet": lazy_pgettext("a file name", "scoresheet"),
     "rubric": lazy_pgettext("a file name", "rubric"),

@@ -177,6 +177,8 @@ def test_the_winner_on_the_results_page_pdf_and_certificate(client, market, tmp_
     assert "Publieksprijs Waterpunt, gekozen door de bezoekers" in section
     response = client.get(f"/events/{market.event.id}/print/public-prize-certificate")
     assert response.status_code == 200
+    name = f"certificaten-publieksprijs-{market.event.slug}.pdf"
+    assert name in response.headers["Content-Disposition"]
     [certificate] = page_texts(response.data)
     assert "Publieksprijs" in certificate
     assert "gekozen door de bezoekers" in certificate

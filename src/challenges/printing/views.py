@@ -202,7 +202,7 @@ def public_prize_certificate(event_id: int):
     """The certificate of the public prize's winner (also among the event's certificates)."""
     event = db.get_or_404(Event, event_id)
     return pdf_response(
-        download_name("certificates", parts=(event.slug, "public-prize"), suffix="pdf"),
+        download_name("certificates", "public-prize", parts=(event.slug,), suffix="pdf"),
         lambda out: vote_posters.write_winner_certificate(out, event),
     )
 
