@@ -27,6 +27,7 @@ from tests.factories import (
     make_teacher,
     make_user,
 )
+from tests.printing.conftest import page_texts
 
 ROWS = ("idea", "process", "prototype", "client_fit", "presentation")
 
@@ -210,3 +211,26 @@ def test_the_public_page_shows_prizes_and_tickets_and_the_ranking_only_when_chos
     )
     client.post("/account/logout")
     assert "#1005 Team 4" in client.get(results).get_data(as_text=True)
+
+
+def test_the_results_pdf_names_reasons_in_the_readers_language_and_the_ranking_if_chosen(
+    client, markt
+):
+    t0, _t1, _t2, t3, _t4 = markt.teams
+    client.log_in(markt.advisor.email)
+    give(client, markt, t0, 1)
+    give(client, markt, t3, 2)
+    client.log_in(markt.organiser.email)
+    confirm(client, markt)
+    publish(client, markt)
+    pdf = f"/events/{markt.event.slug}/results.pdf"
+    dutch = " ".join(page_texts(client.get(f"{pdf}?lang=nl").data))
+    assert "Naar de landelijke finale: #1004 Team 3 (Juryprijs: 2e plaats)" in dutch
+    assert "#1005 Team 4" not in dutch  # no ranking for a Vakkanjers Markt by default
+    english = " ".join(page_texts(client.get(f"{pdf}?lang=en").data))
+    assert "(Jury prize: 2. place)" in english
+    assert "Juryprijs" not in english
+    client.submit(
+        f"/events/{markt.event.id}/awards/results/ranking/show", {}, page=advancement_url(markt)
+    )
+    assert "#1005 Team 4" in " ".join(page_texts(client.get(pdf).data))
