@@ -298,8 +298,7 @@ def answer(ticket: Advancement, accept: bool, reason: str, coach: User) -> Advan
 
 
 def publish(event: Event, publish: bool) -> None:
-    """Publish (or hide) the results; publishing waits until no tie decides a prize or a
-    ticket."""
+    """Publish (or hide) the results; publishing waits until no tie decides a ticket."""
     if publish:
         ties = open_ties(event, event_results(event)) if event.season.rubric_set_key else []
         if ties:
