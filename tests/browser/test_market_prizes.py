@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 @dataclass
 class Facts:
     event_id: int
+    national_id: int
     slug: str
     teams: list[str]  # labels, best first: T0, then T1-T3 tied, then T4
     advisor: str
@@ -33,6 +34,7 @@ def markt(live_server: LiveServer) -> Facts:
         found = make_markt()
         facts = Facts(
             found.event.id,
+            found.national.id,
             found.event.slug,
             [team_label(team) for team in found.teams],
             found.advisor.email,
@@ -95,11 +97,19 @@ def test_a_tie_for_a_ticket_blocks_publication_until_the_jury_breaks_it(
 
     organiser.goto(f"{awards}/advancement")
     expect(organiser.get_by_role("alert")).to_have_count(0)
-    expect(organiser.locator("section.card ol").first).to_contain_text(tied[1])  # the jury's second place
+    proposed = organiser.locator("section.card ol").first
+    expect(proposed).to_contain_text(tied[1])  # the team the jury put first of the tie
     organiser.get_by_role("button", name="Bevestigen: plaats ze").click()
     organiser.get_by_role("button", name="Uitslag publiceren").click()
     expect(organiser.get_by_text("De uitslag is openbaar.")).to_be_visible()
     assert published(live_server, markt)
+    organiser.goto(f"{live_server}/events/{markt.national_id}/awards/wildcards")
+    finalists = organiser.locator("table.finalists tbody tr")
+    expect(finalists).to_have_count(2)
+    expect(finalists.first).to_contain_text("Vakkanjers Markt Almere")
+    expect(finalists.first).to_contain_text("uitgenodigd")
+    assert organiser.evaluate("document.documentElement.scrollWidth") <= 1280
+    screenshot(organiser, "market-prizes-national-finalists")
     organiser_context.close()
 
     visitor_context = browser.new_context(viewport=PHONE, is_mobile=True, locale="nl-NL")
