@@ -27,7 +27,8 @@ def pdf_text(download) -> str:
 
 
 def the_market(server) -> tuple[int, str, list[tuple[int, str, int]]]:
-    """The demo's finished Vakkanjers Markt: id, slug, and its stands (team id, name, stand)."""
+    """The demo's finished Vakkanjers Markt (its public prize decided): id, slug, and its
+    stands (team id, name, stand)."""
     [(event_id, slug)] = server.rows(
         "SELECT id, slug FROM event WHERE name = 'Vakkanjers Markt Zwolle'"
         " AND results_published_at IS NOT NULL"
@@ -78,6 +79,8 @@ def test_the_public_prize_from_poster_to_certificate(live_server, browser):
     organiser.on("pageerror", lambda error: script_errors.append(str(error)))
     log_in(organiser, live_server, *ORGANISER)
     organiser.goto(prize_page)
+    expect(organiser.locator("#winner-title + p")).to_contain_text(names[leader][0])  # demo's
+    organiser.get_by_role("button", name="Haal dit besluit weg").click()  # to vote once more
     organiser.get_by_role("link", name="Open of sluit de stemming op de doorstroompagina").click()
     organiser.get_by_role("button", name="Stemming openen").click()
     organiser.goto(prize_page)
