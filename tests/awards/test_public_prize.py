@@ -171,6 +171,10 @@ def test_the_winner_on_the_results_page_pdf_and_certificate(client, market, tmp_
     prize = html[html.index('id="public-prize"') :]
     assert "<strong>Waterpunt</strong>" in prize
     assert "stemmen" not in html.lower()
+    stand_page = client.get(f"/events/{market.event.slug}/teams/{waterpunt.id}").text
+    assert "<li>Publieksprijs</li>" in stand_page
+    other_stand = client.get(f"/events/{market.event.slug}/teams/{zonnedans.id}").text
+    assert "Publieksprijs" not in other_stand
     [*_categories, section] = page_texts(
         client.get(f"/events/{market.event.slug}/results.pdf").data
     )

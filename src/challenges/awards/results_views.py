@@ -121,6 +121,9 @@ def team_page(event_ref: str, team_id: int):
     if event.results_published_at is not None:
         season_awards = entries.rubric_set_of(event).awards
         mine = {winner.award for winner in awarding.winners(event) if winner.team_id == team.id}
+        prize = voting.winner(event)
+        if prize is not None and prize.team_id == team.id:
+            mine |= {award.id for award in season_awards if award.basis == "public_vote"}
         won = [award for award in season_awards if award.id in mine]
     return render_template(
         "awards/team.html",
