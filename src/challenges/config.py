@@ -9,6 +9,8 @@ from typing import Any
 
 from flask import Config, Flask
 
+from challenges.mail.headers import is_single_address
+
 ENV_PREFIX = "CHALLENGES"
 
 # Environment names that differ from the Flask/extension setting they fill.
@@ -61,6 +63,9 @@ class Defaults:
     MAIL_USE_SSL = False
     MAIL_TIMEOUT = 10
     MAIL_MAX_ATTEMPTS = 8
+    # The Reply-To of mail a coach answers (tickets, wildcards): one bare address, such as
+    # info@example.nl. Empty: the address of the organiser who confirmed the ticket.
+    ORGANISER_EMAIL = ""
 
     CONFIRM_TOKEN_MAX_AGE = 7 * 24 * 3600
     RESET_TOKEN_MAX_AGE = 3600
@@ -149,6 +154,16 @@ def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
     )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = read_or_create_secret_key(Path(app.instance_path))
+    check_organiser_email(app.config["ORGANISER_EMAIL"])
+
+
+def check_organiser_email(address: str) -> None:
+    """A Reply-To that is not one address would fail every ticket mail: refuse to start."""
+    if address and not is_single_address(address):
+        raise ValueError(
+            f"{ENV_PREFIX}_ORGANISER_EMAIL must be one bare e-mail address (such as "
+            f"info@example.nl, without a name or a list), not {address!r}."
+        )
 
 
 def normalise_database_url(url: str) -> str:

@@ -35,11 +35,18 @@ class Inbox(Message):
         self.messages.append(message)
 
 
-def queue(app, recipient: str = "jan@example.nl", subject: str = "Onderwerp") -> OutboxMessage:
+def queue(
+    app, recipient: str = "jan@example.nl", subject: str = "Onderwerp", reply_to: str | None = None
+) -> OutboxMessage:
     """A confirmation mail to Jan, committed."""
     with app.test_request_context("/"):
         message = queue_mail(
-            recipient, subject, "confirm", user=make_user(name="Jan"), link="https://x/y"
+            recipient,
+            subject,
+            "confirm",
+            reply_to=reply_to,
+            user=make_user(name="Jan"),
+            link="https://x/y",
         )
         db.session.commit()
     return message

@@ -48,7 +48,7 @@ def read_answer_token(token: str) -> tuple[Advancement, User] | None:
 def reply_address(decided_by: User) -> str:
     """Whom the coach answers: the organisers' configured address (ORGANISER_EMAIL), else the
     organiser who confirmed the ticket (events have no contact address of their own)."""
-    return current_app.config.get("ORGANISER_EMAIL") or decided_by.email
+    return current_app.config["ORGANISER_EMAIL"] or decided_by.email
 
 
 def mail_coaches(ticket: Advancement, decided_by: User) -> int:

@@ -11,6 +11,7 @@ from challenges.database import str_enum, utcnow
 from challenges.extensions import db
 
 SUBJECT_LENGTH = 200
+ADDRESS_LENGTH = 254
 
 
 class MailStatus(enum.StrEnum):
@@ -36,7 +37,8 @@ STATUS_LABELS = {
 
 class OutboxMessage(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
-    recipient: Mapped[str] = mapped_column(String(254))
+    recipient: Mapped[str] = mapped_column(String(ADDRESS_LENGTH))
+    reply_to: Mapped[str | None] = mapped_column(String(ADDRESS_LENGTH))  # None: no Reply-To
     subject: Mapped[str] = mapped_column(String(SUBJECT_LENGTH))
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[MailStatus] = mapped_column(str_enum(MailStatus, length=16), index=True)

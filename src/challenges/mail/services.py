@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 from challenges.database import utcnow
 from challenges.extensions import db
 from challenges.mail.headers import is_single_address, one_line
-from challenges.mail.models import SUBJECT_LENGTH, MailStatus, OutboxMessage
+from challenges.mail.models import ADDRESS_LENGTH, SUBJECT_LENGTH, MailStatus, OutboxMessage
 
 log = logging.getLogger(__name__)
 
@@ -26,33 +26,50 @@ LEASE_TIMEOUTS = 30  # a claim holds this many MAIL_TIMEOUTs (5 minutes by defau
 
 
 def queue_mail(
-    recipient: str, subject: str, template: str, locale: str | None = None, **context: Any
+    recipient: str,
+    subject: str,
+    template: str,
+    locale: str | None = None,
+    reply_to: str | None = None,
+    **context: Any,
 ) -> OutboxMessage:
     """Render templates/mail/<template>.txt in the recipient's language and keep it.
 
-    The subject may hold names people typed: it is made one line. A recipient that is not
-    exactly one address (old data: forms check what people type) is kept as a failed message
-    for the organisers' outbox, so the action that sends it still succeeds.
+    The subject may hold names people typed: it is made one line. `reply_to` is where answers
+    go (the Reply-To header); the template gets it too, to name it in the text. A recipient or
+    reply address that is not exactly one address (old data: forms check what people type) is
+    kept as a failed message for the organisers' outbox, so the action that sends it still
+    succeeds.
     """
     with force_locale(locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
-        body = render_template(f"mail/{template}.txt", **context)
+        body = render_template(f"mail/{template}.txt", reply_to=reply_to, **context)
         subject = one_line(str(subject), SUBJECT_LENGTH)
     logged = current_app.config["MAIL_BACKEND"] == "log"
     message = OutboxMessage(
         recipient=recipient,
+        reply_to=None if reply_to is None else one_line(reply_to, ADDRESS_LENGTH),
         subject=subject,
         body=body,
         status=MailStatus.LOGGED if logged else MailStatus.PENDING,
         next_attempt_at=None if logged else utcnow(),
     )
-    if not is_single_address(recipient):
+    if problem := address_problem(recipient, reply_to):
         message.status, message.next_attempt_at = MailStatus.FAILED, None
-        message.last_error = _("This is not a single valid e-mail address.")
-        log.error("Mail not sent: %r is not a single address", recipient)
+        message.last_error = problem
+        log.error("Mail to %r not sent (reply to %r): not single addresses", recipient, reply_to)
     db.session.add(message)
     if logged:
         log.info("Mail to %s: %s\n%s", recipient, subject, body)
     return message
+
+
+def address_problem(recipient: str, reply_to: str | None) -> str | None:
+    """Why a message cannot be sent to these addresses, in the reader's language; None: it can."""
+    if not is_single_address(recipient):
+        return _("This is not a single valid e-mail address.")
+    if reply_to is not None and not is_single_address(reply_to):
+        return _("The reply address is not a single valid e-mail address.")
+    return None
 
 
 def mail_each(
@@ -167,16 +184,22 @@ def record_failure(message: OutboxMessage, error: Exception) -> None:
 
 def build_email(message: OutboxMessage) -> EmailMessage:
     """Raises ValueError for a header that would not be one line (old data, before cleaning)."""
-    if not is_single_address(message.recipient):
-        raise ValueError(f"not a single address: {message.recipient!r}")
     email = EmailMessage()
     email["From"] = current_app.config["MAIL_SENDER"]
-    email["To"] = message.recipient
+    email["To"] = single_address(message.recipient)
+    if message.reply_to is not None:
+        email["Reply-To"] = single_address(message.reply_to)
     email["Subject"] = message.subject
     email["Date"] = formatdate(usegmt=True)
     email["Message-ID"] = message_id(message)
     email.set_content(message.body)
     return email
+
+
+def single_address(address: str) -> str:
+    if not is_single_address(address):
+        raise ValueError(f"not a single address: {address!r}")
+    return address
 
 
 def message_id(message: OutboxMessage) -> str:
