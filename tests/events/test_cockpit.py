@@ -11,6 +11,7 @@ from challenges.auth.policies import ORGANISER, Policy
 from challenges.auth.roles import Role
 from challenges.events import cockpit as cockpit_sections
 from challenges.events import markets
+from challenges.events.models import EventKind
 from challenges.extensions import db
 from challenges.judging import entries
 from challenges.judging.assessment import FilledRubric
@@ -252,6 +253,25 @@ def test_the_round_plan_and_stand_cards_follow_the_numbered_and_started_market(c
     base = f"/events/{vakkanjers.id}"
     assert {f"{base}/print/market-plan", f"{base}/print/stand-cards"} <= set(links_of(page))
     assert_every_link_answers(client, page)
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("nl", "Finalisten en wildcards"), ("en", "Finalists and wildcards")]
+)
+def test_the_national_finals_cockpit_leads_to_its_finalists(client, vakkanjers, language, title):
+    national = make_event(season=vakkanjers.season, name="Landelijke finale")
+    national.kind = EventKind.NATIONAL
+    db.session.commit()
+    log_in(client, Role.ORGANISER, national)
+    page = cockpit(client, national, language)
+    finalists = f"/events/{national.id}/awards/wildcards"
+    link = re.search(rf'<a [^>]*href="{finalists}"[^>]*>\s*([^<]+?)\s*<', page)
+    assert link is not None
+    assert link.group(1) == title
+    assert "Wildcards<" not in page
+    opened = main_of(client.get(f"{finalists}?lang={language}"))
+    assert f"<h1>{title}</h1>" in opened
+    assert f"/events/{vakkanjers.id}/awards/wildcards" not in links_of(cockpit(client, vakkanjers))
 
 
 def test_an_fll_cockpit_has_no_market_parts(client, fll):

@@ -260,8 +260,8 @@ AFTERWARDS = (
     ),
     Entry(
         "awards.wildcards",
-        _l("Wildcards"),
-        _l("Teams that get a place at this final through a wildcard."),
+        _l("Finalists and wildcards"),
+        _l("Every finalist per category: where from, why, and its answer; give wildcards here."),
         shown=national,
     ),
     Entry(
