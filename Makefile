@@ -18,8 +18,12 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
-install-dev: $(BIN)/python
+install-dev: $(VENV)/installed-dev
+
+# Installed again only when the dependencies change (CI runs tests while `make test` starts).
+$(VENV)/installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
 
 run: install
 	$(RUN_ENV) $(BIN)/challenges db upgrade
