@@ -10,7 +10,7 @@ from flask import g, has_request_context, request
 from sqlalchemy import DateTime, Enum, MetaData, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import DeclarativeBase, Session, registry, scoped_session
+from sqlalchemy.orm import DeclarativeBase, Session, lazyload, registry, scoped_session
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -52,23 +52,29 @@ def lock_rows(
     ids: Iterable[int],
     forget: tuple[type, ...] | None = None,
     shared: bool = False,
-) -> None:
-    """Wait for the rows' write lock (or, `shared`, a lock that only keeps writers out) and
-    hold it until the transaction ends (PostgreSQL; in id order, so two actions never wait for
-    each other), then forget what was read before, as it may have changed meanwhile:
-    everything, or only the rows of the models in `forget` (what the lock guards; a hot path
-    then need not read the user and the event again). A writing request on SQLite holds the
-    whole database's write lock already (see _begin_sqlite_transaction)."""
-    wanted = sorted(set(ids))
-    session.execute(
-        select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update(read=shared)
-    ).all()
+) -> list:
+    """Wait for the rows' write lock (or, `shared`, a lock that only keeps writers out), hold
+    it until the transaction ends and return the rows (PostgreSQL; in id order, so two
+    actions never wait for each other). What was read before may have changed meanwhile, so
+    it is forgotten and read again when used: everything, or only the rows of the models in
+    `forget` (what the lock guards; a hot path then need not read the user and the event
+    again). A writing request on SQLite holds the whole database's write lock already (see
+    _begin_sqlite_transaction)."""
+    session.flush()  # nothing written so far is forgotten
     if forget is None:
         session.expire_all()
-        return
-    for instance in list(session.identity_map.values()):
-        if isinstance(instance, forget):
-            session.expire(instance)
+    else:
+        for instance in list(session.identity_map.values()):
+            if isinstance(instance, forget):
+                session.expire(instance)
+    wanted = sorted(set(ids))
+    return session.scalars(  # the locked rows, as they are now
+        select(model)
+        .where(model.id.in_(wanted))
+        .order_by(model.id)
+        .with_for_update(read=shared, of=model)
+        .options(lazyload("*"))
+    ).all()
 
 
 def utcnow() -> datetime:

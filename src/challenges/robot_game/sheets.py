@@ -129,27 +129,30 @@ def submit(event: Event, given: SheetInput, user: User) -> tuple[ScoreSheet, boo
     never interleave; the same key with other content is refused with the stored version.
     """
     if not tablets.CLIENT_KEY.match(given.client_key or ""):
-        raise SheetRefused({"client_key": _("The sheet has no valid key; reload the page.")}, 400)
+        raise _invalid_key()
+    season = season_of(event)
     stored = _stored(given.client_key)
     if stored is None:
         entry = match_of(event, given.match_id)
-        lock_rows(db.session, Team, [entry.team_id], forget=(ScoreSheet,))  # its sheets
+        [team] = lock_rows(db.session, Team, [entry.team_id], forget=(ScoreSheet,))  # its sheets
         # Closing a round locks the event: it waits for this sheet, or this sheet sees it.
         lock_rows(db.session, Event, [event.id], forget=(ClosedRound,), shared=True)
         stored = _stored(given.client_key)
     if stored is not None:
-        return _same_sheet(stored, event, given), False
-    _check_may_score(event, entry, user)
-    sheet = _new_sheet(event, entry, given, user)
+        return _same_sheet(stored, event, season, given), False
+    _check_may_score(event, entry, team, user)
+    sheet = _new_sheet(season, entry, given, user)
+    db.session.add(sheet)
     try:
-        with db.session.begin_nested():
-            db.session.add(sheet)
-    except IntegrityError:  # the same key arrived for another team at the same moment
-        stored = _stored(given.client_key)
-        if stored is None:
-            raise
-        return _same_sheet(stored, event, given), False
+        db.session.flush()
+    except IntegrityError:  # the same key for another team at the same moment (the caller
+        # rolls back): a tablet's keys are random, so this is a broken or hostile tablet
+        raise _invalid_key() from None
     return sheet, True
+
+
+def _invalid_key() -> SheetRefused:
+    return SheetRefused({"client_key": _("The sheet has no valid key; reload the page.")}, 400)
 
 
 def _stored(client_key: str) -> ScoreSheet | None:
@@ -172,10 +175,11 @@ class DifferentContent(DomainError):
         self.stored = stored
 
 
-def _same_sheet(sheet: ScoreSheet, event: Event, given: SheetInput) -> ScoreSheet:
+def _same_sheet(
+    sheet: ScoreSheet, event: Event, season: SeasonDefinition, given: SheetInput
+) -> ScoreSheet:
     if sheet.event_id != event.id:
         raise SheetRefused({"client_key": _("This sheet belongs to another event.")}, 409)
-    season = season_of(event)
     same = (
         sheet.match_id in (given.match_id, None)  # None: a new schedule unlinked its match
         and sheet.answers == evaluate(season, given.answers).answers
@@ -187,7 +191,7 @@ def _same_sheet(sheet: ScoreSheet, event: Event, given: SheetInput) -> ScoreShee
     return sheet
 
 
-def _check_may_score(event: Event, entry: ScheduleEntry, user: User) -> None:
+def _check_may_score(event: Event, entry: ScheduleEntry, team: Team, user: User) -> None:
     if is_closed(event, entry.kind, entry.round):
         raise DomainError(_("This round is closed; ask the head referee."), "match", 409)
     verified = _verified(event, entry.team_id, entry.kind, entry.round)
@@ -202,15 +206,15 @@ def _check_may_score(event: Event, entry: ScheduleEntry, user: User) -> None:
             _("This match already has a verified score; ask the head referee."), "match", 409
         )
     referee_only = not HEAD_REFEREE.allows(user, {"event_id": event.id})
-    team = db.session.get(Team, entry.team_id)
     if referee_only and team.school_id and db.session.get(Conflict, (user.id, team.school_id)):
         raise DomainError(
             _("You declared a conflict of interest with this team's school."), "match", 403
         )
 
 
-def _new_sheet(event: Event, entry: ScheduleEntry, given: SheetInput, user: User) -> ScoreSheet:
-    season = season_of(event)
+def _new_sheet(
+    season: SeasonDefinition, entry: ScheduleEntry, given: SheetInput, user: User
+) -> ScoreSheet:
     result = evaluate(season, given.answers)
     problems = {p.question: problem_message(season, p, current_language()) for p in result.problems}
     name = (given.referee_name or "").strip()
@@ -439,7 +443,7 @@ def late_arrival(event: Event, given: SheetInput, sender: User, user: User) -> S
     entry = match_of(event, given.match_id)
     for sheet in _active(event, entry):
         _review(sheet, SheetStatus.VOID, user.name, _("Replaced by a sheet that arrived late."))
-    sheet = _new_sheet(event, entry, given, sender)
+    sheet = _new_sheet(season_of(event), entry, given, sender)
     db.session.add(sheet)
     return sheet
 

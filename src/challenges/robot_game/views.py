@@ -17,6 +17,8 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from challenges.actions import run_action
 from challenges.auth.access import require
@@ -365,6 +367,8 @@ def upload(event_id: int):
     return _back(event)
 
 
+WITH_SEASON = joinedload(Event.season)  # a sheet needs its season: one round trip less
+
 api = Blueprint("robot_game_api", __name__, url_prefix="/api/v1/events/<int:event_id>")
 
 
@@ -375,7 +379,7 @@ def api_submit(event_id: int):
 
     Only an answer with `"stored": true` lets the tablet forget the sheet. A sheet refused
     because of the match's state is kept for the head referee (`"kept": true`)."""
-    event = db.get_or_404(Event, event_id)
+    event = db.first_or_404(select(Event).where(Event.id == event_id).options(WITH_SEASON))
     payload = request_json()
     try:
         given = sheets.input_from_json(payload)
