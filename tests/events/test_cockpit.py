@@ -174,6 +174,24 @@ def test_a_vakkanjers_cockpit_has_no_fll_words(client, vakkanjers, language):
     assert f"/events/{vakkanjers.id}/judging/market" in links_of(page)
 
 
+def footer_of(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.text.split('<footer class="site-footer">', 1)[1].split("</footer>", 1)[0]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_footer_of_a_programmes_pages_names_only_the_platform(
+    client, vakkanjers, fll, language
+):
+    log_in(client, Role.ORGANISER, vakkanjers)
+    for event, others_words in ((vakkanjers, FLL_WORDS), (fll, VAKKANJERS_WORDS)):
+        for page in (f"/events/{event.id}/cockpit", f"/events/{event.slug}/results"):
+            footer = footer_of(client.get(f"{page}?lang={language}"))
+            assert "Platform Talent voor Technologie" in footer
+            assert words_in(footer, others_words) == [], page
+    assert words_in(footer_of(client.get("/")), FLL_WORDS + VAKKANJERS_WORDS) == []
+
+
 def test_every_link_of_a_vakkanjers_cockpit_answers(client, vakkanjers):
     log_in(client, Role.ORGANISER, vakkanjers)
     assert_every_link_answers(client, cockpit(client, vakkanjers))
