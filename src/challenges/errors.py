@@ -123,8 +123,16 @@ def refusal(error: DomainError, **details: Any) -> tuple[Response, int]:
 
 
 def handle_http_exception(error: HTTPException):
-    described = getattr(error, "user_message", None)
+    described = getattr(error, "user_message", None) or given_description(error)
     return error_response(error.code or 500, described)
+
+
+def given_description(error: HTTPException) -> str | None:
+    """The text a view gave to `abort(code, text)`. werkzeug's own default texts are English
+    and technical, and other libraries' are not meant for users (a rate limit's description
+    is the limit, "5 per 1 minute"): the page's own text stands then."""
+    own = type(error).__module__ == "werkzeug.exceptions"
+    return error.description if own and error.description != type(error).description else None
 
 
 FORM_EXPIRED = _l("The form has expired or was sent from elsewhere. Reload the page and try again.")

@@ -1,4 +1,7 @@
 import pytest
+from flask import abort
+from flask_babel import gettext as _
+from werkzeug.exceptions import TooManyRequests
 
 from challenges import create_app
 from tests.factories import app_config
@@ -79,3 +82,46 @@ def test_too_many_attempts_is_said_in_dutch(client):
     assert attempts[-1].status_code == 429
     assert "Te veel pogingen" in attempts[-1].text
     assert "per 1 minute" not in attempts[-1].text
+
+
+def test_a_text_given_to_abort_is_shown_not_the_generic_one(app, client):
+    """A view's abort(404, text) shows its text, in the reader's language, as a page and as
+    JSON (issue #22: eleven calls showed the generic page)."""
+
+    @app.get("/test-abort-with-text")
+    def aborted_with_text():
+        abort(404, _("This match is not a robot-game match of this event."))
+
+    @app.get("/api/test-abort-with-text")
+    def aborted_with_text_json():
+        abort(409, _("This match is not a robot-game match of this event."))
+
+    page = client.get("/test-abort-with-text")
+    assert page.status_code == 404
+    assert "Dit is geen robotwedstrijd van dit evenement." in page.get_data(as_text=True)
+    assert "Pagina niet gevonden" in page.get_data(as_text=True)  # the title stays
+    answer = client.get("/api/test-abort-with-text")
+    assert answer.status_code == 409
+    assert answer.json["message"] == "Dit is geen robotwedstrijd van dit evenement."
+
+
+class LibraryError(TooManyRequests):
+    """Another library's error, as Flask-Limiter's: its description is the limit."""
+
+
+def test_a_bare_abort_and_library_errors_keep_the_friendly_text(app, client):
+    @app.get("/test-abort-bare")
+    def aborted_bare():
+        abort(404)
+
+    @app.get("/test-library-error")
+    def library_error():
+        raise LibraryError("5 per 1 minute")
+
+    html = client.get("/test-abort-bare").get_data(as_text=True)
+    assert "Deze pagina bestaat niet (meer). Controleer het adres." in html
+    assert "requested URL" not in html
+    limited = client.get("/test-library-error")
+    assert limited.status_code == 429
+    assert "5 per 1 minute" not in limited.get_data(as_text=True)
+    assert "Te veel pogingen" in limited.get_data(as_text=True)
