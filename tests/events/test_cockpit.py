@@ -253,6 +253,7 @@ def test_the_event_manager_runs_a_market_from_the_cockpit(client, vakkanjers):
         f"{base}/print/vote-poster?size=a4",
         f"{base}/print/vote-poster?size=a3",
         f"{base}/judging/advisor",
+        f"{base}/public-prize",
     }
     assert expected <= links
     assert f"{base}/print/market-plan" not in links  # not fixed yet: it would answer 409

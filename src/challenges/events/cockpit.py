@@ -253,6 +253,12 @@ AFTERWARDS = (
         _l("Choose the winners per award and category."),
     ),
     Entry(
+        "public_prize.overview",
+        _l("Public prize"),
+        _l("The confirmed votes per team; open or close the vote and record the winner."),
+        VAKKANJERS,
+    ),
+    Entry(
         "awards.advancement",
         _l("Advancement"),
         _l("Which teams go on to the national final; confirm per category and publish."),
