@@ -201,6 +201,7 @@ ADVISOR_PAGES = {
     "awards.give_award",
     "awards.remove_award",
     "judging.advisor",
+    "judging.market_live",
     "judging.refused_rubric",
     "judging.seating",
     "printing.event_certificates",

@@ -158,3 +158,16 @@ def test_the_leave_page_without_a_claim_goes_back_to_the_floor(client, market):
     response = client.get(f"/events/{event.id}/judging/market/leave")
     assert response.status_code == 302
     assert response.location.endswith(f"/events/{event.id}/judging/market")
+
+
+def test_leaving_a_planned_stand_unjudged_sends_the_juror_elsewhere(client, market):
+    event, _teams, jurors, _stands = market
+    start(event, jurors[0])
+    anouk = jurors[0]
+    client.log_in(anouk.email)
+    act(client, event, "next")
+    mine = planned(event, anouk, 1)
+    assert claimed(anouk) == mine
+    url = f"/events/{event.id}/judging/market"
+    client.submit(f"{url}/next", {"confirm": "yes"}, page=f"{url}/leave")
+    assert claimed(anouk) not in (None, mine)  # not straight back to the stand just left

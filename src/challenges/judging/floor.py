@@ -7,7 +7,7 @@ long as it takes); a stand reported absent is not offered for `ABSENT_MINUTES`. 
 round plan (events.markets) says where each juror goes in each round.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from challenges.auth.models import User
 from challenges.database import utcnow
 from challenges.errors import DomainError
-from challenges.events.markets import StoredPlan, market_teams, stored_plan
+from challenges.events.markets import StoredPlan, jurors, market_teams, stored_plan
 from challenges.events.models import Event
 from challenges.events.volunteers import conflicting_school_ids
 from challenges.extensions import db
@@ -199,9 +199,11 @@ def claim_next(event: Event, juror: User, confirmed: bool = False) -> Visit:
     claim = open_claim(event, juror)
     if claim is not None and not confirmed and not judged(event, juror, claim.team_id):
         raise LeavingUnjudged()
-    release(event, juror, absent=False)
+    left = release(event, juror, absent=False)
     plan = stored_plan(event)
     found, _teams = stands(event, juror, plan)
+    if left is not None:  # the stand just left is not offered again right away
+        found = [replace(s, busy=True) if s.team == left.team_id else s for s in found]
     if not found:
         raise DomainError(_("The stands have no numbers yet; ask the event manager."), status=409)
     last = _last_release(event, juror)
@@ -254,3 +256,83 @@ def undo(event: Event, juror: User) -> StandClaim:
     last.absent = False
     db.session.flush()
     return last
+
+
+@dataclass(frozen=True)
+class JurorPlace:
+    juror: User
+    claim: StandClaim | None  # where the juror is now, and since when
+    planned: int | None  # their stand number in the current round of the plan
+    judged: int  # stands whose jury form counts
+
+
+@dataclass(frozen=True)
+class LiveStand:
+    stand: Stand
+    team: Team
+    entries: list[RubricEntry]  # the jury forms that count, oldest first
+    at: list[User]  # jurors there now
+    short: bool  # seen by fewer jurors than every stand needs
+
+
+@dataclass
+class Live:
+    """The whole floor for the event manager and the judge advisor."""
+
+    plan: StoredPlan | None
+    jurors: list[JurorPlace]
+    stands: list[LiveStand]
+    numbers: dict[int, int]  # team -> stand number
+
+    def round_time(self) -> datetime | None:
+        return _round_time(self.plan)
+
+
+def _submitted(event: Event) -> list[RubricEntry]:
+    return list(
+        db.session.scalars(
+            select(RubricEntry)
+            .where(
+                RubricEntry.event_id == event.id,
+                RubricEntry.current.is_(True),
+                RubricEntry.status == RubricStatus.SUBMITTED,
+            )
+            .order_by(RubricEntry.submitted_at, RubricEntry.id)
+        )
+    )
+
+
+def live(event: Event) -> Live:
+    plan = stored_plan(event)
+    found, teams = stands(event, None, plan)
+    numbers = {stand.team: stand.number for stand in found}
+    claims = {claim.judge_id: claim for claim in open_claims(event)}
+    planned = _this_round(plan)
+    submitted = _submitted(event)
+    people = jurors(event)
+    by_id = {person.id: person for person in people}
+    places = [
+        JurorPlace(
+            person,
+            claims.get(person.id),
+            numbers.get(planned.get(person.id, 0)),
+            sum(entry.judge_id == person.id for entry in submitted),
+        )
+        for person in people
+    ]
+    short = set(short_of_jurors(found))
+    rows = [
+        LiveStand(
+            stand,
+            teams[stand.team],
+            [entry for entry in submitted if entry.team_id == stand.team],
+            [
+                by_id[c.judge_id]
+                for c in claims.values()
+                if c.team_id == stand.team and c.judge_id in by_id
+            ],
+            stand.number in short,
+        )
+        for stand in found
+    ]
+    return Live(plan, places, rows, numbers)

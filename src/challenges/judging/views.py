@@ -147,6 +147,19 @@ def market(event_id: int):
     )
 
 
+@bp.get("/market/live")
+@require(JUDGE_ADVISORS)
+def market_live(event_id: int):
+    """Where every juror is, views per stand, the stands still short of jurors."""
+    event = db.get_or_404(Event, event_id)
+    return render_template(
+        "judging/market_live.html",
+        event=event,
+        live=floor.live(event),
+        may_withdraw=JUDGES.allows(current_user, {"event_id": event.id}),
+    )
+
+
 @bp.get("/market/leave")
 @require(JUDGES)
 def market_leave(event_id: int):
@@ -254,7 +267,7 @@ def withdraw(event_id: int, entry_id: int):
         else:
             db.session.commit()
             flash(_("The rubric is withdrawn: %(team)s.", team=team_label(entry.team)), "success")
-            back = "judging.advisor" if panels.is_advisor(event, current_user) else None
+            back = "judging.market_live" if panels.is_advisor(event, current_user) else None
             return redirect(url_for(back or sessions_page(event), event_id=event.id))
     return render_template(
         "judging/withdraw.html",
