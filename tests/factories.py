@@ -47,7 +47,9 @@ def make_user(
 
 def make_season(key: str | None = None) -> Season:
     number = next(_sequence)
-    programme = Programme(key=f"programme-{number}", name="FIRST LEGO League Challenge")
+    programme = Programme(
+        key=f"programme-{number}", name="FIRST LEGO League Challenge", has_robot_game=True
+    )
     season = Season(
         programme=programme, key=key or f"season-{number}", name="2025-2026", theme="UNEARTHED"
     )

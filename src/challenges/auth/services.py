@@ -16,7 +16,7 @@ from challenges.auth.models import (
     hash_secret,
     password_matches,
 )
-from challenges.auth.roles import Role
+from challenges.auth.roles import Role, programme_roles
 from challenges.auth.tokens import make_confirm_token, make_reset_token
 from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
@@ -233,6 +233,11 @@ def create_user(name: str, email: str, created_by: User | None) -> User:
 def grant_role(user: User, role: Role, event: Event | None, granted_by: User | None) -> None:
     if role.is_event_role and event is None:
         raise DomainError(_("Choose the event for this role."), field="event_id")
+    if role.is_event_role and role not in programme_roles(event.season.programme.has_robot_game):
+        raise DomainError(
+            _("This event has no robot game, so it has no referees: choose another role."),
+            field="role",
+        )
     granter = granted_by.id if granted_by else None
     if role.is_event_role:
         if not user.has_event_role(event.id, frozenset({role})):
