@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from challenges import labels
+from challenges.auth.roles import role_label
 from challenges.extensions import babel
 
 LANGUAGE_COOKIE = "language"
@@ -93,5 +94,7 @@ def init_app(app: Flask) -> None:
         team_label=labels.team_label,
         round_label=labels.round_label,
         location_label=labels.location_label,
+        event_kind_label=labels.event_kind_label,
+        role_label=role_label,
     )
     app.jinja_env.add_extension("jinja2.ext.do")

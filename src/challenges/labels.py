@@ -42,6 +42,14 @@ def location_label(place: str) -> str:
     return _("room %(number)s", number=number)
 
 
+def event_kind_label(kind: str, robot_game: bool) -> str:
+    """A regional or national final in its programme's words: a Vakkanjers regional final is
+    a semi-final, its Vakkanjers Markt (`kind`: an EventKind's value)."""
+    if kind == "national":
+        return _("National final")
+    return _("Regional final") if robot_game else _("Semi-final (Vakkanjers Markt)")
+
+
 FILE_WORDS = {
     "schedule": lazy_pgettext("a file name", "schedule"),
     "pit-signs": lazy_pgettext("a file name", "pit-signs"),

@@ -4,9 +4,10 @@ screen and no Vakkanjers word on an FLL screen, in Dutch or English."""
 import html
 import re
 
+from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.seasons.models import Season
-from tests.factories import make_open_season
+from tests.factories import make_event, make_open_season
 
 FLL_WORDS = (
     "robot",
@@ -75,3 +76,12 @@ def make_programme_season(robot_game: bool) -> Season:
     season.programme.name = "FIRST LEGO League Challenge" if robot_game else "Vakkanjers"
     db.session.commit()
     return season
+
+
+def make_programme_event(robot_game: bool, name: str = "Finale Zwolle") -> Event:
+    """An event of an FLL season (its rubrics) or of a Vakkanjers season (its jury form)."""
+    season = make_programme_season(robot_game)
+    season.rubric_set_key = "fll-challenge-2024" if robot_game else "vakkanjers-jury"
+    event = make_event(season, name=name)
+    db.session.commit()
+    return event

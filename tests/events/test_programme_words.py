@@ -4,15 +4,14 @@ event and no Vakkanjers word at an FLL event, in Dutch and in English."""
 import pytest
 
 from challenges.auth.roles import Role
-from challenges.extensions import db
 from tests.events.programme_words import (
     FLL_WORDS,
     VAKKANJERS_WORDS,
     main_of,
-    make_programme_season,
+    make_programme_event,
     words_in,
 )
-from tests.factories import make_event, make_placed_teams, make_user
+from tests.factories import make_placed_teams, make_user
 
 # The judge advisor's page: its progress in tests/judging/test_progress.py (its ranking says
 # "gelijke stand", a tie, and its heading the rubric set's name, which is data).
@@ -29,11 +28,8 @@ PAGES = (
 
 
 def programme_event(robot_game: bool):
-    season = make_programme_season(robot_game)
-    season.rubric_set_key = "fll-challenge-2024" if robot_game else "vakkanjers-jury"
-    event = make_event(season, name="Finale Zwolle")
+    event = make_programme_event(robot_game)
     make_placed_teams(event, 3)
-    db.session.commit()
     return event
 
 

@@ -283,6 +283,8 @@ def test_the_part_for_teams_without_a_school_is_marked_for_that_answer_only(
 
 
 def test_the_team_page_says_what_happens_next(client, season, school, teacher):
+    season.programme.has_robot_game = True  # an FLL team: a regional final
+    db.session.commit()
     register(client, season, school)
     page = client.get(f"/teams/{teams()[0].id}").text
     assert "Wat gebeurt er nu" in page

@@ -3,7 +3,6 @@
 import enum
 from datetime import date, datetime, time
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -15,10 +14,6 @@ from challenges.seasons.models import Season
 class EventKind(enum.StrEnum):
     REGIONAL = "regional"
     NATIONAL = "national"
-
-    @property
-    def label(self) -> str:
-        return str(_l("Regional final") if self is EventKind.REGIONAL else _l("National final"))
 
 
 class Event(db.Model):
