@@ -154,3 +154,24 @@ def test_judges_see_the_market_but_do_not_number_it(client, market):
     assert client.get(page).status_code == 200
     assert client.submit(page, {}).status_code == 403
     assert start_market(client, event).status_code == 403
+
+
+def test_a_plan_made_again_after_it_ran_out_adds_rounds_from_now(client, market):
+    event, _teams, _judges = market
+    client.submit(f"/events/{event.id}/market", {})
+    start_market(client, event, "10")
+    last = max(round_ for round_, _judge, _team in visits(event))
+    with time_machine.travel(utcnow() + timedelta(minutes=10 * last + 25)):  # in round last + 3
+        client.submit(
+            f"/events/{event.id}/judging/market/plan/remake",
+            {},
+            page=f"/events/{event.id}/market",
+        )
+        text = client.get(f"/events/{event.id}/market").text
+        printed = client.get(f"/events/{event.id}/print/market-plan")
+    new = sorted({round_ for round_, _judge, _team in visits(event) if round_ > last})
+    assert new[0] == last + 4  # nothing was judged: every stand is planned again, from now on
+    assert '<th scope="row">' + str(last + 4) in text
+    for skipped in range(last + 1, last + 4):
+        assert f'<th scope="row">{skipped}' not in text
+    assert printed.status_code == 200

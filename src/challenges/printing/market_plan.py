@@ -32,6 +32,7 @@ def plan_sections(event: Event, plan: StoredPlan) -> list[Section]:
     rows = [
         (str(number), _span(plan, number - 1), *(_stand(round_.get(j)) for j in planned))
         for number, round_ in enumerate(plan.rounds, start=1)
+        if round_  # a plan made again after it ran out skips the rounds in between
     ]
     share = 0.78 / max(len(planned), 1)
     sections = [
