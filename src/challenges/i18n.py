@@ -95,6 +95,7 @@ def init_app(app: Flask) -> None:
         round_label=labels.round_label,
         location_label=labels.location_label,
         event_kind_label=labels.event_kind_label,
+        audit_action_label=labels.audit_action_label,
         role_label=role_label,
     )
     app.jinja_env.add_extension("jinja2.ext.do")

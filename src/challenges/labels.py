@@ -1,11 +1,12 @@
-"""How the app names a team, a round and a location (a table or a room), in the reader's
-language: one helper each, for every page (Jinja globals), message and print (pure: Babel
-only)."""
+"""How the app names a team, a round, a location (a table or a room), a kind of final and a
+line of the audit trail, in the reader's language: one helper each, for every page (Jinja
+globals), message and print (pure: Babel only)."""
 
 import re
 from typing import Protocol
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext, pgettext
 
 GENERATED_PLACE = re.compile(r"(table|room) (\d+)")
@@ -48,6 +49,33 @@ def event_kind_label(kind: str, robot_game: bool) -> str:
     if kind == "national":
         return _("National final")
     return _("Regional final") if robot_game else _("Semi-final (Vakkanjers Markt)")
+
+
+AUDIT_ACTIONS = {
+    "registered": _l("Registered"),
+    "changed": _l("Changed"),
+    "status:registered": _l("Status: registered"),
+    "status:confirmed": _l("Status: confirmed"),
+    "status:waitlisted": _l("Status: waiting list"),
+    "status:withdrawn": _l("Status: withdrawn"),
+    "coach:invited": _l("Coach invited"),
+    "coach:invitation-cancelled": _l("Coach invitation withdrawn"),
+    "coach:joined": _l("Coach joined"),
+    "coach:removed": _l("Coach removed"),
+    "placed": _l("Placed at a final"),
+    "unplaced": _l("Taken off a final"),
+    "attendance:present": _l("Checked in"),
+    "attendance:no_show": _l("Did not come"),
+    "attendance:expected": _l("Check-in undone"),
+    "privacy:purged": _l("Pupils' first names removed"),
+}
+
+
+def audit_action_label(action: str) -> str:
+    """What a line of the registrations' audit trail records, in the reader's language; an
+    action stored under a key this list does not know yet, as it is stored."""
+    label = AUDIT_ACTIONS.get(action)
+    return str(label) if label else action
 
 
 FILE_WORDS = {

@@ -7,8 +7,11 @@ from sqlalchemy import delete, select
 
 from challenges.auth.models import EventRole
 from challenges.auth.roles import Role
-from challenges.events.models import EventTeam
+from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
+from challenges.labels import AUDIT_ACTIONS, audit_action_label
+from challenges.registration.services import audit
+from challenges.registration.status import TeamStatus
 from tests.events.programme_words import FLL_WORDS, main_of, make_programme_event, words_in
 from tests.factories import grant_event_role, make_placed_teams, make_user
 
@@ -144,3 +147,29 @@ def test_the_jury_deliberation_names_the_jury_form_not_a_rubric(client):
     assert "rubric" not in text.lower()
     english = text_of(client.get(f"/events/{event.id}/judging/advisor?lang=en"))
     assert "Vakkanjers jury form (default)" in english
+
+
+def test_every_stored_audit_action_has_a_label():
+    stored = {f"status:{status.value}" for status in TeamStatus} | {
+        f"attendance:{attendance.value}" for attendance in Attendance
+    }
+    assert stored <= AUDIT_ACTIONS.keys()
+    assert audit_action_label("a:new-key") == "a:new-key"
+
+
+def test_the_audit_trail_says_what_happened_in_dutch_and_in_english(client):
+    event = make_programme_event(True)
+    (team,) = make_placed_teams(event, 1)
+    organiser = make_user(roles=(Role.ORGANISER,))
+    audit(organiser, "placed", team, event.slug)
+    audit(organiser, "status:waitlisted", team)
+    db.session.commit()
+    client.log_in(organiser.email)
+    dutch = text_of(client.get("/admin/registrations/audit"))
+    assert "Geplaatst op een finale" in dutch
+    assert "Status: wachtlijst" in dutch
+    assert "placed" not in dutch
+    assert "status:" not in dutch
+    english = text_of(client.get("/admin/registrations/audit?lang=en"))
+    assert "Placed at a final" in english
+    assert "Status: waiting list" in english
