@@ -202,6 +202,7 @@ ADVISOR_PAGES = {
     "awards.remove_award",
     "judging.advisor",
     "judging.market_live",
+    "judging.market_release",
     "judging.refused_rubric",
     "judging.seating",
     "printing.event_certificates",

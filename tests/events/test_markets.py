@@ -80,6 +80,9 @@ def test_number_stands_then_fix_a_timed_round_plan(client, market):
     assert all(len(seen) >= 2 for seen in per_stand.values())
     client.get(page)
     assert visits(event) == planned  # still the same after another page load
+    assert "Stands nummeren" not in text
+    refused = client.submit(page, {}, follow_redirects=True).text
+    assert "De markt is begonnen: de standnummers blijven zoals ze zijn." in refused
 
 
 def test_the_plan_is_fixed_once_and_the_round_length_is_checked(client, market):

@@ -72,3 +72,24 @@ def test_a_juror_may_not_open_the_live_floor(client, market):
     event, _teams, (anouk, _bas, _cem), _stands = market
     client.log_in(anouk.email)
     assert live(client, event).status_code == 403
+
+
+def test_the_event_manager_frees_a_stand_a_juror_left(client, market):
+    event, teams, (anouk, bas, _cem), _stands = market
+    manager = make_user(name="Mila Manager")
+    grant_event_role(manager, event, Role.EVENT_MANAGER)
+    db.session.commit()
+    client.log_in(anouk.email)
+    act(client, event, "next")
+    assert claimed(anouk) == teams[0].id
+    client.log_in(manager.email)
+    url = f"/events/{event.id}/judging/market/jurors/{anouk.id}/release"
+    page = f"/events/{event.id}/judging/market/live"
+    text = client.submit(url, {}, page=page, follow_redirects=True).text
+    assert "De stand is weer vrij." in text
+    assert claimed(anouk) is None
+    again = client.submit(url, {}, page=page, follow_redirects=True).text
+    assert "Dit jurylid is niet bij een stand." in again
+    client.log_in(bas.email)
+    act(client, event, "next")
+    assert claimed(bas) == teams[0].id

@@ -52,7 +52,12 @@ def market_teams(event: Event) -> list[tuple[EventTeam, Team]]:
 
 
 def assign_stands(event: Event) -> int:
-    """Number the stands by category, then team name (no-shows get none)."""
+    """Number the stands by category, then team name (no-shows get none); not once the market
+    has started (the jurors' plan and the printed round plan name stands by number)."""
+    if db.session.get(MarketPlan, event.id) is not None:
+        raise DomainError(
+            _("The market has started: the stand numbers stay as they are."), status=409
+        )
     rows = sorted(market_teams(event), key=lambda row: (row[1].category.position, row[1].name))
     numbers = number_stands([team.id for _placed, team in rows])
     for placed, team in rows:

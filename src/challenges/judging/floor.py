@@ -242,6 +242,16 @@ def release(event: Event, juror: User, absent: bool) -> StandClaim | None:
     return claim
 
 
+def release_for(event: Event, juror_id: int) -> StandClaim:
+    """The judge advisor gives a juror's stand back (the juror left, their phone died): no
+    timeout does it for them."""
+    juror = db.session.get(User, juror_id)
+    claim = open_claim(event, juror) if juror is not None else None
+    if claim is None:
+        raise DomainError(_("This juror is not at a stand."), status=409)
+    return release(event, juror, absent=False)
+
+
 def undo(event: Event, juror: User) -> StandClaim:
     """Take back a release of the last few minutes: that stand is the juror's again (and a
     stand claimed since is given back)."""

@@ -157,7 +157,18 @@ def market_live(event_id: int):
         event=event,
         live=floor.live(event),
         may_withdraw=JUDGES.allows(current_user, {"event_id": event.id}),
+        form=ConfirmForm(),
     )
+
+
+@bp.post("/market/jurors/<int:user_id>/release")
+@require(JUDGE_ADVISORS)
+def market_release(event_id: int, user_id: int):
+    """The judge advisor frees a stand a juror holds but no longer judges."""
+    event = db.get_or_404(Event, event_id)
+    if ConfirmForm().validate_on_submit():
+        run_action(lambda: floor.release_for(event, user_id), _("The stand is free again."))
+    return redirect(url_for("judging.market_live", event_id=event.id))
 
 
 @bp.get("/market/leave")
