@@ -1,4 +1,4 @@
-"""Who advances from a regional final to the national final (pure). See fll-rules.md.
+"""Who advances from a regional to the national final (pure). See docs/awards-and-advancement.md.
 
 The order is the jury's places of the first award first (the Champion's Award winner for
 FLL; the jury prize's 1st, 2nd and 3rd places for Vakkanjers, as the jury decided them), then

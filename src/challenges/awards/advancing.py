@@ -96,7 +96,7 @@ def front(award: Award | None, given: list[AwardWinner]) -> list[tuple[int, int]
 
 def ticket_ranking(category: CategoryResults, fll: bool) -> list[tuple[int, int]]:
     """(team, position) in the order tickets follow. FLL keeps the Champion's tie-breakers
-    (the Core Values rank, then the team number: fll-rules.md); elsewhere teams with equal
+    (the Core Values rank, then the team number: docs/judging.md); elsewhere teams with equal
     results share a position, for the jury to order (never the team number, silently)."""
     if fll:
         return [(row.team, row.position) for row in category.ranking]

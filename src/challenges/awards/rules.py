@@ -6,8 +6,8 @@ Champion's `ranking`, an `area:<id>` rank, the `robot_game` ranking, the judges'
 team gets at most one judged award (Champion's, the core awards and the optional awards);
 Robot Performance, Coach/Mentor and the public prize are exempt. Only teams ranked in every
 part may win a judged award. The judge advisor may override the one-award rule with a
-reason, never eligibility, and a team never holds two places of one award. See fll-rules.md,
-"Awards".
+reason, never eligibility, and a team never holds two places of one award. See
+docs/awards-and-advancement.md.
 """
 
 from collections import Counter

@@ -1,4 +1,4 @@
-"""Vakkanjers Markt: which stand a juror visits next (pure). See fair-judging.md.
+"""Vakkanjers Markt: which stand a juror visits next (pure). See docs/market.md.
 
 The fixed round plan comes first: a juror goes to their planned stand of the current round
 when they may (not seen by them yet, not claimed by another juror, not away, no conflict).

@@ -1,4 +1,4 @@
-"""Judge statistics, per-judge normalisation and agreement (pure). See fair-judging.md.
+"""Judge statistics, per-judge normalisation and agreement (pure). See docs/judging.md.
 
 Normalisation: each judge's scores become z-scores, z = (x - judge's mean) / judge's spread
 (sample standard deviation; 0 when all their scores are equal); a team's z-scores are

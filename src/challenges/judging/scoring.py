@@ -4,7 +4,7 @@ A team may be judged by several judges. Per row, the levels of the judges who ju
 are averaged ("not judged" is left out, never counted as 1); a rubric's score is the weighted
 sum of those row averages. Core Values (FLL) is the sum of the Core Values rows of both
 rubrics plus the Gracious Professionalism ratings of the team's ranking matches (a missing
-rating counts as 3). See fll-rules.md, "Area scores and ranks" and "Awards".
+rating counts as 3). See docs/judging.md.
 """
 
 from collections import Counter
