@@ -20,6 +20,7 @@ from challenges.mail import views as mail
 from challenges.printing import views as printing
 from challenges.registration import admin_views as registration_admin
 from challenges.registration import views as registration
+from challenges.reports import views as reports
 from challenges.robot_game import scoreboard_views as scoreboard
 from challenges.robot_game import views as robot_game
 from challenges.schools import admin_views as school_admin
@@ -52,6 +53,7 @@ def register(app: Flask) -> None:
         school_admin.bp,
         seasons.bp,
         backups.bp,
+        reports.bp,
     ):
         app.register_blueprint(blueprint)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins

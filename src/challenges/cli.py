@@ -20,6 +20,7 @@ from challenges.inputs import InputError
 from challenges.mail.cli import mail
 from challenges.printing.cli import printing
 from challenges.registration.cli import privacy
+from challenges.reports.cli import reports
 from challenges.robot_game.cli import robot_game
 from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file
 from challenges.schools.importer import import_schools
@@ -125,6 +126,7 @@ def init_app(app: Flask) -> None:
         printing,
         backup,
         doctor,
+        reports,
     )
     for command in commands:
         app.cli.add_command(command)

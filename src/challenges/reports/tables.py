@@ -1,0 +1,122 @@
+"""A season's figures as titled tables: the one shape the page, the PDF and the workbook all
+show, so they cannot disagree (pure apart from Babel)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+
+from challenges.reports.figures import Cell, SeasonFigures, StatusCounts, for_funders
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # the workbook's sheet name
+    title: str
+    header: tuple[str, ...]
+    rows: Sequence[Sequence[Cell]]
+
+    def for_funders(self) -> "Table":
+        return Table(self.key, self.title, self.header, for_funders(self.rows))
+
+
+def _status_row(label: str, counts: StatusCounts) -> list[Cell]:
+    return [
+        label,
+        counts.total,
+        counts.confirmed,
+        counts.registered,
+        counts.waitlisted,
+        counts.withdrawn,
+        counts.placed,
+        counts.advanced,
+        counts.pupils,
+    ]
+
+
+def key_figures(figures: SeasonFigures) -> Table:
+    totals, schools = figures.totals, figures.schools
+    rows: list[list[Cell]] = [
+        [_("Teams registered"), totals.total],
+        [_("Pupils reached"), totals.pupils],
+        [_("Schools reached"), schools.total],
+        [_("Teams at a regional final"), totals.placed],
+        [_("Tickets to the national final"), totals.advanced],
+        [_("Teams at the national final"), figures.national_teams],
+    ]
+    return Table("key", _("Key figures"), (_("Figure"), _("Number")), rows)
+
+
+def categories(figures: SeasonFigures) -> Table:
+    header = (
+        _("Category"),
+        _("Registered"),
+        _("Confirmed"),
+        _("Not yet confirmed"),
+        _("Waiting list"),
+        _("Withdrawn"),
+        _("At a regional final"),
+        _("Ticket to the national final"),
+        _("Pupils"),
+    )
+    rows = [_status_row(category.name, category.counts) for category in figures.categories]
+    rows.append(_status_row(_("Total"), figures.totals))
+    return Table("categories", _("Teams per category"), header, rows)
+
+
+def schools(figures: SeasonFigures) -> Table:
+    found = figures.schools
+    rows: list[list[Cell]] = [
+        [_("Primary schools"), found.primary],
+        [_("Secondary schools"), found.secondary],
+        [_("New this season"), found.new],
+        [_("Also taking part the season before"), found.returning],
+        [_("Total"), found.total],
+    ]
+    return Table("schools", _("Schools reached"), (_("Schools"), _("Number")), rows)
+
+
+def provinces(figures: SeasonFigures) -> Table:
+    rows = [
+        [province.name or _("Unknown"), province.teams, province.schools, province.pupils]
+        for province in figures.provinces
+    ]
+    header = (_("Province"), _("Teams"), _("Schools"), _("Pupils"))
+    return Table("provinces", _("Per province"), header, rows)
+
+
+def finals(figures: SeasonFigures) -> Table:
+    rows = [
+        [final.name, final.teams, final.capacity, final.used, final.advanced]
+        for final in figures.finals
+    ]
+    header = (
+        _("Regional final"),
+        _("Teams"),
+        _("Capacity"),
+        _("Capacity used"),
+        _("Ticket to the national final"),
+    )
+    return Table("finals", _("Per regional final"), header, rows)
+
+
+def history(figures: SeasonFigures) -> Table:
+    rows = [
+        [past.season, past.teams, past.pupils, past.schools, past.placed, past.advanced]
+        for past in figures.history
+    ]
+    header = (
+        _("Season"),
+        _("Teams registered"),
+        _("Pupils reached"),
+        _("Schools reached"),
+        _("At a regional final"),
+        _("Ticket to the national final"),
+    )
+    return Table("seasons", _("Compared with earlier seasons"), header, rows)
+
+
+def season_tables(figures: SeasonFigures) -> list[Table]:
+    return [
+        make(figures) for make in (key_figures, categories, schools, provinces, finals, history)
+    ]

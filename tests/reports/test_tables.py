@@ -1,0 +1,66 @@
+from flask_babel import force_locale
+
+from challenges.reports.documents import cell_text
+from challenges.reports.figures import (
+    MASK,
+    CategoryFigures,
+    FinalFigures,
+    SeasonFigures,
+    SeasonTotals,
+    Share,
+    StatusCounts,
+)
+from challenges.reports.tables import season_tables
+
+FIGURES = SeasonFigures(
+    programme="Vakkanjers",
+    season="2025-2026",
+    theme="Circulair Festival",
+    categories=[
+        CategoryFigures("Junior", StatusCounts(confirmed=1200, withdrawn=3, pupils=13301)),
+        CategoryFigures("Scout", StatusCounts(registered=2, pupils=8)),
+    ],
+    finals=[FinalFigures("Markt Noord", capacity=40, teams=3, advanced=0)],
+    history=[SeasonTotals("2025-2026", teams=1205, pupils=13309)],
+)
+
+
+def test_the_tables_hold_the_figures_with_a_total_row(app):
+    with app.test_request_context(), force_locale("en"):
+        tables = {table.key: table for table in season_tables(FIGURES)}
+        assert list(tables) == ["key", "categories", "schools", "provinces", "finals", "seasons"]
+        assert tables["categories"].rows[-1] == ["Total", 1205, 1200, 2, 0, 3, 0, 0, 13309]
+        assert tables["key"].rows[0] == ["Teams registered", 1205]
+        assert tables["finals"].rows == [["Markt Noord", 3, 40, Share(3, 40), 0]]
+
+
+def test_for_funders_the_small_counts_are_masked(app):
+    with app.test_request_context(), force_locale("en"):
+        categories, finals = [
+            table.for_funders()
+            for table in season_tables(FIGURES)
+            if table.key in ("categories", "finals")
+        ]
+    assert categories.rows[0] == ["Junior", 1203, 1200, 0, 0, MASK, 0, 0, 13301]
+    assert categories.rows[1] == ["Scout", MASK, 0, MASK, 0, 0, 0, 0, 8]
+    assert finals.rows == [["Markt Noord", MASK, 40, MASK, 0]]
+
+
+def test_an_empty_season_gives_empty_tables_with_zero_totals(app):
+    empty = SeasonFigures(programme="Vakkanjers", season="2026-2027", theme="?")
+    with app.test_request_context(), force_locale("en"):
+        tables = {table.key: table for table in season_tables(empty)}
+    assert tables["categories"].rows == [["Total", 0, 0, 0, 0, 0, 0, 0, 0]]
+    assert tables["provinces"].rows == []
+    assert tables["finals"].rows == []
+    assert [row[1] for row in tables["key"].rows] == [0, 0, 0, 0, 0, 0]
+
+
+def test_numbers_are_written_the_readers_way(app):
+    with app.test_request_context(), force_locale("nl"):
+        assert cell_text(13301) == "13.301"
+        assert cell_text(Share(6, 10)) == "60%"
+        assert cell_text(Share(6, None)) == cell_text(None)
+        assert cell_text(MASK) == "< 5"
+    with app.test_request_context(), force_locale("en"):
+        assert cell_text(13301) == "13,301"
