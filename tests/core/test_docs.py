@@ -81,8 +81,9 @@ def test_the_index_links_every_page():
     assert {page.name for page in PAGES if page.name != "README.md"} <= linked
 
 
-def test_the_project_readme_links_the_rules():
-    readme = REPO / "README.md"
+@pytest.mark.parametrize("name", ["README.md", "README.nl.md"])
+def test_the_project_readmes_link_the_rules(name):
+    readme = REPO / name
     assert "docs/README.md" in relative_links(readme.read_text("utf-8"))
     assert [link for link in broken_links(readme) if link.startswith("docs/")] == []
 
