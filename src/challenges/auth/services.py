@@ -7,6 +7,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, and_, delete, not_, or_, select
+from sqlalchemy.orm import joinedload
 
 from challenges.auth.models import (
     EventRole,
@@ -174,10 +175,16 @@ def start_session(user: User, remembered: bool) -> LoginSession:
 def resume_session(token: str) -> User | None:
     """The account a cookie's log-in belongs to, with `login_session` set; None once that
     log-in ended (logged out, password changed or reset, expired) or the account is disabled."""
-    login = db.session.scalar(
-        select(LoginSession).where(
-            LoginSession.token_hash == hash_secret(token), not_(expired(utcnow()))
+    account = joinedload(LoginSession.user)
+    login = (
+        db.session.execute(
+            select(LoginSession)
+            .where(LoginSession.token_hash == hash_secret(token), not_(expired(utcnow())))
+            # One round trip on every request: the account and its roles come along.
+            .options(account.joinedload(User.roles), account.joinedload(User.event_roles))
         )
+        .unique()
+        .scalar_one_or_none()
     )
     if login is None or not login.user.active:
         return None
