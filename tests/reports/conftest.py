@@ -82,6 +82,10 @@ def ticket(event, national, team, status=AdvancementStatus.CONFIRMED):
 
 @pytest.fixture
 def reports(app) -> Reports:
+    return build_reports()
+
+
+def build_reports() -> Reports:
     season_team_names.clear()
     previous = make_season(key="fll-2024-2025")
     previous.name = "2024-2025"
