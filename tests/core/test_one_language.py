@@ -2,18 +2,21 @@
 kind, a role or the jury's form: a Vakkanjers regional final is a semi-final (a Vakkanjers
 Markt) and its judges are jurors; an FLL one stays a regional final with judges."""
 
+import re
+
 import pytest
 from sqlalchemy import delete, select
 
 from challenges.auth.models import EventRole
 from challenges.auth.roles import Role
+from challenges.demo.data import ACCOUNTS, demo_password
 from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
 from challenges.labels import AUDIT_ACTIONS, audit_action_label
 from challenges.registration.services import audit
 from challenges.registration.status import TeamStatus
 from tests.events.programme_words import FLL_WORDS, main_of, make_programme_event, words_in
-from tests.factories import grant_event_role, make_placed_teams, make_user
+from tests.factories import FormClient, grant_event_role, make_placed_teams, make_user
 
 ENGLISH = ("regional final", "semi-final", "judge", "judge advisor", "juror", "jury rubric")
 
@@ -173,3 +176,34 @@ def test_the_audit_trail_says_what_happened_in_dutch_and_in_english(client):
     english = text_of(client.get("/admin/registrations/audit?lang=en"))
     assert "Placed at a final" in english
     assert "Status: waiting list" in english
+
+
+ENGLISH_ON_DUTCH_PAGES = (
+    *ENGLISH,
+    "referee",
+    "market",
+    "schedule",
+    "scoreboard",
+    "results",
+    "the",
+    "and",
+    "your",
+)
+
+
+def test_the_demo_speaks_dutch_on_each_roles_dashboard_and_cockpits(app, runner):
+    """Every demo account's dashboard, and the cockpit of each event it lists, in Dutch."""
+    runner.invoke(args=["seed", "demo"])
+    for email, name, role in ACCOUNTS:
+        client = FormClient(app.test_client())
+        client.log_in(email, demo_password(role))
+        dashboard = main_of(client.get("/dashboard"))
+        assert f"Welkom, {name}" in dashboard
+        cockpits = sorted(set(re.findall(r'href="(/events/\d+/cockpit)"', dashboard)))
+        assert cockpits or not role.is_event_role
+        for address, page in [("/dashboard", dashboard)] + [
+            (cockpit, main_of(client.get(cockpit))) for cockpit in cockpits
+        ]:
+            market = "Halve finale (Vakkanjers Markt)" in page  # a Vakkanjers cockpit
+            forbidden = ENGLISH_ON_DUTCH_PAGES + (FLL_WORDS if market else ())
+            assert words_in(page, forbidden) == [], f"{email} {address}"
