@@ -1,12 +1,16 @@
 """Sheets that arrive at the same moment: on PostgreSQL in CI (the suite's second run)."""
 
 import threading
+import time
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 
+from challenges.auth.models import User
 from challenges.errors import DomainError
+from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.robot_game import sheets
+from challenges.robot_game import desk, sheets
 from challenges.robot_game.models import ScoreSheet
 from tests.robot_game.conftest import answers
 
@@ -70,3 +74,68 @@ def test_one_key_for_two_teams_at_the_same_moment_stores_one_and_refuses_the_oth
     assert refused[0].status in (400, 409)
     db.session.expire_all()
     assert db.session.scalar(select(func.count(ScoreSheet.id))) == 1
+
+
+def waiting_for_a_lock() -> bool:
+    """A session of this database waits for a row lock (PostgreSQL's own view of it)."""
+    return bool(
+        db.session.scalar(
+            text(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+        )
+    )
+
+
+def test_a_round_closed_while_a_sheet_is_on_its_way_waits_for_it(app, arena, monkeypatch):
+    """The sheet has found its round open and is not stored yet; the head referee closes the
+    round. Closing waits for the sheet (the sheet's share lock on the event), so no sheet is
+    ever stored in a round that closed before it. On SQLite writers take turns anyway."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("row locks: SQLite lets one writer at a time")
+    checked, release = threading.Event(), threading.Event()
+    committed: list[str] = []
+    may_score = sheets._check_may_score
+
+    def paused_after_the_check(*args) -> None:
+        may_score(*args)
+        checked.set()
+        release.wait(30)
+
+    monkeypatch.setattr(sheets, "_check_may_score", paused_after_the_check)
+    match = arena.matches[(0, "ranking", 1)]
+    event_id, referee_id, head_id = arena.event.id, arena.referee.id, arena.head_referee.id
+
+    def send_sheet() -> None:
+        with app.test_request_context(method="POST"):
+            event, user = db.session.get(Event, event_id), db.session.get(User, referee_id)
+            given = sheets.SheetInput("key-on-its-way-1", match, answers(), "Rita", "AB")
+            sheets.submit(event, given, user)
+            db.session.commit()
+            committed.append("sheet")
+            db.session.remove()
+
+    def close_the_round() -> None:
+        with app.test_request_context(method="POST"):
+            event, user = db.session.get(Event, event_id), db.session.get(User, head_id)
+            desk.close_round(event, "ranking", 1, user)
+            db.session.commit()
+            committed.append("close")
+            db.session.remove()
+
+    sheet, close = threading.Thread(target=send_sheet), threading.Thread(target=close_the_round)
+    sheet.start()
+    assert checked.wait(30)
+    close.start()
+    for _ in range(1500):  # until closing waits for the lock (at most 30 s)
+        if waiting_for_a_lock() or not close.is_alive():
+            break
+        time.sleep(0.02)
+    release.set()
+    sheet.join(30)
+    close.join(30)
+    assert committed == ["sheet", "close"]
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(ScoreSheet.id))) == 1
+    assert sheets.is_closed(arena.event, "ranking", 1)
