@@ -7,6 +7,7 @@ from challenges.judging.models import PanelMember, RubricAdjustment, RubricEntry
 from challenges.mail.models import OutboxMessage
 from challenges.printing.models import Branding
 from challenges.registration.models import AuditEntry, CoachInvitation, Team, TeamCoach
+from challenges.reports.models import EventVisitors
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
 from challenges.schools.models import School, SchoolMembership, SchoolRequest
 from challenges.seasons.models import Category, Programme, Season
@@ -25,6 +26,7 @@ __all__ = [
     "Event",
     "EventRole",
     "EventTeam",
+    "EventVisitors",
     "OutboxMessage",
     "PanelMember",
     "Programme",

@@ -166,6 +166,7 @@ MANAGER_PAGES = {
     "public_prize.overview",
     "public_prize.record",
     "public_prize.withdraw",
+    "reports.event_visitors",
 }
 REFEREE_PAGES = {
     "printing.blank_scoresheet",

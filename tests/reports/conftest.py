@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from challenges.auth.roles import Role
 from challenges.awards.models import Advancement, AdvancementKind, AdvancementStatus
@@ -20,6 +21,9 @@ class Reports:
     previous: Season
     season: Season
     organiser_email: str
+
+    def season_events(self) -> list[Event]:
+        return list(db.session.scalars(select(Event).where(Event.season_id == self.season.id)))
 
 
 def add_teams(season, category, school, status, count, pupils, province=None):

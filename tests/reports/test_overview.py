@@ -70,8 +70,8 @@ def test_the_organiser_sees_every_count(client, reports):
     assert tables["categories"][1] == ["Challenge", "13", "7", "2", "1", "3", "7", "2", "49"]
     assert tables["categories"][2] == ["Explore", "1", "1", "0", "0", "0", "0", "0", "3"]
     assert tables["finals"][1:] == [
-        ["Noord", "6", "10", "60%", "2"],
-        ["Zuid", "1", DASH, DASH, "0"],
+        ["Noord", "6", "10", "60%", "2", DASH],
+        ["Zuid", "1", DASH, DASH, "0", DASH],
     ]
     assert ["Limburg", "1", "1", "6"] in tables["provinces"]
     assert tables["schools"][1:] == [
@@ -163,7 +163,7 @@ def test_the_command_writes_the_pdf_and_the_workbook(runner, reports, tmp_path):
         14,
     )
     finals = list(book["finals"].iter_rows(min_row=3, values_only=True))
-    assert finals == [("Noord", 6, 10, 60, MASK), ("Zuid", MASK, None, None, 0)]
+    assert finals == [("Noord", 6, 10, 60, MASK, None), ("Zuid", MASK, None, None, 0, None)]
 
 
 def test_the_command_in_english(runner, reports, tmp_path):

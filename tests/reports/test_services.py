@@ -35,6 +35,7 @@ def test_the_season_in_counts(reports):
     assert figures.finals[0].used.percent == 60
     assert figures.finals[1].used.percent is None
     assert figures.national_teams == 2
+    assert figures.visitors is None  # no event manager entered any
     assert figures.history == [
         SeasonTotals("2024-2025", teams=7, pupils=30, schools=1),
         SeasonTotals("2025-2026", teams=14, pupils=52, schools=3, placed=7, advanced=2),

@@ -20,7 +20,7 @@ FIGURES = SeasonFigures(
         CategoryFigures("Junior", StatusCounts(confirmed=1200, withdrawn=3, pupils=13301)),
         CategoryFigures("Scout", StatusCounts(registered=2, pupils=8)),
     ],
-    finals=[FinalFigures("Markt Noord", capacity=40, teams=3, advanced=0)],
+    finals=[FinalFigures("Markt Noord", capacity=40, teams=3, advanced=0, visitors=250)],
     history=[SeasonTotals("2025-2026", teams=1205, pupils=13309)],
 )
 
@@ -31,7 +31,7 @@ def test_the_tables_hold_the_figures_with_a_total_row(app):
         assert list(tables) == ["key", "categories", "schools", "provinces", "finals", "seasons"]
         assert tables["categories"].rows[-1] == ["Total", 1205, 1200, 2, 0, 3, 0, 0, 13309]
         assert tables["key"].rows[0] == ["Teams registered", 1205]
-        assert tables["finals"].rows == [["Markt Noord", 3, 40, Share(3, 40), 0]]
+        assert tables["finals"].rows == [["Markt Noord", 3, 40, Share(3, 40), 0, 250]]
 
 
 def test_for_funders_the_small_counts_are_masked(app):
@@ -43,7 +43,7 @@ def test_for_funders_the_small_counts_are_masked(app):
         ]
     assert categories.rows[0] == ["Junior", 1203, 1200, 0, 0, MASK, 0, 0, 13301]
     assert categories.rows[1] == ["Scout", MASK, 0, MASK, 0, 0, 0, 0, 8]
-    assert finals.rows == [["Markt Noord", MASK, 40, MASK, 0]]
+    assert finals.rows == [["Markt Noord", MASK, 40, MASK, 0, 250]]
 
 
 def test_an_empty_season_gives_empty_tables_with_zero_totals(app):
@@ -53,7 +53,7 @@ def test_an_empty_season_gives_empty_tables_with_zero_totals(app):
     assert tables["categories"].rows == [["Total", 0, 0, 0, 0, 0, 0, 0, 0]]
     assert tables["provinces"].rows == []
     assert tables["finals"].rows == []
-    assert [row[1] for row in tables["key"].rows] == [0, 0, 0, 0, 0, 0]
+    assert [row[1] for row in tables["key"].rows] == [0, 0, 0, 0, 0, 0, None]
 
 
 def test_numbers_are_written_the_readers_way(app):

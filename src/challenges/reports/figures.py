@@ -89,6 +89,7 @@ class FinalFigures:
     capacity: int | None
     teams: int
     advanced: int
+    visitors: int | None = None  # the event manager's estimate; None: not known
 
     @property
     def used(self) -> Share:
@@ -117,6 +118,7 @@ class SeasonFigures:
     provinces: Sequence[ProvinceFigures] = ()
     finals: Sequence[FinalFigures] = ()
     national_teams: int = 0
+    visitors: int | None = None  # all the season's events whose visitors are known
     history: Sequence[SeasonTotals] = field(default_factory=tuple)  # oldest first
 
     @property

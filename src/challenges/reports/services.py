@@ -19,6 +19,7 @@ from challenges.reports.figures import (
     SeasonTotals,
     StatusCounts,
 )
+from challenges.reports.models import EventVisitors
 from challenges.schools.models import School
 from challenges.seasons.models import Category, Season
 
@@ -51,6 +52,7 @@ def season_figures(season: Season) -> SeasonFigures:
         provinces=_provinces(season),
         finals=_finals(season),
         national_teams=_count_placed(season, EventKind.NATIONAL),
+        visitors=_visitors(season),
         history=_history(seasons),
     )
 
@@ -157,16 +159,26 @@ def _finals(season: Season) -> list[FinalFigures]:
         .subquery()
     )
     rows = db.session.execute(
-        select(Event.name, Event.capacity, placed.c.teams, tickets.c.teams)
+        select(Event.name, Event.capacity, placed.c.teams, tickets.c.teams, EventVisitors.visitors)
         .outerjoin(placed, placed.c.event_id == Event.id)
         .outerjoin(tickets, tickets.c.from_event_id == Event.id)
+        .outerjoin(EventVisitors, EventVisitors.event_id == Event.id)
         .where(Event.season_id == season.id, Event.kind == EventKind.REGIONAL)
         .order_by(Event.starts_on, Event.name)
     )
     return [
-        FinalFigures(name, capacity, teams or 0, advanced or 0)
-        for name, capacity, teams, advanced in rows
+        FinalFigures(name, capacity, teams or 0, advanced or 0, visitors)
+        for name, capacity, teams, advanced, visitors in rows
     ]
+
+
+def _visitors(season: Season) -> int | None:
+    """The visitors of the season's events whose visitors were entered (None: none were)."""
+    return db.session.scalar(
+        select(func.sum(EventVisitors.visitors))
+        .join(Event, Event.id == EventVisitors.event_id)
+        .where(Event.season_id == season.id)
+    )
 
 
 def _count_placed(season: Season, kind: EventKind) -> int:

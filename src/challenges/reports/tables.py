@@ -43,6 +43,7 @@ def key_figures(figures: SeasonFigures) -> Table:
         [_("Teams at a regional final"), totals.placed],
         [_("Tickets to the national final"), totals.advanced],
         [_("Teams at the national final"), figures.national_teams],
+        [_("Visitors (estimates)"), figures.visitors],
     ]
     return Table("key", _("Key figures"), (_("Figure"), _("Number")), rows)
 
@@ -87,7 +88,7 @@ def provinces(figures: SeasonFigures) -> Table:
 
 def finals(figures: SeasonFigures) -> Table:
     rows = [
-        [final.name, final.teams, final.capacity, final.used, final.advanced]
+        [final.name, final.teams, final.capacity, final.used, final.advanced, final.visitors]
         for final in figures.finals
     ]
     header = (
@@ -96,6 +97,7 @@ def finals(figures: SeasonFigures) -> Table:
         _("Capacity"),
         _("Capacity used"),
         _("Ticket to the national final"),
+        _("Visitors"),
     )
     return Table("finals", _("Per regional final"), header, rows)
 

@@ -2,16 +2,21 @@
 
 import io
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from challenges.actions import run_form_action
 from challenges.auth.access import require
-from challenges.auth.policies import ORGANISER
+from challenges.auth.policies import EVENT_MANAGER, ORGANISER
+from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.reports import report, services
+from challenges.forms import FORM_ERROR_STATUS
+from challenges.reports import report, services, visitors
 from challenges.reports.documents import cell_text
+from challenges.reports.forms import VisitorsForm
 from challenges.reports.tables import season_tables
 from challenges.seasons.models import Programme, Season
 
@@ -66,3 +71,18 @@ def season_pdf(season_id: int):
 def season_xlsx(season_id: int):
     found = season_or_404(season_id)
     return attachment(report.workbook(found), XLSX, report.file_name(found, "xlsx"))
+
+
+@bp.route("/events/<int:event_id>/visitors", methods=["GET", "POST"])
+@require(EVENT_MANAGER)
+def event_visitors(event_id: int):
+    event = db.get_or_404(Event, event_id)
+    form = VisitorsForm(obj=visitors.visitors_of(event))
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: visitors.record_visitors(event, form.visitors.data, form.note.data, current_user),
+    ):
+        flash(_("The number of visitors is saved."), "success")
+        return redirect(url_for("reports.event_visitors", event_id=event.id))
+    status = FORM_ERROR_STATUS if form.errors else 200
+    return render_template("reports/event_visitors.html", event=event, form=form), status

@@ -1,0 +1,74 @@
+from challenges.auth.roles import Role
+from challenges.extensions import db
+from challenges.reports.models import EventVisitors
+from tests.factories import grant_event_role, make_event, make_user
+
+
+def visitors_page(event) -> str:
+    return f"/admin/reports/events/{event.id}/visitors"
+
+
+def test_the_event_manager_enters_and_changes_the_visitors(client, reports):
+    noord = next(event for event in reports.season_events() if event.name == "Noord")
+    manager = make_user(name="Eva Evenement")
+    grant_event_role(manager, noord, Role.EVENT_MANAGER)
+    client.log_in(manager.email)
+    response = client.submit(
+        visitors_page(noord), {"visitors": "480", "note": " geteld bij de deur "}
+    )
+    assert response.status_code == 302
+    saved = db.session.get(EventVisitors, noord.id)
+    assert (saved.visitors, saved.note, saved.entered_by) == (
+        480,
+        "geteld bij de deur",
+        "Eva Evenement",
+    )
+    page = client.get(visitors_page(noord)).text
+    assert 'value="480"' in page
+    client.submit(visitors_page(noord), {"visitors": "520", "note": ""})
+    saved = db.session.get(EventVisitors, noord.id)
+    assert (saved.visitors, saved.note) == (520, None)
+    assert db.session.query(EventVisitors).count() == 1
+
+
+def test_the_overview_and_the_report_show_the_visitors(client, reports):
+    events = {event.name: event for event in reports.season_events()}
+    db.session.add_all(
+        [
+            EventVisitors(event_id=events["Noord"].id, visitors=1480, entered_by="Eva"),
+            EventVisitors(event_id=events["Finale"].id, visitors=580, entered_by="Eva"),
+        ]
+    )
+    db.session.commit()
+    client.log_in(reports.organiser_email)
+    html = client.get(f"/admin/reports/seasons/{reports.season.id}").text
+    assert '<td class="number">1.480</td>' in html
+    assert '<td class="number">2.060</td>' in html  # both events together
+
+
+def test_bad_input_gives_a_dutch_error_and_keeps_what_was_saved(client, reports):
+    noord = next(event for event in reports.season_events() if event.name == "Noord")
+    db.session.add(EventVisitors(event_id=noord.id, visitors=300, entered_by="Eva"))
+    db.session.commit()
+    client.log_in(reports.organiser_email)
+    for bad in ("-1", "veel", "100001", "1e9"):
+        response = client.submit(visitors_page(noord), {"visitors": bad, "note": ""})
+        assert response.status_code == 422, bad
+        assert "form-errors" in response.text
+    response = client.submit(visitors_page(noord), {"visitors": "5", "note": "x" * 301})
+    assert response.status_code == 422
+    assert db.session.get(EventVisitors, noord.id).visitors == 300
+
+
+def test_a_manager_of_another_event_may_not(client, reports):
+    noord = next(event for event in reports.season_events() if event.name == "Noord")
+    manager = make_user()
+    grant_event_role(manager, make_event(), Role.EVENT_MANAGER)
+    client.log_in(manager.email)
+    assert client.get(visitors_page(noord)).status_code == 403
+    assert client.submit(visitors_page(noord), {"visitors": "10"}, page="/").status_code == 403
+
+
+def test_an_unknown_event_is_not_found(client, reports):
+    client.log_in(reports.organiser_email)
+    assert client.get("/admin/reports/events/999999/visitors").status_code == 404
