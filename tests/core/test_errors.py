@@ -1,9 +1,12 @@
 import pytest
 from flask import abort
 from flask_babel import gettext as _
+from sqlalchemy import delete
 from werkzeug.exceptions import TooManyRequests
 
 from challenges import create_app
+from challenges.extensions import db
+from challenges.judging.models import RubricEntry
 from tests.factories import app_config
 
 
@@ -65,7 +68,9 @@ def test_too_large_request_is_413(client, app):
 def test_a_refusal_while_printing_shows_its_own_reason(app, client):
     from tests.auth.world import ORGANISER, build_world
 
-    world = build_world()  # results published, but the teams lack rubrics
+    world = build_world()  # results published; without the world's one rubric, no results
+    db.session.execute(delete(RubricEntry))
+    db.session.commit()
     client.log_in(world.users[ORGANISER].email)
     page = client.get(f"/events/{world.params['event_ref']}/results.pdf")
     assert page.status_code == 409
