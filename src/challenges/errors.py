@@ -18,13 +18,21 @@ log = logging.getLogger(__name__)
 
 
 class DomainError(Exception):
-    """A rule of the domain refused an action; the message is meant for the user."""
+    """A rule of the domain refused an action; the message is meant for the user. `problems`
+    maps fields (or question ids) to what is wrong with each, when there is more than one."""
 
-    def __init__(self, message: str, field: str | None = None, status: int = 400) -> None:
+    def __init__(
+        self,
+        message: str,
+        field: str | None = None,
+        status: int = 400,
+        problems: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
         self.status = status
+        self.problems = problems or {}
 
 
 ERROR_TEXTS = {
@@ -110,9 +118,7 @@ def error_response(status: int, detail: str | None = None, field: str | None = N
 def refusal(error: DomainError, **details: Any) -> tuple[Response, int]:
     """A tablet's submission refused: the message and the problems per field, as JSON.
     `"stored": false` tells the tablet that the server does not have it."""
-    problems = getattr(error, "problems", None) or (
-        {error.field: error.message} if error.field else {}
-    )
+    problems = error.problems or ({error.field: error.message} if error.field else {})
     body = {
         "stored": False,
         "error": str(_l("Not saved")),

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
+from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth import services
 from challenges.auth.access import public, require
 from challenges.auth.forms import (
@@ -27,13 +28,12 @@ from challenges.auth.forms import (
     ResetPasswordForm,
     SignupForm,
 )
-from challenges.auth.models import EMAIL_LENGTH
+from challenges.auth.models import EMAIL_LENGTH, User
 from challenges.auth.policies import SIGNED_IN
 from challenges.auth.tokens import TokenError, read_confirm_token, read_reset_token
 from challenges.database import reading_only
-from challenges.errors import DomainError
 from challenges.extensions import db, limiter
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.redirects import safe_next
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,9 @@ def end_current_log_in() -> None:
 
 @bp.before_app_request
 def keep_log_in_alive() -> None:
-    """Keeps a log-in alive; runs before the view, so this commit holds nothing else."""
+    """Keeps a log-in alive; runs before the view, so this commit holds nothing else. A
+    transaction of its own on purpose: a view that refuses (and rolls back) or only reads
+    still keeps its visitor logged in."""
     if request.endpoint == "static" or not current_user.is_authenticated:
         return
     if services.note_request(current_user.login_session):
@@ -99,25 +101,19 @@ def token_problem(error: TokenError) -> str:
 @limit("RATELIMIT_SIGNUP")
 def signup():
     form = SignupForm(next=request.args.get("next"))
-    if form.validate_on_submit():
-        try:
-            services.sign_up_coach(
-                form.name.data,
-                form.email.data,
-                form.password.data,
-                str(get_locale()),
-                safe_next(form.next.data),
-            )
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            session[SIGNED_UP_HERE] = form.email.data.strip().lower()
-            flash(
-                _("Welcome! We sent you an e-mail: follow its link to confirm your address."),
-                "success",
-            )
-            return redirect(url_for("auth.login"))
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: services.sign_up_coach(
+            form.name.data,
+            form.email.data,
+            form.password.data,
+            str(get_locale()),
+            safe_next(form.next.data),
+        ),
+        _("Welcome! We sent you an e-mail: follow its link to confirm your address."),
+    ):
+        session[SIGNED_UP_HERE] = form.email.data.strip().lower()
+        return redirect(url_for("auth.login"))
     return form_page("auth/signup.html", form)
 
 
@@ -134,19 +130,28 @@ def confirm(token: str):
         flash(token_problem(error), "error")
         return redirect(url_for("auth.resend_confirmation"))
     next_page = safe_next(next_page)
-    if not services.confirm_email(user):
+    logged_in = attempt(lambda: confirm_address(user))
+    if logged_in is None:
         flash(_("Your e-mail address was already confirmed."), "info")
         return redirect(url_for("auth.login", next=next_page))
+    if logged_in is True:
+        flash(_("Your e-mail address is confirmed. Welcome!"), "success")
+        return redirect(next_page or url_for("core.dashboard"))
+    flash(_("Your e-mail address is confirmed. You can log in now."), "success")
+    return redirect(url_for("auth.login", next=next_page))
+
+
+def confirm_address(user: User) -> bool | None:
+    """Confirm the address (the view commits): None if it was confirmed before, True if this
+    also logged the new account in (see `confirm`), False if not."""
+    if not services.confirm_email(user):
+        return None
     signed_up_here = session.pop(SIGNED_UP_HERE, None) == user.email
     if signed_up_here and user.active and not current_user.is_authenticated:
         services.start_session(user, remembered=False)
         login_user(user)
-        db.session.commit()
-        flash(_("Your e-mail address is confirmed. Welcome!"), "success")
-        return redirect(next_page or url_for("core.dashboard"))
-    db.session.commit()
-    flash(_("Your e-mail address is confirmed. You can log in now."), "success")
-    return redirect(url_for("auth.login", next=next_page))
+        return True
+    return False
 
 
 @bp.route("/confirm", methods=["GET", "POST"])
@@ -157,8 +162,7 @@ def resend_confirmation():
     if form.validate_on_submit():
         user = services.find_user(form.email.data)
         if user and user.confirmed_at is None and user.password_hash:
-            services.send_confirmation(user)
-            db.session.commit()
+            run_action(lambda: services.send_confirmation(user))
         flash(_("If that address has an unconfirmed account, we sent a new link."), "info")
         return redirect(url_for("auth.login"))
     return form_page("auth/resend_confirmation.html", form)
@@ -170,31 +174,28 @@ def resend_confirmation():
 @limit("RATELIMIT_LOGIN_ADDRESS")
 def login():
     form = LoginForm(next=request.args.get("next"))
-    if form.validate_on_submit():
-        try:
-            with reading_only(db.session):
-                user = services.authenticate(form.email.data, form.password.data)
-                checked = user.password_hash
-            services.still_valid(user, checked)
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            end_current_log_in()
-            services.start_session(user, remembered=form.remember.data)
-            login_user(user, remember=form.remember.data)
-            db.session.commit()
-            forget_attempt()
-            return redirect(safe_next(form.next.data) or url_for("core.dashboard"))
+    if form.validate_on_submit() and run_form_action(form, lambda: log_in(form)):
+        forget_attempt()
+        return redirect(safe_next(form.next.data) or url_for("core.dashboard"))
     return form_page("auth/login.html", form)
+
+
+def log_in(form: LoginForm) -> None:
+    """Check the password without holding the write lock, then log in (the view commits)."""
+    with reading_only(db.session):
+        user = services.authenticate(form.email.data, form.password.data)
+        checked = user.password_hash
+    services.still_valid(user, checked)
+    end_current_log_in()
+    services.start_session(user, remembered=form.remember.data)
+    login_user(user, remember=form.remember.data)
 
 
 @bp.post("/logout")
 @public
 def logout():
     if ConfirmForm().validate_on_submit():
-        end_current_log_in()
-        db.session.commit()
-        flash(_("You are logged out."), "info")
+        run_action(end_current_log_in, _("You are logged out."), "info")
     return redirect(url_for("core.home"))
 
 
@@ -204,9 +205,8 @@ def logout():
 def request_reset():
     form = EmailOnlyForm()
     if form.validate_on_submit():
-        services.request_password_reset(form.email.data)
-        db.session.commit()
-        flash(
+        run_action(
+            lambda: services.request_password_reset(form.email.data),
             _(
                 "If an account exists for that address, "
                 "we sent an e-mail with a link to set a new password."
@@ -224,13 +224,17 @@ def password_link_page(token: str, invite: bool):
         flash(token_problem(error), "error")
         return redirect(url_for("auth.request_reset"))
     form = ResetPasswordForm()
-    if form.validate_on_submit():
-        services.set_new_password(user, form.password.data)
-        end_current_log_in()  # whoever was logged in here, maybe someone else
-        db.session.commit()
-        flash(_("Your new password is set. Log in with it."), "success")
+    if form.validate_on_submit() and run_action(
+        lambda: set_password_here(user, form.password.data),
+        _("Your new password is set. Log in with it."),
+    ):
         return redirect(url_for("auth.login"))
     return form_page("auth/reset_password.html", form, user=user, invite=invite)
+
+
+def set_password_here(user: User, password: str) -> None:
+    services.set_new_password(user, password)
+    end_current_log_in()  # whoever was logged in here, maybe someone else
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
@@ -252,13 +256,10 @@ def accept_invite(token: str):
 def change_password():
     form = ChangePasswordForm()
     user = current_user._get_current_object()
-    if form.validate_on_submit():
-        try:
-            services.change_password(user, form.current_password.data, form.password.data)
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Your password is changed. Other devices are logged out."), "success")
-            return redirect(url_for("core.dashboard"))
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: services.change_password(user, form.current_password.data, form.password.data),
+        _("Your password is changed. Other devices are logged out."),
+    ):
+        return redirect(url_for("core.dashboard"))
     return form_page("auth/change_password.html", form)

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from challenges.actions import run_action, run_form_action
+from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.policies import TEAM_COACH
 from challenges.awards import advancing, awarding, ticket_mail, voting
@@ -100,12 +100,9 @@ def vote(event_ref: str):
 @public
 def confirm_vote(event_ref: str, token: str):
     event = votable_event(event_ref)
-    try:
-        found = voting.confirm(event, token)
-    except DomainError as error:
-        db.session.rollback()
-        return render_template("awards/vote.html", event=event, problem=error.message), error.status
-    db.session.commit()
+    found = attempt(lambda: voting.confirm(event, token))
+    if isinstance(found, DomainError):
+        return render_template("awards/vote.html", event=event, problem=found.message), found.status
     return render_template("awards/vote.html", event=event, confirmed=found.team)
 
 

@@ -3,13 +3,15 @@
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from challenges.actions import run_action
 from challenges.auth.access import public, require
+from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN, is_organiser
 from challenges.auth.roles import Role
 from challenges.core import services
 from challenges.core.health import database_state
 from challenges.database import utcnow
-from challenges.extensions import csrf, db
+from challenges.extensions import csrf
 from challenges.i18n import LANGUAGE_COOKIE
 from challenges.redirects import safe_next
 
@@ -71,9 +73,13 @@ def set_language():
         samesite="Lax",
     )
     if current_user.is_authenticated:
-        current_user.locale = language
-        db.session.commit()
+        run_action(lambda: remember_language(current_user, language))
     return response
+
+
+def remember_language(user: User, language: str) -> None:
+    """A signed-in user's choice is theirs everywhere: their e-mails are written in it too."""
+    user.locale = language
 
 
 @bp.get("/healthz")

@@ -4,6 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from challenges.actions import attempt
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
 from challenges.extensions import db
@@ -37,7 +38,6 @@ def message(message_id: int):
 @require(ORGANISER)
 def retry(message_id: int):
     message = db.get_or_404(OutboxMessage, message_id)
-    if ConfirmForm().validate_on_submit() and retry_failed(message):
-        db.session.commit()
+    if ConfirmForm().validate_on_submit() and attempt(lambda: retry_failed(message)) is True:
         flash(_("The message will be sent again."), "success")
     return redirect(url_for("mail.message", message_id=message_id))

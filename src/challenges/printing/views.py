@@ -17,6 +17,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from challenges.actions import run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.policies import (
     EVENT_CREW,
@@ -285,24 +286,20 @@ def season_branding(season_id: int):
     season = db.get_or_404(Season, season_id)
     current = branding.of(season)
     form = BrandingForm(obj=current)
-    if form.validate_on_submit():
-        try:
-            branding.save(
-                season,
-                form.logo.data,
-                form.signature.data,
-                form.signatory_name.data,
-                form.signatory_role.data,
-                remove_logo=form.remove_logo.data,
-                remove_signature=form.remove_signature.data,
-            )
-        except DomainError as error:
-            db.session.rollback()
-            getattr(form, error.field or "logo").errors.append(error.message)
-        else:
-            db.session.commit()
-            flash(_("The certificates' logo and signature are saved."), "success")
-            return redirect(url_for("printing.season_branding", season_id=season.id))
+    if form.validate_on_submit() and run_form_action(
+        form,
+        lambda: branding.save(
+            season,
+            form.logo.data,
+            form.signature.data,
+            form.signatory_name.data,
+            form.signatory_role.data,
+            remove_logo=form.remove_logo.data,
+            remove_signature=form.remove_signature.data,
+        ),
+        _("The certificates' logo and signature are saved."),
+    ):
+        return redirect(url_for("printing.season_branding", season_id=season.id))
     status = FORM_ERROR_STATUS if form.errors else 200
     stored = Branding(season.name, current.logo, current.signature) if current else None
     return render_template(

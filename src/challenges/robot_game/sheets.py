@@ -33,8 +33,8 @@ class SheetRefused(DomainError):
     """A sheet with problems: `problems` maps question ids (or fields) to messages."""
 
     def __init__(self, problems: dict[str, str], status: int = 422) -> None:
-        super().__init__(_("The sheet was not saved: check the marked answers."), status=status)
-        self.problems = problems
+        message = _("The sheet was not saved: check the marked answers.")
+        super().__init__(message, status=status, problems=problems)
 
 
 @dataclass

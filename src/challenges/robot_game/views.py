@@ -2,6 +2,7 @@
 
 import json
 import uuid
+from collections import Counter
 from typing import Any
 
 from flask import (
@@ -19,13 +20,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
+from werkzeug.datastructures import FileStorage
 
-from challenges.actions import run_action
+from challenges.actions import attempt, run_action, run_json_action
 from challenges.auth.access import require
 from challenges.auth.policies import HEAD_REFEREE, REFEREES
 from challenges.backups.views import backup_first
 from challenges.converters import request_json
-from challenges.errors import DomainError, input_problem, refusal
+from challenges.errors import DomainError, input_problem
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
@@ -127,13 +129,11 @@ def score(event_id: int, match_id: int):
         referee_name=request.form.get("referee_name", ""),
         team_confirmation=request.form.get("team_confirmation", ""),
     )
-    try:
-        sheet, _created = sheets.submit(event, given, current_user)
-    except DomainError as error:
-        db.session.rollback()
-        problems = getattr(error, "problems", None) or {"match": error.message}
-        return sheet_page(event, team, answers, problems, error.status, entry=entry)
-    db.session.commit()
+    outcome = attempt(lambda: sheets.submit(event, given, current_user))
+    if isinstance(outcome, DomainError):
+        problems = outcome.problems or {"match": outcome.message}
+        return sheet_page(event, team, answers, problems, outcome.status, entry=entry)
+    sheet, _created = outcome
     flash(
         _(
             "Sheet saved: %(team)s, %(score)d points.",
@@ -313,16 +313,12 @@ def sheet_detail(event_id: int, sheet_id: int):
         if not ConfirmForm().validate_on_submit():
             abort(400)
         answers = answers_from_strings(season, request.form)
-        try:
-            desk.correct(event, sheet.id, answers, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            problems = getattr(error, "problems", None) or {"match": error.message}
-            status = error.status if not hasattr(error, "problems") else FORM_ERROR_STATUS
-        else:
-            db.session.commit()
+        outcome = attempt(lambda: desk.correct(event, sheet.id, answers, current_user))
+        if not isinstance(outcome, DomainError):
             flash(_("The corrected version is saved and verified."), "success")
             return _back(event)
+        problems = outcome.problems or {"match": outcome.message}
+        status = FORM_ERROR_STATUS if outcome.problems else outcome.status
     return sheet_page(
         event, sheet.team, answers, problems, status, sheet=sheet, versions=sheets.history(sheet)
     )
@@ -335,8 +331,22 @@ def upload(event_id: int):
     event = db.get_or_404(Event, event_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    stored = refused = 0
-    for file in request.files.getlist("sheets"):
+    tally: Counter[str] = Counter()
+    run_action(lambda: _receive(event, request.files.getlist("sheets"), tally))
+    flash(
+        _(
+            "%(stored)d sheet(s) received, %(refused)d refused.",
+            stored=tally["stored"],
+            refused=tally["refused"],
+        ),
+        "info" if tally["refused"] else "success",
+    )
+    return _back(event)
+
+
+def _receive(event: Event, files: list[FileStorage], tally: Counter[str]) -> None:
+    """Each sheet in its own savepoint: a refused one is counted and flashed, the rest kept."""
+    for file in files:
         try:
             payloads = load_json(file.read(JSON_MAX_BYTES + 1))
         except InputError as error:
@@ -353,18 +363,12 @@ def upload(event_id: int):
             try:
                 with db.session.begin_nested():
                     sheets.submit(event, sheets.input_from_json(payload), current_user)
-                stored += 1
+                tally["stored"] += 1
             except DomainError as error:
-                refused += 1
+                tally["refused"] += 1
                 flash(
                     _("%(file)s: %(problem)s", file=file.filename, problem=error.message), "error"
                 )
-    db.session.commit()
-    flash(
-        _("%(stored)d sheet(s) received, %(refused)d refused.", stored=stored, refused=refused),
-        "success" if not refused else "info",
-    )
-    return _back(event)
 
 
 WITH_SEASON = joinedload(Event.season)  # a sheet needs its season: one round trip less
@@ -381,31 +385,33 @@ def api_submit(event_id: int):
     because of the match's state is kept for the head referee (`"kept": true`)."""
     event = db.first_or_404(select(Event).where(Event.id == event_id).options(WITH_SEASON))
     payload = request_json()
-    try:
-        given = sheets.input_from_json(payload)
-        sheet, created = sheets.submit(event, given, current_user)
-    except sheets.DifferentContent as error:
-        db.session.rollback()
+
+    def submit() -> tuple[dict[str, Any], int]:
+        sheet, created = sheets.submit(event, sheets.input_from_json(payload), current_user)
+        refused.arrived_after_all(Kind.SHEET, sheet.client_key)
+        body = {
+            "stored": True,
+            "id": sheet.id,
+            "score": sheet.score,
+            "status": sheet.status.value,
+            "created": created,
+            "warnings": pairs.warnings(event, sheet),
+        }
+        return body, 201 if created else 200
+
+    return run_json_action(submit, lambda error: _refused_details(event, payload, error))
+
+
+def _refused_details(event: Event, payload: Any, error: DomainError) -> dict[str, Any]:
+    if isinstance(error, sheets.DifferentContent):
         stored = {"id": error.stored.id, "score": error.stored.score}
-        return refusal(error, conflict="different_content", stored_version=stored)
-    except DomainError as error:
-        db.session.rollback()
-        return refusal(error, kept=_keep_refused(event, payload, error))
-    refused.arrived_after_all(Kind.SHEET, sheet.client_key)
-    body = {
-        "stored": True,
-        "id": sheet.id,
-        "score": sheet.score,
-        "status": sheet.status.value,
-        "created": created,
-        "warnings": pairs.warnings(event, sheet),
-    }
-    db.session.commit()
-    return jsonify(body), 201 if created else 200
+        return {"conflict": "different_content", "stored_version": stored}
+    return {"kept": _keep_refused(event, payload, error)}
 
 
 def _keep_refused(event: Event, payload: Any, error: DomainError) -> bool:
-    """Keep a well-formed sheet that the match's state refused, for the head referee."""
+    """Keep a well-formed sheet that the match's state refused, for the head referee. A
+    second transaction on purpose: the refused action was rolled back, the kept copy stays."""
     if error.status not in refused.STATE_REFUSALS:
         return False
     given = sheets.input_from_json(payload)  # it was read before the refusal
