@@ -174,22 +174,24 @@ def tie_text(found: OpenTie) -> str:
     )
 
 
-def break_tie(
-    event: Event,
-    results: EventResults,
-    category_id: int,
-    places: Mapping[int, int | None],
-    reason: str,
-    user: User,
-) -> TieBreak:
+@dataclass(frozen=True, kw_only=True)
+class TieOrder:
+    """The jury's order of an open tie: a place for each team, and the reason."""
+
+    category_id: int
+    places: Mapping[int, int | None]
+    reason: str
+
+
+def break_tie(event: Event, results: EventResults, given: TieOrder, user: User) -> TieBreak:
     """The jury orders the teams of an open tie (a place for each), with a reason."""
     found = next(
-        (t for t in open_ties(event, results) if t.category.id == category_id),
+        (t for t in open_ties(event, results) if t.category.id == given.category_id),
         None,
     )
     if found is None:
         raise DomainError(_("There is no such tie (any more)."), status=404)
-    order = order_from_places(found.tie, places)
+    order = order_from_places(found.tie, given.places)
     if order is None:
         raise DomainError(
             _(
@@ -200,10 +202,10 @@ def break_tie(
         )
     decided = TieBreak(
         event_id=event.id,
-        category_id=category_id,
+        category_id=given.category_id,
         subject=TICKETS,
         teams=order,
-        reason=short_reason(reason),
+        reason=short_reason(given.reason),
         decided_by=user.name,
     )
     db.session.add(decided)

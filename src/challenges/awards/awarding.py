@@ -94,41 +94,46 @@ def award_lists(event: Event, results: EventResults) -> dict[int, list[AwardList
     return lists
 
 
-def give(
-    event: Event,
-    results: EventResults,
-    award_id: str,
-    category_id: int,
-    team_id: int,
-    place: int,
-    reason: str,
-    override_reason: str,
-    user: User,
-) -> AwardWinner:
+@dataclass(frozen=True, kw_only=True)
+class Decision:
+    """What the judge advisor decides: a place of an award for a team of a category."""
+
+    award_id: str
+    category_id: int
+    team_id: int
+    place: int
+    reason: str
+    override_reason: str = ""
+
+
+def give(event: Event, results: EventResults, decision: Decision, user: User) -> AwardWinner:
     awards = {award.id: award for award in results.rubric_set.awards}
-    award = awards.get(award_id)
-    category = next((c for c in results.categories if c.category.id == category_id), None)
+    award = awards.get(decision.award_id)
+    category = next((c for c in results.categories if c.category.id == decision.category_id), None)
     if award is None or award.basis in (ROBOT_GAME, "public_vote") or category is None:
         raise DomainError(_("This award cannot be given here."), "award", 404)
-    if team_id not in category.teams:
+    if decision.team_id not in category.teams:
         raise DomainError(_("This team is not a team of this event and category."), "team", 404)
-    reason = short_reason(reason)
-    override_reason = short_reason(override_reason) if override_reason.strip() else ""
+    reason = short_reason(decision.reason)
+    override = decision.override_reason
+    override_reason = short_reason(override) if override.strip() else ""
     held = [
-        Holding(w.team_id, w.award, w.place) for w in winners(event) if w.category_id == category_id
+        Holding(w.team_id, w.award, w.place)
+        for w in winners(event)
+        if w.category_id == decision.category_id
     ]
-    eligible = any(row.team == team_id for row in category.ranking)
-    found = problems(award, team_id, place, held, awards, eligible)
+    eligible = any(row.team == decision.team_id for row in category.ranking)
+    found = problems(award, decision.team_id, decision.place, held, awards, eligible)
     if found == ["one_judged_award"] and override_reason:
         found = []
     if found:
         raise DomainError(problem_text(found[0]), "team", 409)
     winner = AwardWinner(
         event_id=event.id,
-        category_id=category_id,
+        category_id=decision.category_id,
         award=award.id,
-        team_id=team_id,
-        place=place,
+        team_id=decision.team_id,
+        place=decision.place,
         reason=reason,
         override_reason=override_reason or None,
         decided_by=user.name,

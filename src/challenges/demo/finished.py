@@ -223,17 +223,14 @@ def _decide(event: Event, organiser: User) -> None:
             chosen = ([item.proposed] if item.proposed else []) + winners
             places = 1 if award.places_are == "finalists" else award.places
             for place, team in enumerate(chosen[:places], start=1):
-                awarding.give(
-                    event,
-                    found,
-                    award.id,
-                    category.category.id,
-                    team,
-                    place,
-                    "Besluit van de jury",
-                    "",
-                    organiser,
+                decision = awarding.Decision(
+                    award_id=award.id,
+                    category_id=category.category.id,
+                    team_id=team,
+                    place=place,
+                    reason="Besluit van de jury",
                 )
+                awarding.give(event, found, decision, organiser)
                 db.session.flush()
         quota = db.session.get(AdvancementQuota, (event.id, category.category.id))
         if quota is None:
