@@ -96,7 +96,7 @@ def fill_jury_form(page) -> None:
     for index in range(rows.count()):
         rows.nth(index).locator('input[type="radio"][value="3"]').check()
     page.get_by_label("Wat ging goed").fill("Een werkend prototype")
-    page.get_by_role("button", name="Rubric indienen").tap()
+    page.get_by_role("button", name="Juryformulier indienen").tap()
 
 
 def test_a_market_runs_by_its_plan_with_a_no_show_and_an_early_tap(live_server, browser, markt):

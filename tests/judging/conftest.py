@@ -42,6 +42,7 @@ class Panel:
 def make_panel(teams: int = 4) -> Panel:
     season = make_open_season()
     season.rubric_set_key = RUBRICS
+    season.programme.has_robot_game = True
     db.session.commit()
     event = make_event(season=season)
     placed = make_placed_teams(event, teams)
@@ -161,6 +162,8 @@ def judged(app):
 def market(app):
     season = make_open_season()
     season.rubric_set_key = "vakkanjers-jury"
+    season.programme.name = "Vakkanjers"
+    season.programme.has_robot_game = False
     event = make_event(season=season)
     teams = make_placed_teams(event, 4)
     teams[3].school = make_school(name="Eigen School")

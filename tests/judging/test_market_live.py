@@ -93,3 +93,16 @@ def test_the_event_manager_frees_a_stand_a_juror_left(client, market):
     client.log_in(bas.email)
     act(client, event, "next")
     assert claimed(bas) == teams[0].id
+
+
+def test_the_jury_deliberation_links_the_live_floor_of_a_market_only(client, market, panel):
+    event = market[0]
+    for at, links in ((event, True), (panel.event, False)):
+        advisor = make_user()
+        grant_event_role(advisor, at, Role.JUDGE_ADVISOR)
+        db.session.commit()
+        client.log_in(advisor.email)
+        page = client.get(f"/events/{at.id}/judging/advisor").text
+        assert (f'href="/events/{at.id}/judging/market/live"' in page) is links
+        if links:
+            assert live(client, at).status_code == 200  # the link opens the floor

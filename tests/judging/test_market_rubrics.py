@@ -8,6 +8,7 @@ from challenges.auth.roles import Role
 from challenges.extensions import db
 from challenges.judging import results
 from challenges.judging.models import RubricEntry, RubricStatus
+from tests.events.programme_words import FLL_WORDS, VAKKANJERS_WORDS, main_of, words_in
 from tests.factories import grant_event_role, make_user
 from tests.judging.conftest import act, claimed, jury_rubric, send
 
@@ -105,3 +106,35 @@ def test_the_judge_advisor_withdraws_a_juror_s_form(client, market):
     client.log_in(advisor.email)
     assert withdraw(client, event, filed, "Dubbel ingevuld").status_code == 200
     assert versions(teams[0])[-1].withdrawn_by_id == advisor.id
+
+
+def test_the_jury_form_speaks_market_words_from_opening_to_submitting(client, market):
+    event, teams, (anouk, _bas, _cem), _stands = market
+    client.log_in(anouk.email)
+    act(client, event, "next")
+    page = main_of(client.get(form_url(event, teams[0])))
+    assert "Juryformulier indienen" in page
+    assert "Terug naar de markt" in page
+    assert words_in(page, FLL_WORDS) == []
+    fields = {f"level-{row}": "3" for row in jury_rubric(teams[0], "")["levels"]}
+    refused = client.submit(form_url(event, teams[0]), {"action": "submit", "client_key": "k" * 32})
+    assert refused.status_code == 422
+    assert "Het juryformulier is niet opgeslagen" in refused.text
+    assert words_in(refused.text.split('<main id="main"', 1)[1], FLL_WORDS) == []
+    done = client.submit(
+        form_url(event, teams[0]),
+        fields | {"action": "submit", "client_key": "k" * 32},
+        follow_redirects=True,
+    )
+    assert f"Juryformulier ingediend: #{teams[0].number} {teams[0].name}." in done.text
+    assert words_in(main_of(done), FLL_WORDS) == []
+
+
+def test_an_fll_rubric_keeps_its_own_words(client, panel):
+    client.log_in(panel.judge.email)
+    page = main_of(
+        client.get(f"/events/{panel.event.id}/judging/teams/{panel.teams[0].id}/robot_design")
+    )
+    assert "Rubric indienen" in page
+    assert "Terug naar de sessies" in page
+    assert words_in(page, VAKKANJERS_WORDS) == []

@@ -4,7 +4,9 @@ no room, a team without a jury form counts as missing (not 0 while nine teams wa
 import uuid
 
 import pytest
+from sqlalchemy import select
 
+from challenges.auth.models import User
 from challenges.auth.roles import Role
 from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
@@ -14,7 +16,7 @@ from challenges.judging.entries import rubric_set_of
 from challenges.judging.progress import progress
 from tests.events.programme_words import FLL_WORDS, main_of, make_programme_season, words_in
 from tests.factories import grant_event_role, make_event, make_placed_teams, make_user
-from tests.judging.conftest import make_panel
+from tests.judging.conftest import levels, make_panel
 
 
 def fill(event, team, juror, submitted: bool = True) -> None:
@@ -97,3 +99,64 @@ def test_an_fll_team_in_a_room_without_a_judge_counts_as_missing(app):
     hidden = found.without_judges()
     names = {mark.judge for row in hidden.rows for ms in row.marks.values() for mark in ms}
     assert names == {"", None}  # a judge's name is hidden, nobody stays nobody
+
+
+def market_advisor() -> User:
+    return db.session.scalar(select(User).where(User.name == "Anouk Jurylid"))
+
+
+def withdraw_all(event, team, by) -> None:
+    for entry in entries.submitted_for_team(event, team.id):
+        entries.withdraw(event, entry.id, by, "Filed for the wrong stand")
+    db.session.commit()
+
+
+def test_a_team_whose_only_jury_form_was_withdrawn_is_missing_again(client, market):
+    judged = progress(market, rubric_set_of(market)).rows[0].team  # its jury form submitted
+    advisor = market_advisor()
+    withdraw_all(market, judged, advisor)
+    assert counts_of(market) == {"submitted": 2, "draft": 1, "missing": 9}
+    row = next(row for row in progress(market, rubric_set_of(market)).rows if row.team == judged)
+    assert [(mark.judge, mark.status) for mark in row.marks["jury"]] == [
+        ("Anouk Jurylid", "withdrawn")
+    ]
+    client.log_in(advisor.email)  # the deliberation page shows it withdrawn, not blank
+    page = main_of(client.get(f"/events/{market.id}/judging/advisor"))
+    assert "Ontbreekt: 9" in page
+    assert "Anouk Jurylid · Ingetrokken" in page
+    assert words_in(page.split('id="progress-heading"', 1)[1], FLL_WORDS) == []
+
+
+def fill_fll(panel, team, judge, rubric: str = "innovation_project") -> None:
+    filled = FilledRubric(levels(rubric), {})
+    entries.save(
+        panel.event, entries.RubricInput(uuid.uuid4().hex, team.id, rubric, filled, True), judge
+    )
+    db.session.commit()
+
+
+def test_a_seated_judge_s_withdrawn_rubric_is_missing_again(app):
+    panel = make_panel()
+    rubrics = len(rubric_set_of(panel.event).rubrics)
+    fill_fll(panel, panel.teams[0], panel.judge)
+    assert counts_of(panel.event) == {"submitted": 1, "missing": 4 * rubrics - 1}
+    withdraw_all(panel.event, panel.teams[0], panel.judge)
+    assert counts_of(panel.event) == {"missing": 4 * rubrics}
+
+
+def test_a_withdrawn_rubric_of_someone_not_seated_for_the_team_counts_nowhere(app):
+    panel = make_panel()
+    rubrics = len(rubric_set_of(panel.event).rubrics)
+    fill_fll(panel, panel.teams[1], panel.advisor)  # room 2: the advisor sits nowhere
+    fill_fll(panel, panel.teams[1], panel.other_judge)
+    assert counts_of(panel.event) == {"submitted": 2, "missing": 4 * rubrics - 1}
+    withdraw_all(panel.event, panel.teams[1], panel.advisor)  # both: the advisor may
+    fill_fll(panel, panel.teams[1], panel.other_judge)
+    assert counts_of(panel.event) == {"submitted": 1, "missing": 4 * rubrics - 1}
+    row = next(
+        r
+        for r in progress(panel.event, rubric_set_of(panel.event)).rows
+        if r.team == panel.teams[1]
+    )
+    marks = {(mark.judge, mark.status) for mark in row.marks["innovation_project"]}
+    assert marks == {("Otto Jurylid", "submitted"), ("Anna Advisor", "withdrawn")}

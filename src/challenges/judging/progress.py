@@ -27,7 +27,7 @@ class Mark:
     # None: nobody is seated for the rubric and nobody filled it in (a market's jurors are
     # seated nowhere); the team is not judged yet, so the mark counts as missing.
     judge: str | None
-    status: str  # submitted, draft, missing
+    status: str  # submitted, draft, withdrawn (counted as missing), missing
     outlier: bool = False
 
 
@@ -126,7 +126,7 @@ def progress(event: Event, rubric_set: RubricSet) -> Progress:
             _flag_outliers(rubric_set, rubric.id, entries, marks)
             row.marks[rubric.id] = marks
             if not row.no_show:
-                counts.update(mark.status for mark in marks)
+                counts.update(_counted(judges, seated, marks))
         rows.append(row)
     outliers = sum(mark.outlier for row in rows for marks in row.marks.values() for mark in marks)
     judge_names = {entry.judge_id: entry.judge_name for entry in current}
@@ -135,6 +135,17 @@ def progress(event: Event, rubric_set: RubricSet) -> Progress:
 
 def _status(entry: RubricEntry | None) -> str:
     return entry.status.value if entry is not None else "missing"
+
+
+def _counted(judges: list[int], seated: list[int], marks: list[Mark]) -> list[str]:
+    """The statuses to count, a withdrawn rubric as if it was never filled in: missing for a
+    judge seated for the team, nothing for anyone else; a team left with no mark misses one."""
+    counted = [
+        "missing" if mark.status == RubricStatus.WITHDRAWN else mark.status
+        for judge, mark in zip(judges, marks, strict=False)  # no judges: nobody's one mark
+        if mark.status != RubricStatus.WITHDRAWN or judge in seated
+    ]
+    return counted or ["missing"]
 
 
 def _flag_outliers(rubric_set: RubricSet, rubric_id: str, found: list, marks: list[Mark]) -> None:

@@ -76,6 +76,12 @@ def sessions_page(event: Event) -> str:
     return "judging.home" if panels.has_sessions(event) else "judging.market"
 
 
+def submitted_text(event: Event, team: Team) -> str:
+    if event.season.programme.has_robot_game:
+        return _("Rubric submitted: %(team)s.", team=team_label(team))
+    return _("Jury form submitted: %(team)s.", team=team_label(team))
+
+
 def rubric_page(event: Event, team: Team, rubric_id: str, filled: Any, problems: dict, status=200):
     try:
         entries.rubric_of(event, rubric_id)
@@ -124,7 +130,7 @@ def rubric(event_id: int, team_id: int, rubric_id: str):
         return rubric_page(event, team, rubric_id, filled, problems, error.status)
     db.session.commit()
     if submit:
-        flash(_("Rubric submitted: %(team)s.", team=team_label(team)), "success")
+        flash(submitted_text(event, team), "success")
         return redirect(url_for(sessions_page(event), event_id=event.id))
     flash(_("Draft saved."), "info")
     return redirect(
@@ -345,6 +351,7 @@ def advisor(event_id: int):
         area_names=area_names(rubric_set, language()),
         show_judges=show_judges,
         may_judge=JUDGES.allows(current_user, {"event_id": event.id}),
+        market=not event.season.programme.has_robot_game and not panels.has_sessions(event),
         refused=entries.refused_rubrics(event),
         form=ConfirmForm(),
     )
@@ -375,7 +382,7 @@ def api_save(event_id: int):
     db.session.commit()
     submitted = entry.status == RubricStatus.SUBMITTED
     if created and submitted:  # the page the tablet opens next confirms it
-        flash(_("Rubric submitted: %(team)s.", team=team_label(entry.team)), "success")
+        flash(submitted_text(event, entry.team), "success")
     body = {
         "stored": True,
         "id": entry.id,
