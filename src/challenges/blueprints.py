@@ -15,6 +15,7 @@ from challenges.core import views as core
 from challenges.events import admin_views as event_admin
 from challenges.events import views as events
 from challenges.extensions import login_manager
+from challenges.judging import market_views  # noqa: F401 (the market's pages on judging.bp)
 from challenges.judging import views as judging
 from challenges.mail import views as mail
 from challenges.printing import views as printing
