@@ -2,6 +2,7 @@
 line of the audit trail, in the reader's language: one helper each, for every page (Jinja
 globals), message and print (pure: Babel only)."""
 
+import json
 import re
 from typing import Protocol
 
@@ -51,6 +52,24 @@ def event_kind_label(kind: str, robot_game: bool) -> str:
     return _("Regional final") if robot_game else _("Semi-final (Vakkanjers Markt)")
 
 
+def final_choice_label(choice: int, robot_game: bool) -> str:
+    """A team's first (1) or second (2) choice of a regional final, in its programme's words."""
+    if robot_game:
+        if choice == 1:
+            return _("First choice of regional final")
+        return _("Second choice of regional final")
+    if choice == 1:
+        return _("First choice of semi-final")
+    return _("Second choice of semi-final")
+
+
+def other_final_message(robot_game: bool) -> str:
+    """The error for a second choice equal to the first, in the programme's words."""
+    if robot_game:
+        return _("Choose a different regional final than your first choice.")
+    return _("Choose a different semi-final than your first choice.")
+
+
 AUDIT_ACTIONS = {
     "registered": _l("Registered"),
     "changed": _l("Changed"),
@@ -76,6 +95,50 @@ def audit_action_label(action: str) -> str:
     action stored under a key this list does not know yet, as it is stored."""
     label = AUDIT_ACTIONS.get(action)
     return str(label) if label else action
+
+
+AUDIT_FIELDS = {
+    "name": _l("Team name"),
+    "category_id": _l("Category"),
+    "pupil_count": _l("Number of pupils"),
+    "school_id": _l("School"),
+    "town": _l("Town"),
+    "responsible_adult": _l("Responsible adult"),
+    "names_consent": _l("Consent for first names"),
+    "first_choice_event_id": _l("First choice"),
+    "second_choice_event_id": _l("Second choice"),
+    "preferred_province": _l("Preferred province"),
+    "pupil_first_names": _l("Number of first names"),
+}
+AUDIT_VALUES = {"True": _l("yes"), "False": _l("no"), "None": "—"}
+
+
+def audit_details(**details: object) -> str:
+    """A line's details as stored: keys and values (JSON), shown by `audit_details_label`."""
+    return json.dumps(details, ensure_ascii=False, sort_keys=True)
+
+
+def audit_details_label(details: str) -> str:
+    """A line's details in the reader's language: the fields a change touched, who invited a
+    coach; details stored as free text by older versions, as they are."""
+    try:
+        stored = json.loads(details)
+    except ValueError:
+        return details
+    if not isinstance(stored, dict):
+        return details
+    if isinstance(stored.get("changed"), dict):
+        return "; ".join(
+            f"{AUDIT_FIELDS.get(key, key)}: {AUDIT_VALUES.get(value, value)}"
+            for key, value in stored["changed"].items()
+        )
+    if "invited_by" in stored:
+        return _(
+            "%(email)s, invited by %(inviter)s",
+            email=stored.get("email", ""),
+            inviter=stored["invited_by"],
+        )
+    return details
 
 
 FILE_WORDS = {

@@ -2,7 +2,7 @@
 (never on a public page), the winner recorded (a tie settled with a reason), and the prints
 that lead visitors to the vote."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,6 +16,14 @@ from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 
 bp = Blueprint("public_prize", __name__, url_prefix="/events/<int:event_id>/public-prize")
+
+
+def _market_event(event_id: int) -> Event:
+    """The event of a public prize: a Vakkanjers event; FLL has no public prize."""
+    event = db.get_or_404(Event, event_id)
+    if event.season.programme.has_robot_game:
+        abort(404, _("This event has no public prize: only Vakkanjers events have one."))
+    return event
 
 
 def _with_choices(event: Event, form: WinnerForm) -> list[voting.TallyRow]:
@@ -47,7 +55,7 @@ def _page(event: Event, form: WinnerForm, rows: list[voting.TallyRow]):
 @bp.get("")
 @require(EVENT_MANAGER)
 def overview(event_id: int):
-    event = db.get_or_404(Event, event_id)
+    event = _market_event(event_id)
     form = WinnerForm(formdata=None)
     return _page(event, form, _with_choices(event, form))
 
@@ -55,7 +63,7 @@ def overview(event_id: int):
 @bp.post("/winner")
 @require(EVENT_MANAGER)
 def record(event_id: int):
-    event = db.get_or_404(Event, event_id)
+    event = _market_event(event_id)
     form = WinnerForm()
     rows = _with_choices(event, form)
     if form.validate() and run_form_action(
@@ -70,7 +78,7 @@ def record(event_id: int):
 @bp.post("/winner/remove")
 @require(EVENT_MANAGER)
 def withdraw(event_id: int):
-    event = db.get_or_404(Event, event_id)
+    event = _market_event(event_id)
     if ConfirmForm().validate_on_submit():
         run_action(lambda: voting.withdraw_winner(event), _("The decision is removed."))
     return redirect(url_for("public_prize.overview", event_id=event.id))

@@ -10,19 +10,14 @@ from challenges.converters import WholeNumberField
 from challenges.events.models import EventKind
 from challenges.forms import Form
 from challenges.inputs import choice_number
+from challenges.labels import event_kind_label
 
 SLUG = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lowercase letters, digits and hyphens."))
 
 
 class EventForm(Form):
     season_id = SelectField(_l("Season"), coerce=choice_number)
-    kind = SelectField(
-        _l("Kind"),
-        choices=[
-            SelectChoice(EventKind.REGIONAL.value, _l("Regional final")),
-            SelectChoice(EventKind.NATIONAL.value, _l("National final")),
-        ],
-    )
+    kind = SelectField(_l("Kind"))
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)])
     slug = StringField(
         _l("Short name for addresses"),
@@ -62,14 +57,14 @@ class EventForm(Form):
         """An FLL event has robot-game tables and judging rooms; a Vakkanjers market neither,
         and its own words for its kind and its jurors."""
         super().__init__(*args, **kwargs)
+        self.kind.choices = [
+            SelectChoice(kind.value, event_kind_label(kind.value, robot_game))
+            for kind in (EventKind.REGIONAL, EventKind.NATIONAL)
+        ]
         if robot_game:
             return
         del self.tables
         del self.rooms
-        self.kind.choices = [
-            SelectChoice(EventKind.REGIONAL.value, _l("Semi-final (Vakkanjers Markt)")),
-            SelectChoice(EventKind.NATIONAL.value, _l("National final")),
-        ]
         self.slug.description = _l("For example vakkanjers-2026-markt-zwolle.")
         for name, text in MARKET_LABELS.items():
             field = self[name]

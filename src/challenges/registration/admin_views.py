@@ -10,7 +10,7 @@ from challenges.database import utcnow
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
 from challenges.inputs import parse_id
-from challenges.labels import download_name
+from challenges.labels import audit_details_label, download_name
 from challenges.redirects import safe_next
 from challenges.registration import overview, services
 from challenges.registration.forms import PROVINCES
@@ -121,5 +121,8 @@ def bulk():
 def audit():
     team_id = request.args.get("team", type=parse_id)
     return render_template(
-        "registration/audit.html", entries=overview.audit_trail(team_id), team_id=team_id
+        "registration/audit.html",
+        entries=overview.audit_trail(team_id),
+        team_id=team_id,
+        audit_details_label=audit_details_label,
     )

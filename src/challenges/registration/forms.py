@@ -4,7 +4,7 @@ import re
 import secrets
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, Label, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
@@ -19,6 +19,7 @@ from challenges.auth.forms import email_field
 from challenges.converters import WholeNumberField
 from challenges.forms import Form
 from challenges.inputs import choice_number, optional_number
+from challenges.labels import final_choice_label, other_final_message
 from challenges.registration.rules import LEVELS, school_year_label
 from challenges.registration.services import TeamDetails
 
@@ -73,10 +74,8 @@ class TeamForm(Form):
     names_consent = BooleanField(
         _l("The school has consent to print these first names on certificates and publish them")
     )
-    first_choice_event_id = SelectField(_l("First choice of regional final"), coerce=choice_number)
-    second_choice_event_id = SelectField(
-        _l("Second choice of regional final"), coerce=choice_number
-    )
+    first_choice_event_id = SelectField(coerce=choice_number)
+    second_choice_event_id = SelectField(coerce=choice_number)
     preferred_province = SelectField(
         _l("Preferred province"),
         choices=[SelectChoice("", "—")] + [SelectChoice(p, p) for p in PROVINCES],
@@ -89,6 +88,14 @@ class TeamForm(Form):
         _l("Responsible adult (teams without a school)"), validators=[Optional(), Length(max=120)]
     )
 
+    def __init__(self, robot_game: bool, *args, **kwargs) -> None:
+        """The choices of a final in the programme's words: an FLL regional final, a
+        Vakkanjers semi-final."""
+        super().__init__(*args, **kwargs)
+        self.robot_game = robot_game
+        for choice, field in enumerate((self.first_choice_event_id, self.second_choice_event_id)):
+            field.label = Label(field.id, final_choice_label(choice + 1, robot_game))
+
     def validate_pupil_first_names(self, field) -> None:
         if any(len(name) > FIRST_NAME_MAX for name in first_names(field.data)):
             raise ValidationError(
@@ -97,7 +104,7 @@ class TeamForm(Form):
 
     def validate_second_choice_event_id(self, field) -> None:
         if field.data != NO_CHOICE and field.data == self.first_choice_event_id.data:
-            raise ValidationError(_l("Choose a different regional final than your first choice."))
+            raise ValidationError(other_final_message(self.robot_game))
 
     def details(self) -> TeamDetails:
         return TeamDetails(

@@ -18,6 +18,7 @@ from challenges.auth.models import User, hash_secret
 from challenges.auth.roles import Role
 from challenges.errors import DomainError
 from challenges.extensions import db
+from challenges.labels import audit_details
 from challenges.links import absolute_url
 from challenges.mail.services import mail_each, queue_mail
 from challenges.registration.models import CoachInvitation, Team
@@ -131,7 +132,12 @@ def accept_invitation(token: str, user: User, now: datetime) -> Team:
     if user not in team.coaches:
         others = list(team.coaches)
         team.coaches.append(user)
-        audit(user, "coach:joined", team, f"{user.email}, invited by {inviter_of(invitation)}")
+        audit(
+            user,
+            "coach:joined",
+            team,
+            audit_details(email=user.email, invited_by=inviter_of(invitation)),
+        )
         mail_each(
             others,
             _l("%(name)s now coaches %(team)s", name=user.name, team=team.name),

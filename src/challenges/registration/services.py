@@ -18,6 +18,7 @@ from challenges.errors import DomainError
 from challenges.events import scoreboard_version
 from challenges.events.models import Event
 from challenges.extensions import db
+from challenges.labels import audit_details
 from challenges.mail.services import mail_each
 from challenges.registration import rules
 from challenges.registration.models import AuditEntry, Team, TeamCoach, status_label
@@ -214,7 +215,7 @@ def update_team(team: Team, details: TeamDetails, user: User, now: datetime) -> 
     if "name" in dict(changes):
         scoreboard_version.bump_where_placed(team.id)
     if changes:
-        audit(user, "changed", team, "; ".join(f"{key}={value}" for key, value in changes))
+        audit(user, "changed", team, audit_details(changed=dict(changes)))
         tell_coaches(team, _l("Team changed: %(team)s", team=team.name), "team_changed")
 
 
@@ -232,7 +233,7 @@ def describe(team: Team) -> dict[str, str]:
         "preferred_province",
     )
     described = {name: str(getattr(team, name)) for name in fields}
-    described["pupil_first_names"] = str(len(team.first_names)) + " names"
+    described["pupil_first_names"] = str(len(team.first_names))
     return described
 
 
@@ -331,5 +332,5 @@ def purge_first_names(season: Season, now: datetime) -> int:
     for team in teams:
         team.pupil_first_names = None
         team.names_consent = False
-        audit(None, "privacy:purged", team, "pupils' first names removed")
+        audit(None, "privacy:purged", team)  # the action says it all
     return len(teams)

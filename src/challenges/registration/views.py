@@ -33,7 +33,8 @@ bp = Blueprint("registration", __name__, url_prefix="/teams")
 
 
 def team_form(season: Season, team: Team | None = None) -> TeamForm:
-    form = TeamForm(obj=team) if team else RegistrationForm()
+    robot_game = season.programme.has_robot_game
+    form = TeamForm(robot_game, obj=team) if team else RegistrationForm(robot_game)
     schools = schools_of(current_user)
     if team and team.school and team.school not in schools:
         schools.append(team.school)
