@@ -72,3 +72,20 @@ def test_a_manager_of_another_event_may_not(client, reports):
 def test_an_unknown_event_is_not_found(client, reports):
     client.log_in(reports.organiser_email)
     assert client.get("/admin/reports/events/999999/visitors").status_code == 404
+
+
+def test_the_event_manager_finds_the_visitors_page_in_the_cockpit(client, reports):
+    noord = next(event for event in reports.season_events() if event.name == "Noord")
+    manager = make_user(name="Eva Evenement")
+    grant_event_role(manager, noord, Role.EVENT_MANAGER)
+    client.log_in(manager.email)
+    cockpit = client.get(f"/events/{noord.id}/cockpit").text
+    assert f'href="{visitors_page(noord)}"' in cockpit
+    assert "Bezoekers" in cockpit
+
+
+def test_the_organiser_finds_the_season_in_numbers_on_the_dashboard(client, reports):
+    client.log_in(make_user(roles=(Role.ORGANISER,)).email)
+    dashboard = client.get("/dashboard").text
+    assert 'href="/admin/reports/"' in dashboard
+    assert "Het seizoen in cijfers" in dashboard

@@ -77,15 +77,17 @@ def test_one_key_for_two_teams_at_the_same_moment_stores_one_and_refuses_the_oth
 
 
 def waiting_for_a_lock() -> bool:
-    """A session of this database waits for a row lock (PostgreSQL's own view of it)."""
-    return bool(
-        db.session.scalar(
-            text(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    """A session of this database waits for a row lock (PostgreSQL's own view of it). A new
+    connection each time: within one transaction PostgreSQL keeps showing the same snapshot."""
+    with db.engine.connect() as connection:
+        return bool(
+            connection.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                )
             )
         )
-    )
 
 
 def test_a_round_closed_while_a_sheet_is_on_its_way_waits_for_it(app, arena, monkeypatch):

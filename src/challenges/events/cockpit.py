@@ -253,6 +253,11 @@ AFTERWARDS = (
         _l("Choose the winners per award and category."),
     ),
     Entry(
+        "reports.event_visitors",
+        _l("Visitors"),
+        _l("How many people came: an estimate with a note, for the season's figures."),
+    ),
+    Entry(
         "public_prize.overview",
         _l("Public prize"),
         _l("The confirmed votes per team; open or close the vote and record the winner."),
