@@ -14,17 +14,19 @@ from challenges.labels import audit_details, audit_details_label
 from challenges.registration import services
 from challenges.registration.models import AuditEntry, Team
 from challenges.registration.services import TeamDetails
-from tests.factories import make_open_season, make_school, make_teacher, make_user
+from tests.factories import make_event, make_open_season, make_school, make_teacher, make_user
 from tests.registration.test_coach_invitations import accept, invite, link_for, signed_in
 
 SHOWN = {
     "nl": (
-        "Teamnaam: Lichtbrengers; Toestemming voor voornamen: ja; Aantal leerlingen: 6",
+        "Eerste keus: Finale Zwolle; Teamnaam: Lichtbrengers; Toestemming voor voornamen: ja; "
+        "Aantal leerlingen: 6",
         "nieuw@school.nl, uitgenodigd door juf@school.nl",
         "Voornamen van de leerlingen verwijderd",
     ),
     "en": (
-        "Team name: Lichtbrengers; Consent for first names: yes; Number of pupils: 6",
+        "First choice: Finale Zwolle; Team name: Lichtbrengers; Consent for first names: yes; "
+        "Number of pupils: 6",
         "nieuw@school.nl, invited by juf@school.nl",
         "Pupils' first names removed",
     ),
@@ -53,7 +55,7 @@ def change_team(app, team: Team) -> None:
             "category_id": team.category_id,
             "pupil_count": 6,
             "names_consent": "y",
-            "first_choice_event_id": 0,
+            "first_choice_event_id": make_event(team.season, name="Finale Zwolle").id,
             "second_choice_event_id": 0,
         },
     )
@@ -74,7 +76,12 @@ def test_new_lines_store_keys_and_values(app, team):
     change_team(app, team)
     join_as_coach(app, team)
     changed = json.loads(details_of("changed"))["changed"]
-    assert changed == {"name": "Lichtbrengers", "names_consent": "True", "pupil_count": "6"}
+    assert changed == {
+        "first_choice_event_id": "Finale Zwolle",
+        "name": "Lichtbrengers",
+        "names_consent": "True",
+        "pupil_count": "6",
+    }
     joined = json.loads(details_of("coach:joined"))
     assert joined == {"email": "nieuw@school.nl", "invited_by": "juf@school.nl"}
 

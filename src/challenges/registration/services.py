@@ -23,6 +23,7 @@ from challenges.mail.services import mail_each
 from challenges.registration import rules
 from challenges.registration.models import AuditEntry, Team, TeamCoach, status_label
 from challenges.registration.status import TeamStatus
+from challenges.schools.models import School
 from challenges.schools.services import schools_of
 from challenges.seasons.models import Category, Season
 
@@ -233,8 +234,20 @@ def describe(team: Team) -> dict[str, str]:
         "preferred_province",
     )
     described = {name: str(getattr(team, name)) for name in fields}
+    for name, model in NAMED_FIELDS.items():
+        found = db.session.get(model, getattr(team, name)) if getattr(team, name) else None
+        described[name] = found.name if found else "None"
     described["pupil_first_names"] = str(len(team.first_names))
     return described
+
+
+# The audit trail names what an id pointed at when it changed (the name at that moment).
+NAMED_FIELDS: dict[str, type[Category] | type[School] | type[Event]] = {
+    "category_id": Category,
+    "school_id": School,
+    "first_choice_event_id": Event,
+    "second_choice_event_id": Event,
+}
 
 
 def remove_coach(team: Team, coach: User, user: User, now: datetime) -> None:
