@@ -13,6 +13,7 @@ from challenges.judging import entries
 from challenges.judging.assessment import FilledRubric
 from challenges.judging.models import RubricAdjustment
 from challenges.judging.results import event_results
+from tests.events.programme_words import FLL_WORDS, main_of, words_in
 from tests.factories import (
     grant_event_role,
     make_event,
@@ -30,6 +31,7 @@ def season(app):
         categories=(("Junior", 2, 6, 7, 8, None), ("Scout", 2, 6, 9, 9, None))
     )
     season.rubric_set_key = "vakkanjers-jury"
+    season.programme.name = "Vakkanjers"
     db.session.commit()
     return season
 
@@ -56,7 +58,10 @@ def test_weights_and_wording_per_category(organiser, season):
     assert (changed.weight, changed.title_nl, changed.title_en) == (2.5, "Werkt het?", None)
     assert db.session.get(RubricAdjustment, (season.id, scout.id, "prototype")) is None
     page = organiser.get(f"/seasons/{season.id}/rubrics?category={junior.id}")
-    assert 'value="2.5"' in page.get_data(as_text=True)
+    assert 'value="2.5"' in page.text
+    assert "Het juryformulier van Junior is opgeslagen." in page.text
+    assert "<h1>Juryformulier</h1>" in page.text
+    assert words_in(main_of(page), FLL_WORDS) == []
 
 
 @pytest.mark.parametrize("weight", ["0", "-1", "11", "veel"])
@@ -88,5 +93,6 @@ def test_the_adjusted_weights_count_and_lock_after_the_first_score(client, organ
     assert category.scores["jury"] == {teams[0].id: 8 + 12, teams[1].id: 8 + 6}
     refused = settings(organiser, season, junior, **{"weight-prototype": "1"})
     assert refused.status_code == 422
-    assert "je kunt de rubric niet meer veranderen" in refused.get_data(as_text=True)
+    assert "je kunt het juryformulier niet meer veranderen" in refused.get_data(as_text=True)
+    assert words_in(refused.text.split('<main id="main"', 1)[1], FLL_WORDS) == []
     assert db.session.get(RubricAdjustment, (season.id, junior.id, "prototype")).weight == 3

@@ -10,7 +10,7 @@ from challenges.judging import results
 from challenges.judging.models import RubricEntry, RubricStatus
 from tests.events.programme_words import FLL_WORDS, VAKKANJERS_WORDS, main_of, words_in
 from tests.factories import grant_event_role, make_user
-from tests.judging.conftest import act, claimed, jury_rubric, send
+from tests.judging.conftest import act, body, claimed, jury_rubric, send
 
 
 def versions(team) -> list[RubricEntry]:
@@ -72,6 +72,10 @@ def test_a_wrongly_filed_form_is_withdrawn_with_a_reason_and_kept(client, market
     page = f"/events/{event.id}/judging/rubrics/{filed.id}/withdraw"
     assert client.get(page).status_code == 403  # not bas's form
     client.log_in(anouk.email)
+    form = main_of(client.get(page))
+    assert "Een juryformulier intrekken" in form
+    assert f'href="/events/{event.id}/judging/market">Terug naar de marktvloer' in form
+    assert words_in(form, FLL_WORDS) == []
     response = withdraw(client, event, filed, "   ")
     assert response.status_code == 422
     assert "Zeg waarom het juryformulier wordt ingetrokken." in response.text
@@ -82,6 +86,7 @@ def test_a_wrongly_filed_form_is_withdrawn_with_a_reason_and_kept(client, market
     response = withdraw(client, event, filed, "Op de verkeerde stand  ingevuld")
     assert response.status_code == 200
     assert "Het juryformulier is ingetrokken" in response.text
+    assert words_in(main_of(response), FLL_WORDS) == []
     old, new = versions(teams[0])
     assert (old.status, old.current) == (RubricStatus.SUBMITTED, False)  # kept as it was
     assert (new.status, new.current, new.version) == (RubricStatus.WITHDRAWN, True, 2)
@@ -138,3 +143,26 @@ def test_an_fll_rubric_keeps_its_own_words(client, panel):
     assert "Rubric indienen" in page
     assert "Terug naar de sessies" in page
     assert words_in(page, VAKKANJERS_WORDS) == []
+
+
+def test_withdrawing_an_fll_rubric_speaks_fll_words(client, panel):
+    client.log_in(panel.judge.email)
+    assert send(client, panel.event, body(panel.teams[0])).status_code == 201
+    (filed,) = versions(panel.teams[0])
+    url = f"/events/{panel.event.id}/judging/rubrics/{filed.id}/withdraw"
+    page = main_of(client.get(url))
+    assert "Een rubric intrekken" in page
+    assert f'href="/events/{panel.event.id}/judging">Terug naar de sessies' in page
+    assert words_in(page, VAKKANJERS_WORDS) == []
+    done = withdraw(client, panel.event, filed, "Wrong team")
+    assert "De rubric is ingetrokken" in done.text
+    assert words_in(main_of(done), VAKKANJERS_WORDS) == []
+
+
+def test_a_juror_who_opens_judging_finds_the_market_and_a_blank_jury_form(client, market):
+    event, _teams, (anouk, _bas, _cem), _stands = market
+    client.log_in(anouk.email)
+    page = main_of(client.get(f"/events/{event.id}/judging"))
+    assert "Leeg juryformulier (pdf)" in page
+    assert f'href="/events/{event.id}/judging/market"' in page
+    assert words_in(page, FLL_WORDS) == []

@@ -65,7 +65,10 @@ def save(season: Season, category: Category, given: dict[str, tuple[str, str, st
     rubric's own wording. Refused as a whole on any problem."""
     if scoring_started(season):
         raise DomainError(
-            _("Judging has started in this season: the rubric can no longer change."), status=409
+            _("Judging has started in this season: the rubric can no longer change.")
+            if season.programme.has_robot_game
+            else _("Judging has started in this season: the jury form can no longer change."),
+            status=409,
         )
     if category.season_id != season.id:
         raise DomainError(_("This category belongs to another season."), status=404)

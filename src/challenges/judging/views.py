@@ -68,10 +68,18 @@ def sessions_page(event: Event) -> str:
     return "judging.home" if panels.has_sessions(event) else "judging.market"
 
 
+def in_words(event: Event, fll: str, vakkanjers: str) -> str:
+    """The text in the words of the event's programme: an FLL rubric, a Vakkanjers jury form."""
+    return fll if event.season.programme.has_robot_game else vakkanjers
+
+
 def submitted_text(event: Event, team: Team) -> str:
-    if event.season.programme.has_robot_game:
-        return _("Rubric submitted: %(team)s.", team=team_label(team))
-    return _("Jury form submitted: %(team)s.", team=team_label(team))
+    label = team_label(team)
+    return in_words(
+        event,
+        _("Rubric submitted: %(team)s.", team=label),
+        _("Jury form submitted: %(team)s.", team=label),
+    )
 
 
 def rubric_page(event: Event, team: Team, rubric_id: str, filled: Any, problems: dict, status=200):
@@ -145,7 +153,13 @@ def withdraw(event_id: int, entry_id: int):
             problem = error.message
         else:
             db.session.commit()
-            flash(_("The rubric is withdrawn: %(team)s.", team=team_label(entry.team)), "success")
+            label = team_label(entry.team)
+            withdrawn = in_words(
+                event,
+                _("The rubric is withdrawn: %(team)s.", team=label),
+                _("The jury form is withdrawn: %(team)s.", team=label),
+            )
+            flash(withdrawn, "success")
             back = "judging.market_live" if panels.is_advisor(event, current_user) else None
             return redirect(url_for(back or sessions_page(event), event_id=event.id))
     return render_template(
@@ -156,6 +170,7 @@ def withdraw(event_id: int, entry_id: int):
         language=language(),
         problem=problem,
         reason=request.form.get("reason", ""),
+        back=url_for(sessions_page(event), event_id=event.id),
         form=ConfirmForm(),
     ), FORM_ERROR_STATUS if problem else 200
 
@@ -277,12 +292,16 @@ def refused_rubric(event_id: int, item_id: int, do: str):
         if do == "accept":
             run_action(
                 lambda: entries.accept_refused(event, item_id, current_user),
-                _("The rubric is taken as the judge's."),
+                in_words(
+                    event,
+                    _("The rubric is taken as the judge's."),
+                    _("The jury form is taken as the juror's."),
+                ),
             )
         else:
             run_action(
                 lambda: entries.set_aside_refused(event, item_id, current_user),
-                _("The rubric is set aside."),
+                in_words(event, _("The rubric is set aside."), _("The jury form is set aside.")),
             )
     return redirect(url_for("judging.advisor", event_id=event.id))
 
@@ -316,7 +335,12 @@ def rubric_settings(season_id: int):
             problem = error
         else:
             db.session.commit()
-            flash(_("The rubric of %(category)s is saved.", category=category.name), "success")
+            saved = (
+                _("The rubric of %(category)s is saved.", category=category.name)
+                if season.programme.has_robot_game
+                else _("The jury form of %(category)s is saved.", category=category.name)
+            )
+            flash(saved, "success")
             return redirect(
                 url_for(
                     "rubric_settings.rubric_settings", season_id=season.id, category=category.id
