@@ -78,7 +78,6 @@ ORGANISER_PAGES = {
     "awards.advancement",
     "awards.confirm_advancement",
     "awards.decline_ticket",
-    "awards.public_vote",
     "awards.publish_results",
     "awards.results_ranking",
     "awards.wildcards",
@@ -165,6 +164,7 @@ MANAGER_PAGES = {
     "printing.public_prize_certificate",
     "public_prize.overview",
     "public_prize.record",
+    "public_prize.vote",
     "public_prize.withdraw",
     "reports.event_visitors",
 }
@@ -229,8 +229,11 @@ NOT_ROUTES = {"static"}
 GET_REFUSED_FOR_ALL = {
     "backups.download": 404,  # the world has no backup file
     "printing.results": 409,  # the world's teams lack rubrics, so there are no results to print
-    "printing.stand_cards": 409,  # the world's stands have no numbers
-    "printing.public_prize_certificate": 404,  # the world's public prize has no winner
+    # The world's event is an FLL final, which has no public prize (voting.ensure_public_prize)
+    "printing.stand_cards": 404,
+    "printing.vote_poster": 404,
+    "printing.public_prize_certificate": 404,
+    "public_prize.overview": 404,
     "printing.market_plan": 409,  # the world's market has not started: no round plan yet
     "printing.branding_image": 404,  # the world's season has no logo
     "results.confirm_vote": 404,  # the world's token is no vote's token

@@ -6,6 +6,7 @@ prize's page refuses an FLL event with a clear 404."""
 import pytest
 
 from challenges.auth.roles import Role
+from challenges.extensions import db
 from tests.events.programme_words import (
     FLL_WORDS,
     VAKKANJERS_WORDS,
@@ -63,10 +64,19 @@ def test_the_public_prize_page_refuses_an_fll_event(client, organiser, language)
     refused = client.get(f"/events/{fll.id}/public-prize?lang={language}")
     assert refused.status_code == 404
     assert REFUSED[language] in refused.text
-    for action in ("winner", "winner/remove"):
+    for action in ("winner", "winner/remove", "vote/open"):
         sent = client.submit(
             f"/events/{fll.id}/public-prize/{action}",
             {"team": "1", "reason": "x"},
             page=f"/events/{market.id}/public-prize",
         )
         assert sent.status_code == 404
+
+
+def test_an_fll_event_has_no_public_prize_prints_or_vote(client, organiser):
+    """One rule (voting.ensure_public_prize) for the pages, the prints and opening the vote."""
+    fll = programme_event(True)
+    for print_path in ("print/vote-poster", "print/stand-cards", "print/public-prize-certificate"):
+        assert client.get(f"/events/{fll.id}/{print_path}").status_code == 404, print_path
+    db.session.refresh(fll)
+    assert fll.public_vote_open is False

@@ -142,13 +142,12 @@ def test_a_recorded_winner_is_removed_before_the_vote_reopens(client, market):
     close_vote(market)
     client.log_in(market.organiser.email)
     record(client, market, waterpunt)
-    advancement = f"/events/{market.event.id}/awards/advancement"
-    client.submit(f"/events/{market.event.id}/awards/vote/open", {}, page=advancement)
-    assert db.session.get(type(market.event), market.event.id).public_vote_open is False
     url = f"/events/{market.event.id}/public-prize"
+    client.submit(f"{url}/vote/open", {}, page=url)
+    assert db.session.get(type(market.event), market.event.id).public_vote_open is False
     client.submit(f"{url}/winner/remove", {}, page=url)
     assert db.session.scalar(select(PublicPrize)) is None
-    client.submit(f"/events/{market.event.id}/awards/vote/open", {}, page=advancement)
+    client.submit(f"{url}/vote/open", {}, page=url)
     assert db.session.get(type(market.event), market.event.id).public_vote_open is True
 
 
@@ -192,3 +191,15 @@ def test_the_winner_on_the_results_page_pdf_and_certificate(client, market, tmp_
         page_texts(client.get(f"/events/{market.event.id}/print/certificates").data)
     )
     assert everything.count("Publieksprijs") == 1
+
+
+def test_the_event_manager_opens_and_closes_the_vote_on_this_page(client, market):
+    close_vote(market)
+    client.log_in(market.manager.email)
+    url = f"/events/{market.event.id}/public-prize"
+    assert "Stemming openen" in client.get(url).text
+    client.submit(f"{url}/vote/open", {}, page=url)
+    assert db.session.get(type(market.event), market.event.id).public_vote_open is True
+    assert "Stemming sluiten" in client.get(url).text
+    client.submit(f"{url}/vote/close", {}, page=url)
+    assert db.session.get(type(market.event), market.event.id).public_vote_open is False

@@ -2,13 +2,13 @@
 (never on a public page), the winner recorded (a tie settled with a reason), and the prints
 that lead visitors to the vote."""
 
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from challenges.actions import run_action, run_form_action
 from challenges.auth.access import require
-from challenges.auth.policies import EVENT_MANAGER, ORGANISER
+from challenges.auth.policies import EVENT_MANAGER
 from challenges.awards import voting
 from challenges.awards.forms import WinnerForm
 from challenges.events.models import Event
@@ -21,8 +21,7 @@ bp = Blueprint("public_prize", __name__, url_prefix="/events/<int:event_id>/publ
 def _market_event(event_id: int) -> Event:
     """The event of a public prize: a Vakkanjers event; FLL has no public prize."""
     event = db.get_or_404(Event, event_id)
-    if event.season.programme.has_robot_game:
-        abort(404, _("This event has no public prize: only Vakkanjers events have one."))
+    voting.ensure_public_prize(event)
     return event
 
 
@@ -48,7 +47,6 @@ def _page(event: Event, form: WinnerForm, rows: list[voting.TallyRow]):
         winner=voting.winner(event),
         form=form,
         confirm=ConfirmForm(),
-        may_open=ORGANISER.allows(current_user, {}),
     ), status
 
 
@@ -73,6 +71,19 @@ def record(event_id: int):
     ):
         return redirect(url_for("public_prize.overview", event_id=event.id))
     return _page(event, form, rows)
+
+
+@bp.post("/vote/<any(open, close):do>")
+@require(EVENT_MANAGER)
+def vote(event_id: int, do: str):
+    """The event's manager (or an organiser) opens and closes the vote on the market day."""
+    event = _market_event(event_id)
+    if ConfirmForm().validate_on_submit():
+        run_action(
+            lambda: voting.set_open(event, do == "open"),
+            _("The public vote is open.") if do == "open" else _("The public vote is closed."),
+        )
+    return redirect(url_for("public_prize.overview", event_id=event.id))
 
 
 @bp.post("/winner/remove")

@@ -207,18 +207,6 @@ def results_ranking(event_id: int, do: str):
     return _back_to_advancement(event)
 
 
-@bp.post("/vote/<any(open, close):do>")
-@require(ORGANISER)
-def public_vote(event_id: int, do: str):
-    event = db.get_or_404(Event, event_id)
-    if ConfirmForm().validate_on_submit():
-        run_action(
-            lambda: voting.set_open(event, do == "open"),
-            _("The public vote is open.") if do == "open" else _("The public vote is closed."),
-        )
-    return _back_to_advancement(event)
-
-
 @bp.route("/wildcards", methods=["GET", "POST"])
 @require(ORGANISER)
 def wildcards(event_id: int):

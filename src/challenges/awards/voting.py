@@ -183,7 +183,20 @@ def withdraw_winner(event: Event) -> None:
     db.session.delete(prize)
 
 
+def has_public_prize(event: Event) -> bool:
+    """Only Vakkanjers events have a public prize; FLL has none."""
+    return not event.season.programme.has_robot_game
+
+
+def ensure_public_prize(event: Event) -> None:
+    if not has_public_prize(event):
+        raise DomainError(
+            _("This event has no public prize: only Vakkanjers events have one."), status=404
+        )
+
+
 def set_open(event: Event, open_: bool) -> None:
+    ensure_public_prize(event)
     if open_ and winner(event) is not None:
         raise DomainError(
             _("The winner is recorded: remove that decision before the vote opens again."),

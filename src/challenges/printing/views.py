@@ -29,6 +29,7 @@ from challenges.auth.policies import (
     REFEREES,
     TEAM_COACH,
 )
+from challenges.awards import voting
 from challenges.awards.visibility import results_shown, team_at, visible_event
 from challenges.errors import DomainError
 from challenges.events.models import Event
@@ -177,6 +178,7 @@ def market_plan(event_id: int):
 def vote_poster(event_id: int):
     """The public prize's poster with a QR code to the vote (?size=a3 for A3)."""
     event = db.get_or_404(Event, event_id)
+    voting.ensure_public_prize(event)
     size = request.args.get("size", "a4")
     if size not in vote_posters.POSTER_SIZES:
         abort(404)
@@ -191,6 +193,7 @@ def vote_poster(event_id: int):
 def stand_cards(event_id: int):
     """A card per stand with a QR code that opens the vote with its team chosen."""
     event = db.get_or_404(Event, event_id)
+    voting.ensure_public_prize(event)
     return pdf_response(
         download_name("stand-cards", parts=(event.slug,), suffix="pdf"),
         lambda out: vote_posters.write_stand_cards(out, event),
@@ -202,6 +205,7 @@ def stand_cards(event_id: int):
 def public_prize_certificate(event_id: int):
     """The certificate of the public prize's winner (also among the event's certificates)."""
     event = db.get_or_404(Event, event_id)
+    voting.ensure_public_prize(event)
     return pdf_response(
         download_name("certificates", "public-prize", parts=(event.slug,), suffix="pdf"),
         lambda out: vote_posters.write_winner_certificate(out, event),
