@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from challenges.actions import run_action
+from challenges.actions import attempt, run_action
 from challenges.auth.access import require
 from challenges.auth.policies import EVENT_MANAGER, JUDGE_ADVISORS, JUDGES
 from challenges.errors import DomainError
@@ -103,18 +103,13 @@ def market_action(event_id: int, do: str):
     action, success = MARKET_ACTIONS[do]
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("judging.market", event_id=event.id))
-    try:
-        action(event)
-    except floor.LeavingUnjudged:
-        db.session.rollback()
+    outcome = attempt(lambda: action(event))
+    if isinstance(outcome, floor.LeavingUnjudged):
         return redirect(url_for("judging.market_leave", event_id=event.id))
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        if success:
-            flash(str(success), "success")
+    if isinstance(outcome, DomainError):
+        flash(outcome.message, "error")
+    elif success:
+        flash(str(success), "success")
     return redirect(url_for("judging.market", event_id=event.id))
 
 

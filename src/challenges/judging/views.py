@@ -4,15 +4,15 @@ judge advisor's page. The market's pages are on the same blueprint, in `market_v
 import uuid
 from typing import Any
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from challenges.actions import run_action
+from challenges.actions import attempt, run_action, run_json_action
 from challenges.auth.access import require
 from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, ORGANISER, PER_JUDGE_MARKS
 from challenges.converters import request_json
-from challenges.errors import DomainError, refusal
+from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
@@ -122,13 +122,10 @@ def rubric(event_id: int, team_id: int, rubric_id: str):
     given = entries.RubricInput(
         request.form.get("client_key", ""), team.id, rubric_id, filled, submit
     )
-    try:
-        entries.save(event, given, current_user)
-    except DomainError as error:
-        db.session.rollback()
-        problems = getattr(error, "problems", None) or {"team": error.message}
-        return rubric_page(event, team, rubric_id, filled, problems, error.status)
-    db.session.commit()
+    outcome = attempt(lambda: entries.save(event, given, current_user))
+    if isinstance(outcome, DomainError):
+        problems = outcome.problems or {"team": outcome.message}
+        return rubric_page(event, team, rubric_id, filled, problems, outcome.status)
     if submit:
         flash(submitted_text(event, team), "success")
         return redirect(url_for(sessions_page(event), event_id=event.id))
@@ -146,13 +143,11 @@ def withdraw(event_id: int, entry_id: int):
     entry = entries.withdrawable(event, entry_id, current_user)
     problem = None
     if request.method == "POST" and ConfirmForm().validate_on_submit():
-        try:
-            entries.withdraw(event, entry.id, current_user, request.form.get("reason", ""))
-        except DomainError as error:
-            db.session.rollback()
-            problem = error.message
+        reason = request.form.get("reason", "")
+        outcome = attempt(lambda: entries.withdraw(event, entry.id, current_user, reason))
+        if isinstance(outcome, DomainError):
+            problem = outcome.message
         else:
-            db.session.commit()
             label = team_label(entry.team)
             withdrawn = in_words(
                 event,
@@ -182,14 +177,7 @@ def seating(event_id: int):
     judges = panels.judges(event)
     if request.method == "POST" and ConfirmForm().validate_on_submit():
         wanted = {judge.id: request.form.get(f"room-{judge.id}") or None for judge in judges}
-        try:
-            panels.seat(event, wanted)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("The judges' rooms are saved."), "success")
+        if run_action(lambda: panels.seat(event, wanted), _("The judges' rooms are saved.")):
             return redirect(url_for("judging.seating", event_id=event.id))
     return render_template(
         "judging/panels.html",
@@ -246,33 +234,35 @@ def api_save(event_id: int):
     because of the judge's or team's state is kept for the judge advisor (`"kept": true`)."""
     event = db.get_or_404(Event, event_id)
     payload = request_json()
-    try:
+
+    def save() -> tuple[dict[str, Any], int]:
         entry, created = entries.save(event, entries.input_from_json(payload), current_user)
-    except entries.DifferentRubric as error:
-        db.session.rollback()
-        stored = {"id": error.stored.id, "version": error.stored.version}
-        return refusal(error, conflict="different_content", stored_version=stored)
-    except DomainError as error:
-        db.session.rollback()
-        return refusal(error, kept=_keep_refused(event, payload, error))
-    refused.arrived_after_all(Kind.RUBRIC, entry.client_key)
-    db.session.commit()
-    submitted = entry.status == RubricStatus.SUBMITTED
-    if created and submitted:  # the page the tablet opens next confirms it
-        flash(submitted_text(event, entry.team), "success")
-    body = {
-        "stored": True,
-        "id": entry.id,
-        "status": entry.status.value,
-        "version": entry.version,
-        "created": created,
-        "submitted": submitted,
-    }
-    return jsonify(body), 201 if created else 200
+        refused.arrived_after_all(Kind.RUBRIC, entry.client_key)
+        submitted = entry.status == RubricStatus.SUBMITTED
+        if created and submitted:  # the page the tablet opens next confirms it
+            flash(submitted_text(event, entry.team), "success")
+        body = {
+            "stored": True,
+            "id": entry.id,
+            "status": entry.status.value,
+            "version": entry.version,
+            "created": created,
+            "submitted": submitted,
+        }
+        return body, 201 if created else 200
+
+    def details(error: DomainError) -> dict[str, Any]:
+        if isinstance(error, entries.DifferentRubric):
+            stored = {"id": error.stored.id, "version": error.stored.version}
+            return {"conflict": "different_content", "stored_version": stored}
+        return {"kept": _keep_refused(event, payload, error)}
+
+    return run_json_action(save, details)
 
 
 def _keep_refused(event: Event, payload: Any, error: DomainError) -> bool:
-    """Keep a submitted rubric that the judge's seat or the team's state refused."""
+    """Keep a submitted rubric that the judge's seat or the team's state refused. A second
+    transaction on purpose: the refused action was rolled back, the kept copy stays."""
     if error.status not in refused.STATE_REFUSALS or payload.get("status") != "submitted":
         return False
     given = entries.input_from_json(payload)  # it was read before the refusal
@@ -328,13 +318,10 @@ def rubric_settings(season_id: int):
             for rubric in rubric_set.rubrics
             for row in rubric.rows
         }
-        try:
-            adjustments.save(season, category, given)
-        except DomainError as error:
-            db.session.rollback()
-            problem = error
+        outcome = attempt(lambda: adjustments.save(season, category, given))
+        if isinstance(outcome, DomainError):
+            problem = outcome
         else:
-            db.session.commit()
             saved = (
                 _("The rubric of %(category)s is saved.", category=category.name)
                 if season.programme.has_robot_game

@@ -4,10 +4,11 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from challenges.actions import attempt
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
 from challenges.database import utcnow
-from challenges.extensions import db
+from challenges.errors import DomainError
 from challenges.forms import ConfirmForm
 from challenges.inputs import parse_id
 from challenges.labels import audit_details_label, download_name
@@ -90,8 +91,10 @@ def bulk():
         flash(_("Choose one or more teams and an action."), "error")
         return redirect(back)
     seen = {team_id: seen_status(request.form.get(f"seen-{team_id}")) for team_id in team_ids}
-    outcome = services.change_status_in_bulk(seen, new, current_user)
-    db.session.commit()
+    outcome = attempt(lambda: services.change_status_in_bulk(seen, new, current_user))
+    if isinstance(outcome, DomainError):
+        flash(outcome.message, "error")
+        return redirect(back)
     flash(
         _("%(count)d team(s) are now %(status)s.", count=outcome.changed, status=status_label(new)),
         "success",

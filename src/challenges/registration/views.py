@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from challenges.actions import run_action, run_form_action
+from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN, TEAM_COACH
@@ -108,16 +108,14 @@ def register(season_id: int):
     if request.method == "POST" and "propose" in request.form:
         propose(form, season)
     elif form.validate_on_submit():
-        try:
-            team, created = services.register_team(
+        outcome = attempt(
+            lambda: services.register_team(
                 season, form.details(), current_user, utcnow(), form.form_key.data
             )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            return registered(team, created)
+        )
+        if not isinstance(outcome, DomainError):
+            return registered(*outcome)
+        show_domain_error(form, outcome)
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     open_now = rules.registration_is_open(
         season.registration_opens_at, season.registration_closes_at, utcnow()
@@ -253,12 +251,9 @@ def accept_invitation(token: str):
     form = ConfirmForm()
     if not form.validate_on_submit():
         return redirect(url_for("registration.invitation", token=token))
-    try:
-        team = invitations.accept_invitation(token, current_user, utcnow())
-    except DomainError as error:
-        db.session.rollback()
-        return invitation_problem(error)
-    db.session.commit()
+    team = attempt(lambda: invitations.accept_invitation(token, current_user, utcnow()))
+    if isinstance(team, DomainError):
+        return invitation_problem(team)
     flash(_("Welcome! You now coach %(team)s.", team=team.name), "success")
     return redirect(url_for("registration.detail", team_id=team.id))
 

@@ -75,7 +75,7 @@ def import_file():
             if not form.dry_run.data:
                 backup_first("voor scholenimport")
             report = import_schools(parsed, dry_run=form.dry_run.data)
-            if form.dry_run.data:
+            if form.dry_run.data:  # a trial shows what would change and keeps nothing
                 db.session.rollback()
             else:
                 db.session.commit()

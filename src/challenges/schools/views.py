@@ -13,6 +13,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from challenges.actions import attempt
 from challenges.auth.access import require
 from challenges.auth.policies import SIGNED_IN
 from challenges.extensions import db, limiter
@@ -59,8 +60,7 @@ def search():
 def link(school_id: int):
     school = db.get_or_404(School, school_id)
     if ConfirmForm().validate_on_submit():
-        if services.link_teacher(current_user, school):
-            db.session.commit()
+        if attempt(lambda: services.link_teacher(current_user, school)) is True:
             flash(
                 _(
                     "You are linked to %(school)s. You can now register new teams for it.",
@@ -78,8 +78,11 @@ def link(school_id: int):
 def request_missing():
     form = SchoolRequestForm()
     if form.validate_on_submit():
-        services.request_school(current_user, form.name.data, form.town.data, form.kind.data)
-        db.session.commit()
+        attempt(
+            lambda: services.request_school(
+                current_user, form.name.data, form.town.data, form.kind.data
+            )
+        )
         flash(_("Thank you. An organiser will add your school and link you to it."), "success")
         return redirect(url_for("registration.mine"))
     status = FORM_ERROR_STATUS if form.errors else 200
