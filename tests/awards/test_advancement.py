@@ -69,5 +69,37 @@ def test_the_jurys_places_take_tied_teams_out_of_the_tie():
     assert proposal([(21, 1), (23, 2)], tied, 2, taken=()).tie is None
 
 
+def test_the_jurys_order_breaks_a_tie_that_holds_a_prize_winner():
+    # 21, 22, 23 share place 1; 21 has the jury prize's 1st place. The tie the jury is asked
+    # to order is (22, 23) and it orders 23 before 22: that order is applied.
+    tied = [(21, 1), (22, 1), (23, 1), (24, 4)]
+    assert proposal([(21, 1)], tied, 2, taken=()).tie == Tie(1, (22, 23))
+    assert proposal([(21, 1)], tied, 2, taken=(), orders=[[23, 22]]) == Proposal(
+        [Ticket(21, WINNER, 1), Ticket(23, RANK, 1)]
+    )
+    # One more place: 22 follows in the jury's order, before 24.
+    assert proposal([(21, 1)], tied, 3, taken=(), orders=[[23, 22]]).tickets[-1] == Ticket(
+        22, RANK, 2
+    )
+
+
+def test_the_jurys_order_breaks_a_tie_that_holds_a_team_with_a_ticket():
+    # 22 already has its ticket (or declined); the jury orders what is left: 24 before 23.
+    tied = [(21, 1), (22, 2), (23, 2), (24, 2), (25, 5)]
+    assert proposal([], tied, 1, taken={21, 22}).tie == Tie(2, (23, 24))
+    assert proposal([], tied, 1, taken={21, 22}, orders=[[24, 23]]) == Proposal(
+        [Ticket(24, RANK, 2)]
+    )
+    # An order of the whole tie made earlier still holds for what is left of it.
+    assert proposal([], tied, 1, taken={21, 22}, orders=[[22, 24, 23]]).tickets == [
+        Ticket(24, RANK, 2)
+    ]
+
+
+def test_an_order_for_other_teams_leaves_the_tie_open():
+    tied = [(21, 1), (22, 1), (23, 1), (24, 4)]
+    assert proposal([(21, 1)], tied, 2, taken=(), orders=[[22, 24]]).tie == Tie(1, (22, 23))
+
+
 def test_an_empty_ranking_proposes_nobody():
     assert proposal([], [], 3, taken=()) == Proposal([])

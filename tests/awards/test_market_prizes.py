@@ -171,6 +171,29 @@ def test_a_tie_at_the_quota_line_waits_for_the_jury_and_blocks_publication(clien
     assert "De uitslag is openbaar" in publish(client, markt).get_data(as_text=True)
 
 
+def test_a_tie_with_a_prize_winner_in_it_is_broken_by_the_jurys_order(client, markt):
+    # Three tickets; T1, T2 and T3 tie for place 2 and T1 wins the jury prize: the jury
+    # orders T2 and T3 for the last ticket, and that order decides it.
+    t0, t1, t2, t3, _t4 = markt.teams
+    markt.event.quotas[0].advancing = 3
+    db.session.commit()
+    client.log_in(markt.advisor.email)
+    give(client, markt, t1, 1)
+    url = f"/events/{markt.event.id}/awards/ties"
+    places = {f"place-{t2.id}": 2, f"place-{t3.id}": 1}
+    data = {"category": markt.category, "reason": "Prototype werkt het best"} | places
+    done = client.submit(url, data, page=url.removesuffix("/ties"), follow_redirects=True)
+    assert "De gelijke stand is beslist" in done.get_data(as_text=True)
+
+    client.log_in(markt.organiser.email)
+    page = client.get(advancement_url(markt)).get_data(as_text=True)
+    assert "staan gelijk" not in page
+    confirm(client, markt)
+    assert ticket_teams() == [t1.id, t0.id, t3.id]
+    assert "De uitslag is openbaar" in publish(client, markt).get_data(as_text=True)
+    assert markt.event.results_published_at is not None
+
+
 def test_a_wrong_tie_break_says_why_in_dutch(client, markt):
     t1, t2, t3 = markt.teams[1:4]
     client.log_in(markt.advisor.email)

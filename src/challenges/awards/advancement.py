@@ -7,13 +7,15 @@ Values rank, then the team number; Vakkanjers: the jury's order). Teams already 
 keep their ticket; a team that declines passes its place to the next in the order. Only
 ranked teams (present, judged in every part) are in the order, so no-shows never advance.
 When the quota line falls inside a tie, nobody of that tie is proposed until the jury has
-ordered it (`ties.py`). Wildcards come on top of the quota.
+ordered it (`ties.py`); the jury orders the teams of the tie as it is cut, after the prize
+places and the tickets given, so its order is applied to that same list.
+Wildcards come on top of the quota.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from challenges.awards.ties import Tie, cut_by_line
+from challenges.awards.ties import Tie, cut_by_line, settle
 
 WINNER = "award_winner"
 RANK = "rank"
@@ -37,15 +39,20 @@ def proposal(
     ranking: Sequence[tuple[int, int]],
     places: int,
     taken: Collection[int],
+    orders: Iterable[Sequence[int]] = (),
 ) -> Proposal:
     """The next teams in order for the `places` still open. `front`: the first award's
-    (team, place) pairs in place order; `ranking`: (team, position) pairs, best first, the
-    jury's tie-breaks applied; `taken` teams (confirmed or declined) are skipped."""
+    (team, place) pairs in place order; `ranking`: (team, position) pairs, best first;
+    `taken` teams (confirmed or declined) are skipped; `orders`: the jury's tie-breaks,
+    applied to what is left of the ranking without the front and the taken teams."""
     ranked = {team for team, _position in ranking}
     front = [(team, place) for team, place in front if team in ranked]
     placed = {team for team, _place in front}
     first = [Ticket(team, WINNER, place) for team, place in front if team not in taken]
-    rest = [(team, pos) for team, pos in ranking if team not in taken and team not in placed]
+    rest = settle(
+        [(team, pos) for team, pos in ranking if team not in taken and team not in placed],
+        orders,
+    )
     places = max(places, 0)
     if places <= len(first):
         return Proposal(first[:places])

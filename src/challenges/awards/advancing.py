@@ -21,7 +21,7 @@ from challenges.awards.models import (
     TieBreak,
 )
 from challenges.awards.ticket_mail import mail_coaches
-from challenges.awards.ties import Tie, order_from_places, settle
+from challenges.awards.ties import Tie, order_from_places
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events import placing
@@ -120,15 +120,12 @@ def overview(event: Event, results: EventResults) -> list[CategoryAdvancement]:
         confirmed = [t for t in mine if t.status is not AdvancementStatus.DECLINED]
         ranked = [t for t in confirmed if t.kind is not AdvancementKind.WILDCARD]
         quota = quotas.get(key, 0)
-        ranking = settle(
-            ticket_ranking(category, results.rubric_set.has_core_values),
-            [b.teams for b in breaks if b.category_id == key and b.subject == TICKETS],
-        )
         proposed = proposal(
             front(award, [w for w in given if w.category_id == key]),
-            ranking,
+            ticket_ranking(category, results.rubric_set.has_core_values),
             quota - len(ranked),
             {t.team_id for t in mine},
+            [b.teams for b in breaks if b.category_id == key and b.subject == TICKETS],
         )
         overviews.append(
             CategoryAdvancement(
