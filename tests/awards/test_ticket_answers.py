@@ -70,3 +70,28 @@ def test_a_logged_in_coach_answers_on_the_teams_ticket_page(client, organiser, f
     assert client.get(f"/teams/{other_team}/tickets/{ticket.id}").status_code == 404
     client.log_in(make_teacher(email="andere@school.nl").email)
     assert client.get(url).status_code == 403
+
+
+def test_a_team_with_a_ticket_that_stands_gets_no_wildcard(client, organiser, final):
+    first, second = confirmed(organiser, final)
+    _t0, _t1, t2, t3 = (team.id for team in final.teams)
+    client.submit(first, {"answer": "accept"}, page=first)  # t3 accepts
+    client.submit(second, {"answer": "decline", "reason": "Schoolreis"}, page=second)  # t2
+    wildcards = f"/events/{final.national.id}/awards/wildcards"
+    page = organiser.get(wildcards).get_data(as_text=True)
+    offered = page[page.index('name="team"') : page.index("</select>")]
+    assert "#1004 Team 3" not in offered
+    assert "#1003 Team 2" in offered  # a declined ticket does not stand
+    data = {"team": t3, "reason": "Sterke pitch"}
+    refused = organiser.submit(wildcards, data, page=wildcards).get_data(as_text=True)
+    assert "of gaat al door" in refused
+    organiser.submit(wildcards, data | {"team": t2}, page=wildcards)
+    kinds = db.session.execute(
+        select(Advancement.team_id, Advancement.kind).order_by(Advancement.id)
+    ).all()
+    assert [(team, kind.value) for team, kind in kinds] == [
+        (t3, "award_winner"),
+        (t2, "rank"),
+        (t2, "wildcard"),
+    ]
+    assert at_national(final) == sorted([t2, t3])

@@ -19,10 +19,11 @@ from challenges.seasons.models import Category
 
 
 def wildcard_candidates(national: Event) -> list[tuple[Team, Event]]:
-    """Teams present at a regional final that feeds this national final, without a ticket."""
+    """Teams present at a regional final that feeds this national final, without a ticket
+    that stands (invited or accepted; a declined one can be followed by a wildcard)."""
     advancing = select(Advancement.team_id).where(
         Advancement.to_event_id == national.id,
-        Advancement.status == AdvancementStatus.CONFIRMED,
+        Advancement.status != AdvancementStatus.DECLINED,
     )
     rows = db.session.execute(
         select(Team, Event)
