@@ -94,7 +94,7 @@ def test_the_plan_is_fixed_once_and_the_round_length_is_checked(client, market):
     assert db.session.get(MarketPlan, event.id) is None
     start_market(client, event)
     text = start_market(client, event).text
-    assert "Het rondeplan ligt al vast; maak het opnieuw" in text
+    assert "De markt is al gestart: het rondeplan ligt vast; maak het opnieuw" in text
     assert db.session.scalar(select(func.count()).select_from(MarketPlan)) == 1
 
 

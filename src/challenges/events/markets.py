@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 
 from challenges.auth.models import EventRole, User
 from challenges.auth.roles import Role
-from challenges.database import utcnow
+from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events.market import (
     PER_STAND,
@@ -54,6 +54,7 @@ def market_teams(event: Event) -> list[tuple[EventTeam, Team]]:
 def assign_stands(event: Event) -> int:
     """Number the stands by category, then team name (no-shows get none); not once the market
     has started (the jurors' plan and the printed round plan name stands by number)."""
+    lock_rows(db.session, Event, [event.id])  # not while the market is being started
     if db.session.get(MarketPlan, event.id) is not None:
         raise DomainError(
             _("The market has started: the stand numbers stay as they are."), status=409
@@ -165,9 +166,14 @@ def _store_rounds(event: Event, plan: JuryPlan, first: int) -> None:
 
 
 def fix_plan(event: Event, user: User, round_minutes: int = ROUND_MINUTES) -> MarketPlan:
-    """Start the market: plan the rounds from now and store them."""
+    """Start the market: plan the rounds from now and store them. A second start at the same
+    moment waits for the event's row and is then refused."""
+    lock_rows(db.session, Event, [event.id])
     if db.session.get(MarketPlan, event.id) is not None:
-        raise DomainError(_("The round plan is fixed already; make it again instead."), status=409)
+        raise DomainError(
+            _("The market has started already: its round plan is fixed; make it again instead."),
+            status=409,
+        )
     rounds = _planned(event, {}, {})
     plan = MarketPlan(
         event_id=event.id,
@@ -221,6 +227,7 @@ def _seen_so_far(event: Event, keep: int) -> tuple[dict[int, set[int]], dict[int
 def remake_plan(event: Event, user: User) -> int:
     """Plan the rounds that have not started again (a no-show, a juror more or less); the
     started rounds stay as they were. Returns the number of the first new round."""
+    lock_rows(db.session, Event, [event.id])  # two at once: the second plans after the first
     plan = db.session.get(MarketPlan, event.id)
     if plan is None:
         raise DomainError(_("The round plan is not fixed yet."), status=409)

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from challenges.auth.models import User
-from challenges.database import utcnow
+from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events.markets import StoredPlan, jurors, market_teams, stored_plan
 from challenges.events.models import Event
@@ -188,6 +188,12 @@ def floor(event: Event, juror: User) -> Floor:
     )
 
 
+def lock_floor(event: Event) -> None:
+    """Every action that reads the claims and then writes them waits for the event's row
+    first, so two jurors (or one double tap) take turns and the second sees the first."""
+    lock_rows(db.session, Event, [event.id])
+
+
 def judged(event: Event, juror: User, team_id: int) -> bool:
     """The juror's current rubric of the team is submitted."""
     return juror.id in seen_by(event).get(team_id, set())
@@ -196,10 +202,11 @@ def judged(event: Event, juror: User, team_id: int) -> bool:
 def claim_next(event: Event, juror: User, confirmed: bool = False) -> Visit:
     """Done here: release the juror's open claim and send them to their next stand. Leaving a
     stand whose rubric is not submitted needs `confirmed` (it can be undone)."""
+    lock_floor(event)
     claim = open_claim(event, juror)
     if claim is not None and not confirmed and not judged(event, juror, claim.team_id):
         raise LeavingUnjudged()
-    left = release(event, juror, absent=False)
+    left = _end_claim(event, juror, absent=False)
     plan = stored_plan(event)
     found, _teams = stands(event, juror, plan)
     if left is not None:  # the stand just left is not offered again right away
@@ -233,7 +240,12 @@ def _no_stand_message(juror: User, found: list[Stand], conflicts: set[int]) -> s
 
 
 def release(event: Event, juror: User, absent: bool) -> StandClaim | None:
-    """End the juror's open claim; `absent` reports the team away from its stand."""
+    """The juror gives their stand back; `absent` reports the team away from its stand."""
+    lock_floor(event)
+    return _end_claim(event, juror, absent)
+
+
+def _end_claim(event: Event, juror: User, absent: bool) -> StandClaim | None:
     claim = open_claim(event, juror)
     if claim is not None:
         claim.released_at = utcnow()
@@ -245,23 +257,25 @@ def release(event: Event, juror: User, absent: bool) -> StandClaim | None:
 def release_for(event: Event, juror_id: int) -> StandClaim:
     """The judge advisor gives a juror's stand back (the juror left, their phone died): no
     timeout does it for them."""
+    lock_floor(event)
     juror = db.session.get(User, juror_id)
     claim = open_claim(event, juror) if juror is not None else None
     if claim is None:
         raise DomainError(_("This juror is not at a stand."), status=409)
-    return release(event, juror, absent=False)
+    return _end_claim(event, juror, absent=False)
 
 
 def undo(event: Event, juror: User) -> StandClaim:
     """Take back a release of the last few minutes: that stand is the juror's again (and a
     stand claimed since is given back)."""
+    lock_floor(event)
     last = _undoable(event, juror)
     if last is None:
         raise DomainError(_("There is nothing to undo."), status=409)
     taken = [c for c in open_claims(event) if c.team_id == last.team_id and c.judge_id != juror.id]
     if taken:
         raise DomainError(_("Another juror has claimed that stand meanwhile."), status=409)
-    release(event, juror, absent=False)
+    _end_claim(event, juror, absent=False)
     last.released_at = None
     last.absent = False
     db.session.flush()
