@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
-from sqlalchemy import DateTime, Enum, MetaData, event, select
+from sqlalchemy import DateTime, Enum, MetaData, event, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, lazyload, registry, scoped_session
@@ -54,21 +54,24 @@ def lock_rows(
     shared: bool = False,
 ) -> list:
     """Wait for the rows' write lock (or, `shared`, a lock that only keeps writers out), hold
-    it until the transaction ends and return the rows (PostgreSQL; in id order, so two
-    actions never wait for each other). What was read before may have changed meanwhile, so
-    it is forgotten and read again when used: everything, or only the rows of the models in
-    `forget` (what the lock guards; a hot path then need not read the user and the event
-    again). A writing request on SQLite holds the whole database's write lock already (see
-    _begin_sqlite_transaction)."""
+    it until the transaction ends and return the rows as they are now (PostgreSQL; in id
+    order, so two actions never wait for each other). What was read before may have changed
+    meanwhile, so it is forgotten and read again when used: everything, or only the rows of
+    the models in `forget` (what the lock guards; a hot path then need not read the user and
+    the event again). A writing request on SQLite holds the whole database's write lock
+    already (see _begin_sqlite_transaction)."""
     session.flush()  # nothing written so far is forgotten
+    wanted = sorted(set(ids))
     if forget is None:
         session.expire_all()
     else:
         for instance in list(session.identity_map.values()):
             if isinstance(instance, forget):
                 session.expire(instance)
-    wanted = sorted(set(ids))
-    return session.scalars(  # the locked rows, as they are now
+            elif isinstance(instance, model) and instance.id in wanted:
+                # its columns are read again with the lock; what it refers to stays loaded
+                session.expire(instance, [column.key for column in inspect(model).column_attrs])
+    return session.scalars(
         select(model)
         .where(model.id.in_(wanted))
         .order_by(model.id)
