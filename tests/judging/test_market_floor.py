@@ -7,11 +7,13 @@ from datetime import timedelta
 import time_machine
 from sqlalchemy import select
 
+from challenges.auth.roles import Role
 from challenges.database import utcnow
 from challenges.events.markets import fix_plan
 from challenges.events.models import Attendance, Conflict, EventTeam
 from challenges.extensions import db
 from challenges.judging.models import PlannedVisit
+from tests.factories import grant_event_role, make_user
 from tests.judging.conftest import act, claimed, jury_rubric, send
 
 
@@ -171,3 +173,30 @@ def test_leaving_a_planned_stand_unjudged_sends_the_juror_elsewhere(client, mark
     url = f"/events/{event.id}/judging/market"
     client.submit(f"{url}/next", {"confirm": "yes"}, page=f"{url}/leave")
     assert claimed(anouk) not in (None, mine)  # not straight back to the stand just left
+
+
+def test_a_submitted_jury_form_or_a_stand_the_advisor_freed_cannot_be_undone(client, market):
+    event, teams, (anouk, _bas, _cem), _stands = market
+    client.log_in(anouk.email)
+    act(client, event, "next")
+    assert send(client, event, jury_rubric(teams[0], "market-key-9")).status_code == 201
+    assert claimed(anouk) is None  # judged: the stand is free again
+    text = client.get(f"/events/{event.id}/judging/market").get_data(as_text=True)
+    assert "Ongedaan maken" not in text
+    assert "Er is niets ongedaan te maken" in act(client, event, "undo").get_data(as_text=True)
+    text = act(client, event, "next").get_data(as_text=True)  # on to the next stand
+    held = claimed(anouk)
+    assert held not in (None, teams[0].id)
+    assert "Ongedaan maken" not in text
+    advisor = make_user(name="Aisha")
+    grant_event_role(advisor, event, Role.JUDGE_ADVISOR)
+    db.session.commit()
+    client.log_in(advisor.email)
+    live = f"/events/{event.id}/judging/market/live"
+    client.submit(f"/events/{event.id}/judging/market/jurors/{anouk.id}/release", {}, page=live)
+    assert claimed(anouk) is None
+    client.log_in(anouk.email)
+    text = client.get(f"/events/{event.id}/judging/market").get_data(as_text=True)
+    assert "Ongedaan maken" not in text
+    assert "Er is niets ongedaan te maken" in act(client, event, "undo").get_data(as_text=True)
+    assert claimed(anouk) is None

@@ -29,7 +29,7 @@ from challenges.judging.assessment import (
     check,
     filled_from_json,
 )
-from challenges.judging.models import RubricEntry, RubricStatus, StandClaim
+from challenges.judging.models import ClaimEnd, RubricEntry, RubricStatus, StandClaim
 from challenges.judging.rubrics import Rubric, RubricSet, UnknownRubricSet, load
 from challenges.registration.models import Team
 from challenges.tablets import refused
@@ -156,11 +156,9 @@ def check_may_file(event: Event, user: User, team: Team) -> None:
         )
 
 
-def _leave_stand(event: Event, user: User, team: Team) -> None:
-    """A submitted rubric ends the juror's claim on its stand."""
-    claim = open_claim(event, user)
-    if claim is not None and claim.team_id == team.id:
-        claim.released_at = utcnow()
+def end_claim(claim: StandClaim, why: ClaimEnd) -> None:
+    claim.released_at = utcnow()
+    claim.ended = why
 
 
 def save(
@@ -199,8 +197,9 @@ def save(
     current = current_entry(event, team.id, user.id, rubric.id)
     if current is not None and current.status == RubricStatus.SUBMITTED and not given.submit:
         return current, False
-    if given.submit:
-        _leave_stand(event, user, team)
+    claim = open_claim(event, user) if given.submit else None
+    if claim is not None and claim.team_id == team.id:  # judged: the stand is free again
+        end_claim(claim, ClaimEnd.JUDGED)
     return _store(event, rubric_set, rubric, team, given, user, current)
 
 

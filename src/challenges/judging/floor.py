@@ -27,12 +27,13 @@ from challenges.judging.dispatch import (
     seen_everything,
     short_of_jurors,
 )
-from challenges.judging.entries import open_claim
-from challenges.judging.models import RubricEntry, RubricStatus, StandClaim
+from challenges.judging.entries import end_claim, open_claim
+from challenges.judging.models import ClaimEnd, RubricEntry, RubricStatus, StandClaim
 from challenges.registration.models import Team
 
 ABSENT_MINUTES = 5
 UNDO_MINUTES = 5
+UNDOABLE = {ClaimEnd.GIVEN_BACK, ClaimEnd.AWAY}  # not a judged stand, nor one the advisor freed
 
 
 class LeavingUnjudged(DomainError):
@@ -83,7 +84,7 @@ def _absent_teams(event: Event) -> set[int]:
         db.session.scalars(
             select(StandClaim.team_id).where(
                 StandClaim.event_id == event.id,
-                StandClaim.absent.is_(True),
+                StandClaim.ended == ClaimEnd.AWAY,
                 StandClaim.released_at > since,
             )
         )
@@ -159,9 +160,12 @@ def _last_release(event: Event, juror: User) -> StandClaim | None:
 
 
 def _undoable(event: Event, juror: User) -> StandClaim | None:
-    """The juror's last release of the last few minutes, unless they went back to it since."""
+    """The juror's last give-back of the last few minutes, unless they went back to it since
+    (a submitted jury form or the judge advisor's release is no give-back)."""
     last = _last_release(event, juror)
-    if last is None or last.released_at <= utcnow() - timedelta(minutes=UNDO_MINUTES):
+    if last is None or last.ended not in UNDOABLE:
+        return None
+    if last.released_at <= utcnow() - timedelta(minutes=UNDO_MINUTES):
         return None
     current = open_claim(event, juror)
     return last if current is None or current.claimed_at >= last.released_at else None
@@ -204,9 +208,10 @@ def claim_next(event: Event, juror: User, confirmed: bool = False) -> Visit:
     stand whose rubric is not submitted needs `confirmed` (it can be undone)."""
     lock_floor(event)
     claim = open_claim(event, juror)
-    if claim is not None and not confirmed and not judged(event, juror, claim.team_id):
+    judged_here = claim is not None and judged(event, juror, claim.team_id)
+    if claim is not None and not confirmed and not judged_here:
         raise LeavingUnjudged()
-    left = _end_claim(event, juror, absent=False)
+    left = _end_claim(event, juror, ClaimEnd.JUDGED if judged_here else ClaimEnd.GIVEN_BACK)
     plan = stored_plan(event)
     found, _teams = stands(event, juror, plan)
     if left is not None:  # the stand just left is not offered again right away
@@ -242,14 +247,13 @@ def _no_stand_message(juror: User, found: list[Stand], conflicts: set[int]) -> s
 def release(event: Event, juror: User, absent: bool) -> StandClaim | None:
     """The juror gives their stand back; `absent` reports the team away from its stand."""
     lock_floor(event)
-    return _end_claim(event, juror, absent)
+    return _end_claim(event, juror, ClaimEnd.AWAY if absent else ClaimEnd.GIVEN_BACK)
 
 
-def _end_claim(event: Event, juror: User, absent: bool) -> StandClaim | None:
+def _end_claim(event: Event, juror: User, why: ClaimEnd) -> StandClaim | None:
     claim = open_claim(event, juror)
     if claim is not None:
-        claim.released_at = utcnow()
-        claim.absent = absent
+        end_claim(claim, why)
         db.session.flush()
     return claim
 
@@ -262,7 +266,7 @@ def release_for(event: Event, juror_id: int) -> StandClaim:
     claim = open_claim(event, juror) if juror is not None else None
     if claim is None:
         raise DomainError(_("This juror is not at a stand."), status=409)
-    return _end_claim(event, juror, absent=False)
+    return _end_claim(event, juror, ClaimEnd.FREED)
 
 
 def undo(event: Event, juror: User) -> StandClaim:
@@ -275,9 +279,9 @@ def undo(event: Event, juror: User) -> StandClaim:
     taken = [c for c in open_claims(event) if c.team_id == last.team_id and c.judge_id != juror.id]
     if taken:
         raise DomainError(_("Another juror has claimed that stand meanwhile."), status=409)
-    _end_claim(event, juror, absent=False)
+    _end_claim(event, juror, ClaimEnd.GIVEN_BACK)
     last.released_at = None
-    last.absent = False
+    last.ended = None
     db.session.flush()
     return last
 

@@ -79,11 +79,19 @@ class RubricEntry(db.Model):
     team: Mapped[Team] = relationship()
 
 
-class StandClaim(db.Model):
-    """A juror on the way to (or at) a market stand; released when done, skipped or given up.
+class ClaimEnd(enum.StrEnum):
+    """Why a stand claim ended: only the juror's own give-back (or away report) can be undone."""
 
-    `absent` marks a release because the team was not at its stand. An open claim blocks the
-    stand for other jurors until it is released (no timeout: a visit takes as long as it takes).
+    GIVEN_BACK = "given_back"  # the juror gave the stand back without judging it
+    AWAY = "away"  # the juror reported the team away from its stand
+    JUDGED = "judged"  # the juror submitted the stand's jury form
+    FREED = "freed"  # the judge advisor freed the stand for the juror
+
+
+class StandClaim(db.Model):
+    """A juror on the way to (or at) a market stand; released when judged, given back, the team
+    is away or the judge advisor frees it (`ended` says which). An open claim blocks the stand
+    for other jurors until it is released (no timeout: a visit takes as long as it takes).
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -92,7 +100,7 @@ class StandClaim(db.Model):
     judge_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
     claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
     released_at: Mapped[datetime | None]
-    absent: Mapped[bool] = mapped_column(default=False)
+    ended: Mapped[ClaimEnd | None] = mapped_column(str_enum(ClaimEnd))
 
     team: Mapped[Team] = relationship()
 
