@@ -22,7 +22,7 @@ from challenges.awards.models import (
 )
 from challenges.awards.ticket_mail import mail_coaches
 from challenges.awards.ties import Tie, order_from_places
-from challenges.database import utcnow
+from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events import placing
 from challenges.events.models import Event, EventKind, EventTeam
@@ -182,6 +182,7 @@ class TieOrder:
 
 def break_tie(event: Event, results: EventResults, given: TieOrder, user: User) -> TieBreak:
     """The jury orders the teams of an open tie (a place for each), with a reason."""
+    lock_rows(db.session, Event, [event.id])  # a second click finds the tie broken
     found = next(
         (t for t in open_ties(event, results) if t.category.id == given.category_id),
         None,
@@ -219,7 +220,9 @@ class Confirmed:
 
 def confirm(event: Event, results: EventResults, category_id: int, user: User) -> Confirmed:
     """Confirm the proposed teams of one category: each is placed at the national final and
-    its coaches are mailed."""
+    its coaches are mailed. Under the event's lock: a second click waits, then finds the
+    tickets of the first."""
+    lock_rows(db.session, Event, [event.id])
     national = national_final(event)
     found = next((o for o in overview(event, results) if o.category.id == category_id), None)
     if found is None:
@@ -263,7 +266,10 @@ def place_and_mail(ticket: Advancement, user: User) -> int:
 
 
 def decline(event: Event, ticket_id: int, reason: str, user: User) -> Advancement:
-    """The team gives up its place: it leaves the national final; the next team is proposed."""
+    """The team gives up its place: it leaves the national final; the next team is proposed.
+    Under the event's lock, so that two declines (or a decline and a confirmation) at once
+    see each other."""
+    lock_rows(db.session, Event, [event.id])
     ticket = db.session.get(Advancement, ticket_id)
     if ticket is None or ticket.from_event_id != event.id:
         raise DomainError(_("There is no such ticket."), status=404)
@@ -284,6 +290,7 @@ def decline(event: Event, ticket_id: int, reason: str, user: User) -> Advancemen
 
 def answer(ticket: Advancement, accept: bool, reason: str, coach: User) -> Advancement:
     """The team's coach says whether the team comes; a decline passes the place on."""
+    lock_rows(db.session, Event, [ticket.from_event_id])  # the status is read again
     if ticket.status is AdvancementStatus.DECLINED:
         raise DomainError(
             _("This ticket was declined; the place has passed to another team."), status=409

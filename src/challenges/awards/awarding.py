@@ -10,6 +10,7 @@ from sqlalchemy import select
 from challenges.auth.models import User
 from challenges.awards.models import Advancement, AdvancementKind, AwardWinner
 from challenges.awards.rules import Candidate, Holding, candidates, problems, proposal
+from challenges.database import lock_rows
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -107,6 +108,9 @@ class Decision:
 
 
 def give(event: Event, results: EventResults, decision: Decision, user: User) -> AwardWinner:
+    """Record a place, under the event's lock: a second click waits and then finds the first
+    decision, so a place is never stored twice."""
+    lock_rows(db.session, Event, [event.id])
     awards = {award.id: award for award in results.rubric_set.awards}
     award = awards.get(decision.award_id)
     category = next((c for c in results.categories if c.category.id == decision.category_id), None)
@@ -171,6 +175,7 @@ def problem_text(code: str) -> str:
 
 
 def withdraw(event: Event, winner_id: int) -> None:
+    lock_rows(db.session, Event, [event.id])  # a second click finds the decision gone
     winner = db.session.get(AwardWinner, winner_id)
     if winner is None or winner.event_id != event.id:
         raise DomainError(_("There is no such decision."), status=404)

@@ -11,6 +11,7 @@ from challenges.auth.models import User
 from challenges.awards import advancing
 from challenges.awards.awarding import short_reason
 from challenges.awards.models import Advancement, AdvancementKind, AdvancementStatus
+from challenges.database import lock_rows
 from challenges.errors import DomainError
 from challenges.events.models import Attendance, Event, EventKind, EventTeam
 from challenges.extensions import db
@@ -40,7 +41,9 @@ def wildcard_candidates(national: Event) -> list[tuple[Team, Event]]:
 
 
 def add_wildcard(national: Event, team_id: int, reason: str, user: User) -> advancing.Confirmed:
-    """A wildcard chosen by the national panel, with its reason."""
+    """A wildcard chosen by the national panel, with its reason. Under the national final's
+    lock: a second click waits and then finds the team advancing already."""
+    lock_rows(db.session, Event, [national.id])
     if national.kind is not EventKind.NATIONAL:
         raise DomainError(_("Wildcards are given for a national final."), status=409)
     if not team_id:
