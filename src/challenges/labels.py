@@ -52,6 +52,19 @@ def event_kind_label(kind: str, robot_game: bool) -> str:
     return _("Regional final") if robot_game else _("Semi-final (Vakkanjers Markt)")
 
 
+TICKET_STATUSES = {
+    "confirmed": lazy_pgettext("a ticket to the national final", "Invited"),
+    "accepted": lazy_pgettext("a ticket to the national final", "Accepted"),
+    "declined": lazy_pgettext("a ticket to the national final", "Declined"),
+}
+
+
+def ticket_status_label(status: str) -> str:
+    """Where a ticket to the national final stands (an AdvancementStatus's value): invited
+    (the organiser confirmed it), accepted or declined by the team's coach."""
+    return str(TICKET_STATUSES[status])
+
+
 def final_choice_label(choice: int, robot_game: bool) -> str:
     """A team's first (1) or second (2) choice of a regional final, in its programme's words."""
     if robot_game:

@@ -10,6 +10,8 @@ from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN, TEAM_COACH
+from challenges.awards.awarding import ticket_reason
+from challenges.awards.models import Advancement
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
@@ -17,6 +19,7 @@ from challenges.events.placing import placements_of
 from challenges.events.schedules import team_schedule
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
+from challenges.labels import ticket_status_label
 from challenges.registration import invitations, rules, services
 from challenges.registration.forms import (
     NO_CHOICE,
@@ -157,9 +160,23 @@ def detail(team_id: int):
         withdraw_form=WithdrawForm(),
         events=placements_of(team),
         schedule=team_schedule(team),
+        tickets=tickets_of(team),
+        ticket_reason=ticket_reason,
+        ticket_status_label=ticket_status_label,
         coach_form=CoachForm(),
         remove_form=ConfirmForm(),
         cancel_form=ConfirmForm(),
+    )
+
+
+def tickets_of(team: Team) -> list[Advancement]:
+    """The team's tickets to the national final, the newest first."""
+    return list(
+        db.session.scalars(
+            select(Advancement)
+            .where(Advancement.team_id == team.id)
+            .order_by(Advancement.decided_at.desc(), Advancement.id.desc())
+        )
     )
 
 
