@@ -80,11 +80,20 @@ def test_any_day_has_finals_ahead_and_an_archive_behind(today):
     assert all(e["starts_on"] > today and e["starts_on"].month in (1, 2) for e in finals)
     assert all((e["starts_on"] - today).days < 400 for e in finals)  # the next Jan-Feb
     assert world.demo_event == finals[0]["slug"]
-    archive = [e for e in world.events if e["season"] != world.running]
+    running_keys = (world.running, world.vakkanjers_running)
+    archive = [e for e in world.events if e["season"] not in running_keys]
     assert all(e["starts_on"] < today for e in archive)
     assert {e["slug"] for e in archive} >= set(world.finished)
     for key in (world.fll_archive, world.vakkanjers_archive):
         assert seasons[key]["registration_closes_at"] < moment
+    markets = [e for e in world.events if e["season"] == world.vakkanjers_running]
+    assert [e["kind"] for e in markets] == ["regional", "regional", "national"]
+    assert all(today < e["starts_on"] for e in markets)
+    assert all(e["starts_on"].month == 4 for e in markets[:2])  # the Markten in April,
+    assert markets[2]["starts_on"].month == 6  # the national final in June
+    assert markets[0]["starts_on"] - today < timedelta(days=366)
+    assert world.demo_market == markets[0]["slug"]
+    assert seasons[world.vakkanjers_running]["registration_opens_at"] <= moment
 
 
 @pytest.fixture
@@ -159,7 +168,7 @@ def test_the_judge_advisor_deliberates_on_last_seasons_finished_event(seeded, cl
 
 def test_certificates_carry_the_demo_logo_and_signature(seeded, client):
     brandings = db.session.scalars(select(Branding)).all()
-    assert len(brandings) == db.session.scalar(select(func.count()).select_from(Season)) == 3
+    assert len(brandings) == db.session.scalar(select(func.count()).select_from(Season)) == 4
     assert all(
         b.logo.startswith(b"\x89PNG") and b.signature.startswith(b"\x89PNG") for b in brandings
     )

@@ -26,7 +26,9 @@ def test_seed_demo_is_realistic_and_idempotent(runner):
     assert after_first["Programme"] == 2
     assert after_first["School"] >= 20
     assert after_first["Team"] >= 40
-    assert after_first["User"] == 7 + 9  # the accounts per role and the two finished juries
+    # The accounts per role, the two finished juries, the running Markt's three jurors and a
+    # teacher at each school of a running Vakkanjers team (19 schools, the demo coach at one more)
+    assert after_first["User"] == 7 + 9 + 3 + 19
     provinces = db.session.scalars(select(School.province).distinct()).all()
     assert len(provinces) >= 8
     seasons = {s.theme: s for s in db.session.scalars(select(Season))}

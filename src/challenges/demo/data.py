@@ -2,7 +2,7 @@
 ahead, and last season of both programmes as a finished archive (dates in `dates`)."""
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from challenges.auth.roles import Role
 from challenges.demo.dates import (
@@ -16,6 +16,7 @@ from challenges.demo.dates import (
     opening,
     running_year,
     season_name,
+    upcoming_year,
 )
 
 PASSWORD_PREFIX = "demo-"
@@ -130,6 +131,23 @@ VAKKANJERS_TEAM_NAMES = [
     "De Terugwinners",
 ]
 
+# The running Vakkanjers season: some of last season's teams are back, and new ones.
+RUNNING_VAKKANJERS_TEAM_NAMES = [
+    *VAKKANJERS_TEAM_NAMES[:8],
+    "Regenton Rebellen",
+    "Koele Kikkers",
+    "Schaduw Scouts",
+    "Sponsstad",
+    "Groen Dak Ploeg",
+    "Hitte Helden",
+    "Waterpleinwerkers",
+    "Druppelteller",
+    "Boom Bouwers",
+    "Wadi Wizards",
+    "De Koelkasten",
+    "Plensbui Patrouille",
+]
+
 # The demo coach teaches at this school and coaches its teams.
 COACH_SCHOOL = "90AT00"
 
@@ -143,6 +161,14 @@ ACCOUNTS = [
     ("judge@demo.challenges.nl", "Jan Jurylid", Role.JUDGE),
     ("coach@demo.challenges.nl", "Carla Coach", Role.COACH),
 ]
+# The jury of the running Vakkanjers season's first Markt (log-ins printed by the seed).
+MARKET_JURORS = [
+    ("jurylid1@demo.challenges.nl", "Lotte de Vries"),
+    ("jurylid2@demo.challenges.nl", "Ahmed Bouali"),
+    ("jurylid3@demo.challenges.nl", "Pieter Kok"),
+]
+JUROR_PASSWORD = f"{PASSWORD_PREFIX}juror-2025"
+DEMO_EVENT_MANAGER = "eventmanager@demo.challenges.nl"
 DEMO_JUDGE = "judge@demo.challenges.nl"
 DEMO_JUDGE_ADVISOR = "judgeadvisor@demo.challenges.nl"
 
@@ -166,7 +192,9 @@ class World:
     running: str  # the running FLL season's key
     fll_archive: str  # last season's keys
     vakkanjers_archive: str
+    vakkanjers_running: str  # the running Vakkanjers season's key
     demo_event: str  # the running season's final the demo crew works at (slug)
+    demo_market: str  # the running Vakkanjers season's Markt the demo's jury works at (slug)
     finished: tuple[str, str]  # last season's finished FLL final and Vakkanjers Markt (slugs)
 
 
@@ -199,6 +227,9 @@ def _event(season: str, slug: str, kind: str, name: str, venue: str, town: str, 
         "starts_on": day,
         "capacity": 40 if kind == "national" else 30,
     }
+
+
+WEEK = timedelta(days=7)
 
 
 def _fll_national_final(year: int) -> date:
@@ -290,52 +321,46 @@ def _archived_fll(today: date) -> tuple[dict, list[dict]]:
             "Regiofinale Groningen",
             "Zernike Campus",
             "Groningen",
-            eindhoven + timedelta(days=7),
+            eindhoven + WEEK,
         ),
         _fll_national(key, year),
     ]
 
 
-def _archived_vakkanjers(today: date) -> tuple[dict, list[dict]]:
-    """Circulair Festival, over: two Vakkanjers Markten in April, the national final in June."""
-    year = archive_year(today, _vakkanjers_national_final)
+def _vakkanjers(
+    year: int, theme: tuple[str, str, str], opens: datetime, towns: tuple[tuple[str, str], ...]
+) -> tuple[dict, list[dict]]:
+    """A Vakkanjers season: registration until 31 January, a Vakkanjers Markt a week in April
+    per (town, venue) and the national final in June. theme: (theme, client, questions)."""
     key = f"vakkanjers-{season_name(year)}"
+    name, client, questions = theme
     season = {
         "programme": "vakkanjers",
         "key": key,
         "name": season_name(year),
-        "theme": "Circulair Festival",
-        "client": "Milieu Centraal",
-        "design_questions": (
-            "Ontwerp een dansvloer die energie opwekt.\n"
-            "Ontwerp een slim afvalsysteem voor een festival.\n"
-            "Ontwerp een waterpunt dat verspilling voorkomt."
-        ),
+        "theme": name,
+        "client": client,
+        "design_questions": questions,
         "robot_game_key": None,
         "rubric_set_key": "vakkanjers-jury",
-        "registration_opens_at": midnight(date(year, 8, 31)),
+        "registration_opens_at": opens,
         "registration_closes_at": midnight(date(year + 1, 2, 1)),
         "categories": VAKKANJERS_CATEGORIES,
     }
-    zwolle = nth_weekday(year + 1, 4, 1, WEDNESDAY)
+    first = _first_market(year)
+    markets = [(town, venue, first + n * WEEK) for n, (town, venue) in enumerate(towns)]
     return season, [
-        _event(
-            key,
-            f"vk-{year}-markt-zwolle",
-            "regional",
-            "Vakkanjers Markt Zwolle",
-            "Windesheim",
-            "Zwolle",
-            zwolle,
-        ),
-        _event(
-            key,
-            f"vk-{year}-markt-rotterdam",
-            "regional",
-            "Vakkanjers Markt Rotterdam",
-            "RDM Rotterdam",
-            "Rotterdam",
-            zwolle + timedelta(days=7),
+        *(
+            _event(
+                key,
+                f"vk-{year}-markt-{town.lower()}",
+                "regional",
+                f"Vakkanjers Markt {town}",
+                venue,
+                town,
+                day,
+            )
+            for town, venue, day in markets
         ),
         _event(
             key,
@@ -349,17 +374,55 @@ def _archived_vakkanjers(today: date) -> tuple[dict, list[dict]]:
     ]
 
 
+def _first_market(year: int) -> date:
+    return nth_weekday(year + 1, 4, 1, WEDNESDAY)
+
+
+CIRCULAIR_FESTIVAL = (
+    "Circulair Festival",
+    "Milieu Centraal",
+    "Ontwerp een dansvloer die energie opwekt.\n"
+    "Ontwerp een slim afvalsysteem voor een festival.\n"
+    "Ontwerp een waterpunt dat verspilling voorkomt.",
+)
+# The running season's theme and client are made up for the demo.
+KOELE_KLAS = (
+    "Koele Klas",
+    "Waterschap De Delta (demo)",
+    "Ontwerp een schoolplein dat regenwater vasthoudt.\n"
+    "Ontwerp een koele plek voor een hete zomerdag.\n"
+    "Ontwerp een systeem dat op tijd waarschuwt voor wateroverlast.",
+)
+
+
+def _archived_vakkanjers(today: date) -> tuple[dict, list[dict]]:
+    """Circulair Festival, over (its national final is behind today)."""
+    year = archive_year(today, _vakkanjers_national_final)
+    towns = (("Zwolle", "Windesheim"), ("Rotterdam", "RDM Rotterdam"))
+    return _vakkanjers(year, CIRCULAIR_FESTIVAL, midnight(date(year, 8, 31)), towns)
+
+
+def _running_vakkanjers(today: date) -> tuple[dict, list[dict]]:
+    """Koele Klas: the school year whose Vakkanjers Markten are all still ahead."""
+    year = upcoming_year(today, _first_market)
+    towns = (("Utrecht", "Hogeschool Utrecht"), ("Groningen", "Zernike Campus"))
+    return _vakkanjers(year, KOELE_KLAS, opening(year, 8, 31, today), towns)
+
+
 def world(today: date) -> World:
     fll, fll_events = _archived_fll(today)
     vakkanjers, vakkanjers_events = _archived_vakkanjers(today)
     running, running_events = _running_fll(today)
+    market_season, market_events = _running_vakkanjers(today)
     return World(
-        seasons=[fll, vakkanjers, running],
-        events=fll_events + vakkanjers_events + running_events,
+        seasons=[fll, vakkanjers, running, market_season],
+        events=fll_events + vakkanjers_events + running_events + market_events,
         running=running["key"],
         fll_archive=fll["key"],
         vakkanjers_archive=vakkanjers["key"],
+        vakkanjers_running=market_season["key"],
         demo_event=running_events[0]["slug"],
+        demo_market=market_events[0]["slug"],
         finished=(fll_events[1]["slug"], vakkanjers_events[0]["slug"]),
     )
 

@@ -50,6 +50,15 @@ def opening(first_year: int, month: int, day: int, today: date) -> datetime:
     return midnight(min(date(first_year, month, day), today - timedelta(days=1)))
 
 
+def upcoming_year(today: date, first_day: Callable[[int], date]) -> int:
+    """The first year of the earliest season whose first day (a function of the season's
+    first year) is still ahead of today."""
+    year = today.year - 1
+    while first_day(year) <= today:
+        year += 1
+    return year
+
+
 def archive_year(today: date, last_event: Callable[[int], date]) -> int:
     """The first year of last season: the season before the running one, or earlier while
     its last event (a function of the season's first year) is not over by today."""

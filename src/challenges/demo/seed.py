@@ -14,6 +14,7 @@ from challenges.database import utcnow
 from challenges.demo import data
 from challenges.demo.dates import amsterdam_today
 from challenges.demo.finished import finish_demo_events
+from challenges.demo.market import coach_every_team, juror_logins, seed_market_crew
 from challenges.events.models import Event, EventKind, EventTeam, ScheduleEntry
 from challenges.events.schedules import make_schedule
 from challenges.extensions import db
@@ -62,6 +63,9 @@ def seed_demo(today: date | None = None) -> SeedReport:
     seed_teams(report, seasons[world.fll_archive], schools, data.TEAM_NAMES, first_number=1001)
     seed_teams(report, seasons[world.vakkanjers_archive], schools, data.VAKKANJERS_TEAM_NAMES)
     seed_teams(report, seasons[world.running], schools, data.RUNNING_TEAM_NAMES, first_number=1001)
+    seed_teams(
+        report, seasons[world.vakkanjers_running], schools, data.RUNNING_VAKKANJERS_TEAM_NAMES
+    )
     events = {
         spec["slug"]: seed_event(report, seasons[spec["season"]], spec) for spec in world.events
     }
@@ -69,6 +73,7 @@ def seed_demo(today: date | None = None) -> SeedReport:
     place_demo_teams(events)
     seed_accounts(report, events[world.demo_event])
     link_demo_coach()
+    ready_demo_market(report, events[world.demo_market], seasons[world.vakkanjers_running])
     schedule_demo_event(report, events[world.demo_event])
     seat_demo_judge(events[world.demo_event])
     for slug in finish_demo_events(events, world.finished, DEMO_SCHEDULE):
@@ -253,6 +258,15 @@ def brand(report: SeedReport, season: Season) -> None:
     report.count("branding")
 
 
+def ready_demo_market(report: SeedReport, market: Event, season: Season) -> None:
+    """The running Vakkanjers season's first Markt gets its crew, and its teams their coaches."""
+    created, logins = seed_market_crew(market)
+    created += coach_every_team(season)
+    for _ in range(created):
+        report.count("user")
+    report.accounts.extend(logins)
+
+
 def seat_demo_judge(event: Event) -> None:
     """The demo judge sits in the first judging room, so they can judge right after `make run`."""
     judge = db.session.scalar(select(User).where(User.email == data.DEMO_JUDGE))
@@ -292,10 +306,8 @@ def link_demo_coach() -> None:
 
 def demo_accounts_present() -> list[tuple[str, str, str]]:
     """The demo log-ins (role, e-mail, password) whose accounts exist in this database."""
-    emails = {email for email, _, _ in data.ACCOUNTS}
+    logins = [(role.label, email, data.demo_password(role)) for email, _, role in data.ACCOUNTS]
+    logins += juror_logins()
+    emails = {email for _, email, _ in logins}
     present = set(db.session.scalars(select(User.email).where(User.email.in_(emails))))
-    return [
-        (role.label, email, data.demo_password(role))
-        for email, _, role in data.ACCOUNTS
-        if email in present
-    ]
+    return [login for login in logins if login[1] in present]
