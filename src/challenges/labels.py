@@ -52,6 +52,11 @@ def event_kind_label(kind: str, robot_game: bool) -> str:
     return _("Regional final") if robot_game else _("Semi-final (Vakkanjers Markt)")
 
 
+def regional_finals_label(robot_game: bool) -> str:
+    """A season's regional finals together (a heading), in its programme's words."""
+    return _("Regional finals") if robot_game else _("Semi-finals (Vakkanjers Markten)")
+
+
 TICKET_STATUSES = {
     "confirmed": lazy_pgettext("a ticket to the national final", "Invited"),
     "accepted": lazy_pgettext("a ticket to the national final", "Accepted"),

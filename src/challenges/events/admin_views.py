@@ -16,6 +16,7 @@ from challenges.events.models import Event, EventKind, EventTeam
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.inputs import InputError, parse_id, parse_int
+from challenges.labels import regional_finals_label
 from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.seasons.models import Season
@@ -144,6 +145,7 @@ def placement(season_id: int):
     return render_template(
         "events/placement.html",
         season=season,
+        finals_heading=regional_finals_label(season.programme.has_robot_game),
         proposal=placing.propose(season),
         form=ConfirmForm(),
     )
