@@ -10,7 +10,7 @@ from challenges.auth.models import User
 from challenges.auth.roles import Role
 from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
-from challenges.judging import entries, panels
+from challenges.judging import entries, panels, withdrawals
 from challenges.judging.assessment import FilledRubric
 from challenges.judging.entries import rubric_set_of
 from challenges.judging.progress import progress
@@ -107,7 +107,7 @@ def market_advisor() -> User:
 
 def withdraw_all(event, team, by) -> None:
     for entry in entries.submitted_for_team(event, team.id):
-        entries.withdraw(event, entry.id, by, "Filed for the wrong stand")
+        withdrawals.withdraw(event, entry.id, by, "Filed for the wrong stand")
     db.session.commit()
 
 

@@ -5,7 +5,6 @@ At a Vakkanjers Markt a juror files the rubric of the stand they have claimed on
 team is withdrawn with a reason: a withdrawn version supersedes it, so it counts nowhere.
 """
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -30,6 +29,7 @@ from challenges.judging.assessment import (
     filled_from_json,
 )
 from challenges.judging.models import ClaimEnd, RubricEntry, RubricStatus, StandClaim
+from challenges.judging.programme import in_words, is_market
 from challenges.judging.rubrics import Rubric, RubricSet, UnknownRubricSet, load
 from challenges.registration.models import Team
 from challenges.tablets import refused
@@ -39,8 +39,13 @@ from challenges.tablets.models import Kind, Outcome, RefusedItem
 class RubricRefused(DomainError):
     """A rubric with problems: `problems` maps row ids (or fields) to messages."""
 
-    def __init__(self, problems: dict[str, str], status: int = 422) -> None:
-        super().__init__(_("The rubric was not saved: check the marked rows."), status=status)
+    def __init__(self, event: Event, problems: dict[str, str], status: int = 422) -> None:
+        message = in_words(
+            event,
+            _("The rubric was not saved: check the marked rows."),
+            _("The jury form was not saved: check the marked rows."),
+        )
+        super().__init__(message, status=status)
         self.problems = problems
 
 
@@ -66,13 +71,19 @@ def problem_text(problem: Problem) -> str:
     return texts[problem.code]
 
 
-def input_from_json(payload: Any) -> RubricInput:
+def input_from_json(event: Event, payload: Any) -> RubricInput:
     if not isinstance(payload, dict):
-        raise DomainError(_("The request holds no rubric (a JSON object was expected)."))
+        raise DomainError(
+            in_words(
+                event,
+                _("The request holds no rubric (a JSON object was expected)."),
+                _("The request holds no jury form (a JSON object was expected)."),
+            )
+        )
     try:
         team_id = json_id(payload.get("team"))
     except InputError:
-        raise RubricRefused({"team": _("Choose a team.")}, 400) from None
+        raise RubricRefused(event, {"team": _("Choose a team.")}, 400) from None
     return RubricInput(
         client_key=str(payload.get("client_key") or ""),
         team_id=team_id,
@@ -92,7 +103,13 @@ def rubric_set_of(event: Event) -> RubricSet:
     try:
         return load(event.season.rubric_set_key or "")
     except UnknownRubricSet:
-        raise DomainError(_("This event's season has no rubrics.")) from None
+        raise DomainError(
+            in_words(
+                event,
+                _("This event's season has no rubrics."),
+                _("This event's season has no jury form."),
+            )
+        ) from None
 
 
 def rubric_of(event: Event, rubric_id: str) -> Rubric:
@@ -100,7 +117,13 @@ def rubric_of(event: Event, rubric_id: str) -> Rubric:
         return rubric_set_of(event).rubric(rubric_id)
     except KeyError:
         raise DomainError(
-            _("This rubric does not belong to this event's season."), "rubric", 404
+            in_words(
+                event,
+                _("This rubric does not belong to this event's season."),
+                _("This jury form does not belong to this event's season."),
+            ),
+            "rubric",
+            404,
         ) from None
 
 
@@ -142,7 +165,7 @@ def open_claim(event: Event, juror: User) -> StandClaim | None:
 def check_may_file(event: Event, user: User, team: Team) -> None:
     """The judge's room (panels), and at a market the stand the juror has claimed."""
     panels.check_may_judge(event, user, team)
-    if panels.has_sessions(event) or panels.is_advisor(event, user):
+    if not is_market(event) or panels.is_advisor(event, user):
         return
     claim = open_claim(event, user)
     if claim is None or claim.team_id != team.id:
@@ -173,10 +196,15 @@ def save(
     rubric that was refused on arrival.
     """
     if not tablets.CLIENT_KEY.match(given.client_key or ""):
-        raise RubricRefused({"client_key": _("The rubric has no valid key; reload the page.")}, 400)
+        key = in_words(
+            event,
+            _("The rubric has no valid key; reload the page."),
+            _("The jury form has no valid key; reload the page."),
+        )
+        raise RubricRefused(event, {"client_key": key}, 400)
     team = db.session.get(Team, given.team_id)
     if team is None:
-        raise RubricRefused({"team": _("This team does not take part in this event.")}, 404)
+        raise RubricRefused(event, {"team": _("This team does not take part in this event.")}, 404)
     lock_rows(db.session, Team, [team.id])
     rubric_set = rubric_set_of(event)
     rubric = rubric_of(event, given.rubric)
@@ -184,16 +212,21 @@ def save(
         select(RubricEntry).where(RubricEntry.client_key == given.client_key)
     )
     if stored is not None and (stored.event_id != event.id or stored.team_id != team.id):
-        raise RubricRefused({"client_key": _("This rubric belongs to another event.")}, 409)
+        elsewhere = in_words(
+            event,
+            _("This rubric belongs to another event."),
+            _("This jury form belongs to another event."),
+        )
+        raise RubricRefused(event, {"client_key": elsewhere}, 409)
     if stored is not None and stored.status == RubricStatus.SUBMITTED:
         if given.submit and _contents(rubric, given.filled) != _contents_of(stored):
-            raise DifferentRubric(stored)
+            raise DifferentRubric(event, stored)
         return stored, False
     if check_seat:
         check_may_file(event, user, team)
     problems = check(rubric_set, rubric, given.filled, complete=given.submit)
     if problems:
-        raise RubricRefused({problem.field: problem_text(problem) for problem in problems})
+        raise RubricRefused(event, {problem.field: problem_text(problem) for problem in problems})
     current = current_entry(event, team.id, user.id, rubric.id)
     if current is not None and current.status == RubricStatus.SUBMITTED and not given.submit:
         return current, False
@@ -206,11 +239,18 @@ def save(
 class DifferentRubric(DomainError):
     """A submission's key that was stored before with other content: the stored one wins."""
 
-    def __init__(self, stored: RubricEntry) -> None:
+    def __init__(self, event: Event, stored: RubricEntry) -> None:
         super().__init__(
-            _(
-                "A rubric with this key was submitted before with other content; "
-                "it was not changed."
+            in_words(
+                event,
+                _(
+                    "A rubric with this key was submitted before with other content; "
+                    "it was not changed."
+                ),
+                _(
+                    "A jury form with this key was submitted before with other content; "
+                    "it was not changed."
+                ),
             ),
             status=409,
         )
@@ -290,8 +330,14 @@ def accept_refused(event: Event, item_id: int, user: User) -> RubricEntry:
     item = refused.undecided(event.id, Kind.RUBRIC, item_id)
     judge = db.session.get(User, item.sent_by_id) if item.sent_by_id else None
     if judge is None:
-        raise DomainError(_("The judge's account no longer exists: set the rubric aside."))
-    entry, _created = save(event, input_from_json(item.payload), judge, check_seat=False)
+        raise DomainError(
+            in_words(
+                event,
+                _("The judge's account no longer exists: set the rubric aside."),
+                _("The juror's account no longer exists: set the jury form aside."),
+            )
+        )
+    entry, _created = save(event, input_from_json(event, item.payload), judge, check_seat=False)
     refused.decide(item, Outcome.ACCEPTED, user)
     return entry
 
@@ -331,57 +377,3 @@ def submitted_for_team(event: Event, team_id: int) -> list[RubricEntry]:
             .order_by(RubricEntry.rubric, RubricEntry.submitted_at)
         )
     )
-
-
-WITHDRAW_REASON_LENGTH = 200
-
-
-def withdrawable(event: Event, entry_id: int, user: User) -> RubricEntry:
-    """A current submitted rubric of the event that `user` may withdraw: their own, or any
-    when they are the judge advisor."""
-    entry = db.session.get(RubricEntry, entry_id)
-    if entry is None or entry.event_id != event.id or not entry.current:
-        raise DomainError(_("This rubric does not exist (any more)."), status=404)
-    if entry.status != RubricStatus.SUBMITTED:
-        raise DomainError(_("Only a submitted rubric can be withdrawn."), status=409)
-    if entry.judge_id != user.id and not panels.is_advisor(event, user):
-        raise DomainError(
-            _("Only the juror who submitted it or the judge advisor may withdraw it."), status=403
-        )
-    return entry
-
-
-def withdraw(event: Event, entry_id: int, user: User, reason: str) -> RubricEntry:
-    """Withdraw a submitted rubric: a withdrawn version with the reason takes its place (the
-    submitted one is kept); it no longer counts anywhere."""
-    reason = " ".join(reason.split())
-    if not reason:
-        raise DomainError(_("Say why the rubric is withdrawn."), "reason")
-    if len(reason) > WITHDRAW_REASON_LENGTH:
-        raise DomainError(_("At most %(max)d characters.", max=WITHDRAW_REASON_LENGTH), "reason")
-    team_id = withdrawable(event, entry_id, user).team_id
-    lock_rows(db.session, Team, [team_id])
-    entry = withdrawable(event, entry_id, user)  # as it is now that the team is ours
-    withdrawn = RubricEntry(
-        client_key=uuid.uuid4().hex,
-        event_id=event.id,
-        team_id=entry.team_id,
-        judge_id=entry.judge_id,
-        judge_name=entry.judge_name,
-        rubric_set_key=entry.rubric_set_key,
-        rubric=entry.rubric,
-        levels=entry.levels,
-        notes=entry.notes,
-        went_well=entry.went_well,
-        think_about=entry.think_about,
-        status=RubricStatus.WITHDRAWN,
-        version=entry.version + 1,
-        supersedes_id=entry.id,
-        withdrawn_reason=reason,
-        withdrawn_by_id=user.id,
-    )
-    entry.current = False
-    db.session.flush()
-    db.session.add(withdrawn)
-    db.session.flush()
-    return withdrawn

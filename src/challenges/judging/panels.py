@@ -13,6 +13,7 @@ from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
 from challenges.events.volunteers import conflicting_school_ids
 from challenges.extensions import db
 from challenges.judging.models import PanelMember
+from challenges.judging.programme import is_market
 from challenges.registration.models import Team
 
 JUDGING = "judging"
@@ -38,17 +39,6 @@ def rooms(event: Event) -> list[str]:
     if not places:
         places = {f"room {number}" for number in range(1, (event.rooms or 0) + 1)}
     return sorted(places, key=lambda place: (len(place), place))
-
-
-def has_sessions(event: Event) -> bool:
-    return (
-        db.session.scalar(
-            select(ScheduleEntry.id)
-            .where(ScheduleEntry.event_id == event.id, ScheduleEntry.kind == JUDGING)
-            .limit(1)
-        )
-        is not None
-    )
 
 
 def judges(event: Event) -> list[User]:
@@ -126,7 +116,7 @@ def check_may_judge(event: Event, user: User, team: Team) -> None:
         raise DomainError(
             _("You declared a conflict of interest with this team's school."), "team", 403
         )
-    if is_advisor(event, user) or not has_sessions(event):
+    if is_advisor(event, user) or is_market(event):
         return  # a market: every juror may judge every stand they are not linked to
     room = seating(event).get(user.id)
     if room is None or not any(s.team.id == team.id for s in sessions(event, user, room)):

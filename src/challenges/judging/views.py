@@ -18,10 +18,11 @@ from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.i18n import current_language as language
 from challenges.inputs import parse_id
-from challenges.judging import adjustments, entries, panels, progress, results
+from challenges.judging import adjustments, entries, panels, progress, results, withdrawals
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
+from challenges.judging.programme import in_words, is_market
 from challenges.labels import team_label
 from challenges.registration.models import Team
 from challenges.seasons.models import Season
@@ -51,7 +52,7 @@ def home(event_id: int):
         rooms=rooms if advisor else [],
         sessions=panels.sessions(event, current_user, room) if room else [],
         mine=entries.judge_entries(event, current_user),
-        has_sessions=panels.has_sessions(event),
+        market=is_market(event),
     )
 
 
@@ -65,12 +66,7 @@ def _team_or_404(event: Event, team_id: int) -> Team:
 
 def sessions_page(event: Event) -> str:
     """Where a judge goes back to: their room's sessions, or the market floor."""
-    return "judging.home" if panels.has_sessions(event) else "judging.market"
-
-
-def in_words(event: Event, fll: str, vakkanjers: str) -> str:
-    """The text in the words of the event's programme: an FLL rubric, a Vakkanjers jury form."""
-    return fll if event.season.programme.has_robot_game else vakkanjers
+    return "judging.market" if is_market(event) else "judging.home"
 
 
 def submitted_text(event: Event, team: Team) -> str:
@@ -140,11 +136,11 @@ def rubric(event_id: int, team_id: int, rubric_id: str):
 def withdraw(event_id: int, entry_id: int):
     """Withdraw a rubric filed for the wrong team, with a reason (the juror or the advisor)."""
     event = db.get_or_404(Event, event_id)
-    entry = entries.withdrawable(event, entry_id, current_user)
+    entry = withdrawals.withdrawable(event, entry_id, current_user)
     problem = None
     if request.method == "POST" and ConfirmForm().validate_on_submit():
         reason = request.form.get("reason", "")
-        outcome = attempt(lambda: entries.withdraw(event, entry.id, current_user, reason))
+        outcome = attempt(lambda: withdrawals.withdraw(event, entry.id, current_user, reason))
         if isinstance(outcome, DomainError):
             problem = outcome.message
         else:
@@ -155,7 +151,8 @@ def withdraw(event_id: int, entry_id: int):
                 _("The jury form is withdrawn: %(team)s.", team=label),
             )
             flash(withdrawn, "success")
-            back = "judging.market_live" if panels.is_advisor(event, current_user) else None
+            advisor = panels.is_advisor(event, current_user)
+            back = "judging.market_live" if advisor and is_market(event) else None
             return redirect(url_for(back or sessions_page(event), event_id=event.id))
     return render_template(
         "judging/withdraw.html",
@@ -216,7 +213,7 @@ def advisor(event_id: int):
         area_names=area_names(rubric_set, language()),
         show_judges=show_judges,
         may_judge=JUDGES.allows(current_user, {"event_id": event.id}),
-        market=not event.season.programme.has_robot_game and not panels.has_sessions(event),
+        market=is_market(event),
         refused=entries.refused_rubrics(event),
         form=ConfirmForm(),
     )
@@ -236,7 +233,7 @@ def api_save(event_id: int):
     payload = request_json()
 
     def save() -> tuple[dict[str, Any], int]:
-        entry, created = entries.save(event, entries.input_from_json(payload), current_user)
+        entry, created = entries.save(event, entries.input_from_json(event, payload), current_user)
         refused.arrived_after_all(Kind.RUBRIC, entry.client_key)
         submitted = entry.status == RubricStatus.SUBMITTED
         if created and submitted:  # the page the tablet opens next confirms it
@@ -265,7 +262,7 @@ def _keep_refused(event: Event, payload: Any, error: DomainError) -> bool:
     transaction on purpose: the refused action was rolled back, the kept copy stays."""
     if error.status not in refused.STATE_REFUSALS or payload.get("status") != "submitted":
         return False
-    given = entries.input_from_json(payload)  # it was read before the refusal
+    given = entries.input_from_json(event, payload)  # it was read before the refusal
     if db.session.get(Team, given.team_id) is None:
         return False
     refused.keep(event.id, Kind.RUBRIC, given.team_id, payload, current_user, error.message)
