@@ -1,6 +1,7 @@
 """The judged event of the judging tests (four teams with rubrics and robot-game scores),
 feeding a national final, and its organiser."""
 
+import re
 from datetime import date
 
 import pytest
@@ -30,6 +31,22 @@ def feed_national_final(regional: Event, name: str, on: date, quota: int) -> Eve
     category = regional.season.categories[0]
     db.session.add(AdvancementQuota(event_id=regional.id, category_id=category.id, advancing=quota))
     return national
+
+
+def proposed_on_page(client, event_id: int, category_id: int) -> list[str]:
+    """The team ids the advancement page's confirm button of a category posts, as shown."""
+    url = f"/events/{event_id}/awards/advancement"
+    page = client.get(url).get_data(as_text=True)
+    start = page.find(f'action="{url}/{category_id}/confirm"')
+    form = page[start : page.index("</form>", start)] if start >= 0 else ""
+    return re.findall(r'name="team" value="(\d+)"', form)
+
+
+def confirm_proposal(client, event_id: int, category_id: int, **kwargs):
+    """Click a category's confirm button, as the organiser sees it."""
+    url = f"/events/{event_id}/awards/advancement"
+    seen = proposed_on_page(client, event_id, category_id)
+    return client.submit(f"{url}/{category_id}/confirm", {"team": seen}, page=url, **kwargs)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from challenges.awards.models import Advancement, AdvancementStatus
 from challenges.events.models import EventTeam
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
+from tests.awards.conftest import confirm_proposal
 from tests.factories import make_teacher
 
 
@@ -24,7 +25,7 @@ def test_confirming_places_the_proposed_teams_and_mails_their_coaches(organiser,
     assert proposed.index("#1004 Team 3") < proposed.index("#1003 Team 2")  # Champion's first
     assert "Champion&#39;s Award: Winnaar" in proposed
     category = final.event.season.categories[0].id
-    response = organiser.submit(f"{url}/{category}/confirm", {}, page=url, follow_redirects=True)
+    response = confirm_proposal(organiser, final.event.id, category, follow_redirects=True)
     assert "2 teams zijn geplaatst" in response.get_data(as_text=True)
     assert "2 coaches gemaild" in response.get_data(as_text=True)
     assert at_national(final) == sorted([t3, t2])
@@ -41,7 +42,7 @@ def test_confirming_places_the_proposed_teams_and_mails_their_coaches(organiser,
     assert "Waarom: Plaats 1 in de rangschikking" in mails[1].body
     assert "http://localhost/tickets/answer/" in mails[0].body
     assert final.organiser_email in mails[0].body  # whom to answer: not a noreply address
-    again = organiser.submit(f"{url}/{category}/confirm", {}, page=url, follow_redirects=True)
+    again = confirm_proposal(organiser, final.event.id, category, follow_redirects=True)
     assert "niemand om te bevestigen" in again.get_data(as_text=True).lower()
     assert len(at_national(final)) == 2
 
@@ -49,7 +50,7 @@ def test_confirming_places_the_proposed_teams_and_mails_their_coaches(organiser,
 def test_a_reason_is_shown_in_the_readers_language(organiser, final):
     url = f"/events/{final.event.id}/awards/advancement"
     category = final.event.season.categories[0].id
-    organiser.submit(f"{url}/{category}/confirm", {}, page=url)
+    confirm_proposal(organiser, final.event.id, category)
     english = organiser.get(f"{url}?lang=en").get_data(as_text=True)
     assert "Champion&#39;s Award: Winner" in english
     assert "Place 1 in the ranking" in english
@@ -71,7 +72,7 @@ def test_a_team_without_a_coach_is_named_before_confirming_and_nobody_is_said_ma
     page = organiser.get(url).get_data(as_text=True)
     assert page.count("Dit team heeft geen coach") == 2
     category = final.event.season.categories[0].id
-    response = organiser.submit(f"{url}/{category}/confirm", {}, page=url, follow_redirects=True)
+    response = confirm_proposal(organiser, final.event.id, category, follow_redirects=True)
     text = response.get_data(as_text=True)
     assert "Geen coach om te mailen" in text
     assert "gemaild" not in text
@@ -82,7 +83,7 @@ def test_a_declined_place_passes_to_the_next_team(organiser, final):
     _t0, t1, t2, t3 = (team.id for team in final.teams)
     url = f"/events/{final.event.id}/awards/advancement"
     category = final.event.season.categories[0].id
-    organiser.submit(f"{url}/{category}/confirm", {}, page=url)
+    confirm_proposal(organiser, final.event.id, category)
     ticket = db.session.scalar(select(Advancement).where(Advancement.team_id == t2))
     refused = organiser.submit(f"{url}/tickets/{ticket.id}/decline", {"reason": ""}, page=url)
     assert refused.status_code == 302
@@ -94,7 +95,7 @@ def test_a_declined_place_passes_to_the_next_team(organiser, final):
     page = organiser.get(url).get_data(as_text=True)
     proposed = page[page.index("Voorgesteld") :]
     assert "#1002 Team 1" in proposed  # place 3 in the ranking
-    organiser.submit(f"{url}/{category}/confirm", {}, page=url)
+    confirm_proposal(organiser, final.event.id, category)
     assert at_national(final) == sorted([t3, t1])
 
 
@@ -169,7 +170,7 @@ def test_judge_advisors_cannot_confirm_advancement(client, final):
 def test_the_national_final_lists_its_finalists_with_origin_reason_and_status(organiser, final):
     t0, _t1, t2, t3 = (team.id for team in final.teams)
     url = f"/events/{final.event.id}/awards/advancement"
-    organiser.submit(f"{url}/{final.event.season.categories[0].id}/confirm", {}, page=url)
+    confirm_proposal(organiser, final.event.id, final.event.season.categories[0].id)
     declined = db.session.scalar(select(Advancement).where(Advancement.team_id == t2))
     organiser.submit(f"{url}/tickets/{declined.id}/decline", {"reason": "On holiday"}, page=url)
     wildcards = f"/events/{final.national.id}/awards/wildcards"

@@ -6,7 +6,8 @@ from sqlalchemy import func, select
 from challenges.awards.models import Advancement, AwardWinner
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
-from tests.awards.test_market_prizes import advancement_url, give, make_markt
+from tests.awards.conftest import proposed_on_page
+from tests.awards.test_market_prizes import advancement_url, first_two_places, make_markt
 from tests.concurrency import at_the_same_moment
 from tests.factories import FormClient
 
@@ -28,20 +29,21 @@ class Browser:
 def test_two_confirms_at_once_give_one_ticket_and_one_mail_per_team(app, client):
     markt = make_markt()
     t0, _t1, _t2, t3, _t4 = markt.teams
-    client.log_in(markt.advisor.email)
-    give(client, markt, t0, 1)
-    give(client, markt, t3, 2)
+    first_two_places(client, markt)
     page = advancement_url(markt)
     url = f"{page}/{markt.category}/confirm"
     tabs = [Browser(app, markt.organiser.email, page) for _ in range(2)]
-    answers = at_the_same_moment(*(tab.post(url, {}) for tab in tabs))
-    assert [answer.status_code for answer in answers] == [200, 200]
+    seen = {"team": proposed_on_page(tabs[0].client, markt.event.id, markt.category)}
+    answers = at_the_same_moment(*(tab.post(url, seen) for tab in tabs))
+    # the second waited for the first and is shown the new proposal: none
+    assert sorted(answer.status_code for answer in answers) == [200, 409]
     db.session.expire_all()
     tickets = db.session.scalars(select(Advancement.team_id).order_by(Advancement.id)).all()
     assert tickets == [t0.id, t3.id]
     assert db.session.scalar(select(func.count(OutboxMessage.id))) == 2
     texts = [answer.get_data(as_text=True) for answer in answers]
     assert sum("2 teams zijn geplaatst" in text for text in texts) == 1
+    assert sum("De voorstellen zijn intussen veranderd; kijk opnieuw." in t for t in texts) == 1
 
 
 def test_the_same_place_given_twice_at_once_is_stored_once(app):

@@ -18,7 +18,7 @@ from challenges.extensions import db
 from challenges.judging import entries
 from challenges.judging.assessment import FilledRubric
 from challenges.registration.models import Team
-from tests.awards.conftest import feed_national_final
+from tests.awards.conftest import confirm_proposal, feed_national_final, proposed_on_page
 from tests.factories import (
     grant_event_role,
     make_event,
@@ -93,14 +93,21 @@ def give(client, markt, team, place, reason="Beste prototype"):
     return client.submit(f"{url}/give", data, page=url, follow_redirects=True)
 
 
+def first_two_places(client, markt) -> None:
+    """The jury gives T0 the 1st and T3 the 2nd place; then the organiser logs in."""
+    client.log_in(markt.advisor.email)
+    give(client, markt, markt.teams[0], 1)
+    give(client, markt, markt.teams[3], 2)
+    client.log_in(markt.organiser.email)
+
+
 def publish(client, markt):
     url = f"/events/{markt.event.id}/awards/results/publish"
     return client.submit(url, {}, page=advancement_url(markt), follow_redirects=True)
 
 
 def confirm(client, markt):
-    url = f"{advancement_url(markt)}/{markt.category}/confirm"
-    return client.submit(url, {}, page=advancement_url(markt), follow_redirects=True)
+    return confirm_proposal(client, markt.event.id, markt.category, follow_redirects=True)
 
 
 def ticket_teams() -> list[int]:
@@ -194,6 +201,30 @@ def test_a_tie_with_a_prize_winner_in_it_is_broken_by_the_jurys_order(client, ma
     assert markt.event.results_published_at is not None
 
 
+def test_confirm_gives_tickets_only_to_the_teams_the_organiser_saw(client, markt):
+    t0, _t1, t2, t3, _t4 = markt.teams
+    first_two_places(client, markt)
+    seen = proposed_on_page(client, markt.event.id, markt.category)
+    assert seen == [str(t0.id), str(t3.id)]
+    # meanwhile the jury moves its 2nd place from T3 to T2
+    client.log_in(markt.advisor.email)
+    [second] = db.session.scalars(select(AwardWinner).where(AwardWinner.place == 2)).all()
+    url = f"/events/{markt.event.id}/awards"
+    client.submit(f"{url}/{second.id}/remove", {}, page=url)
+    give(client, markt, t2, 2)
+    client.log_in(markt.organiser.email)
+    confirm_url = f"{advancement_url(markt)}/{markt.category}/confirm"
+    for posted in (seen, [], [str(t0.id)], [str(t0.id), str(t3.id), str(t2.id)], ["x", "²"]):
+        refused = client.submit(confirm_url, {"team": posted}, page=advancement_url(markt))
+        assert refused.status_code == 409
+        page = refused.get_data(as_text=True)
+        assert "De voorstellen zijn intussen veranderd; kijk opnieuw." in page
+        assert proposed_on_page(client, markt.event.id, markt.category) == [str(t0.id), str(t2.id)]
+    assert ticket_teams() == []
+    confirm(client, markt)  # what the page shows now
+    assert ticket_teams() == [t0.id, t2.id]
+
+
 def test_a_wrong_tie_break_says_why_in_dutch(client, markt):
     t1, t2, t3 = markt.teams[1:4]
     client.log_in(markt.advisor.email)
@@ -212,11 +243,7 @@ def test_a_wrong_tie_break_says_why_in_dutch(client, markt):
 
 
 def test_the_public_page_shows_prizes_and_tickets_and_the_ranking_only_when_chosen(client, markt):
-    t0, _t1, _t2, t3, _t4 = markt.teams
-    client.log_in(markt.advisor.email)
-    give(client, markt, t0, 1)
-    give(client, markt, t3, 2)
-    client.log_in(markt.organiser.email)
+    first_two_places(client, markt)
     confirm(client, markt)
     publish(client, markt)
     client.post("/account/logout")
@@ -239,11 +266,7 @@ def test_the_public_page_shows_prizes_and_tickets_and_the_ranking_only_when_chos
 def test_the_results_pdf_names_reasons_in_the_readers_language_and_the_ranking_if_chosen(
     client, markt
 ):
-    t0, _t1, _t2, t3, _t4 = markt.teams
-    client.log_in(markt.advisor.email)
-    give(client, markt, t0, 1)
-    give(client, markt, t3, 2)
-    client.log_in(markt.organiser.email)
+    first_two_places(client, markt)
     confirm(client, markt)
     publish(client, markt)
     pdf = f"/events/{markt.event.slug}/results.pdf"

@@ -8,14 +8,14 @@ from sqlalchemy import select
 from challenges.awards.models import Advancement, AdvancementStatus
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
+from tests.awards.conftest import confirm_proposal
 from tests.awards.test_advancing import at_national
 from tests.factories import make_teacher
 
 
 def confirmed(organiser, final) -> list[str]:
     """Confirm the two tickets; the answer links of their mails, in ticket order."""
-    url = f"/events/{final.event.id}/awards/advancement"
-    organiser.submit(f"{url}/{final.event.season.categories[0].id}/confirm", {}, page=url)
+    confirm_proposal(organiser, final.event.id, final.event.season.categories[0].id)
     bodies = db.session.scalars(select(OutboxMessage.body).order_by(OutboxMessage.id))
     return [re.search(r"http://localhost(/tickets/answer/\S+)", body)[1] for body in bodies]
 

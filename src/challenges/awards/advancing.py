@@ -3,7 +3,7 @@ ticket (the jury orders them, with a reason), the organiser's confirmation (the 
 the national final and its coaches are mailed), the coach's answer, declines and publication.
 Wildcards and the national final's overview: `national.py`. Never commits."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -141,6 +141,12 @@ def overview(event: Event, results: EventResults) -> list[CategoryAdvancement]:
     return overviews
 
 
+def proposed_teams(event: Event, results: EventResults, category_id: int) -> list[int]:
+    """The team ids proposed now in one category, in order (what `confirm` expects)."""
+    found = next((o for o in overview(event, results) if o.category.id == category_id), None)
+    return [ticket.team for ticket in found.proposed] if found else []
+
+
 def tie_breaks(event: Event) -> list[TieBreak]:
     return list(
         db.session.scalars(
@@ -218,15 +224,19 @@ class Confirmed:
     mails: int = 0
 
 
-def confirm(event: Event, results: EventResults, category_id: int, user: User) -> Confirmed:
-    """Confirm the proposed teams of one category: each is placed at the national final and
-    its coaches are mailed. Under the event's lock: a second click waits, then finds the
-    tickets of the first."""
+def confirm(
+    event: Event, results: EventResults, category_id: int, seen: Sequence[int], user: User
+) -> Confirmed:
+    """Confirm the proposed teams of one category, exactly the `seen` team ids that the
+    organiser was shown: each is placed at the national final and its coaches are mailed.
+    Under the event's lock: a second click waits, then finds the proposal changed."""
     lock_rows(db.session, Event, [event.id])
     national = national_final(event)
     found = next((o for o in overview(event, results) if o.category.id == category_id), None)
     if found is None:
         raise DomainError(_("This event has no such category."), status=404)
+    if [ticket.team for ticket in found.proposed] != list(seen):
+        raise DomainError(_("The proposals have changed meanwhile; look again."), status=409)
     if not found.proposed and found.tie is not None:
         tie = OpenTie(found.category, found.tie, found.teams)
         raise DomainError(

@@ -7,10 +7,11 @@ from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
-from challenges.actions import run_action
+from challenges.actions import attempt, run_action
 from challenges.auth.access import require
 from challenges.auth.policies import JUDGE_ADVISORS, ORGANISER
 from challenges.awards import advancing, awarding, national, visibility, voting
+from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
@@ -114,9 +115,12 @@ def remove_award(event_id: int, winner_id: int):
 @require(ORGANISER)
 def advancement(event_id: int):
     """Per category the quota, the confirmed tickets and the proposal to confirm."""
-    event = db.get_or_404(Event, event_id)
+    return _advancement_page(db.get_or_404(Event, event_id))
+
+
+def _advancement_page(event: Event, status: int = 200):
     found = results.event_results(event)
-    return render_template(
+    page = render_template(
         "awards/advancement.html",
         event=event,
         overview=advancing.overview(event, found),
@@ -130,6 +134,7 @@ def advancement(event_id: int):
         votes=voting.tally(event),
         form=ConfirmForm(),
     )
+    return page, status
 
 
 def _back_to_advancement(event: Event):
@@ -139,15 +144,23 @@ def _back_to_advancement(event: Event):
 @bp.post("/advancement/<int:category_id>/confirm")
 @require(ORGANISER)
 def confirm_advancement(event_id: int, category_id: int):
+    """Confirm the proposal the organiser saw (its team ids are posted along); when it has
+    changed meanwhile, the page is shown again with the new proposal (409)."""
     event = db.get_or_404(Event, event_id)
-    if ConfirmForm().validate_on_submit():
-        done: list[advancing.Confirmed] = []
-        if run_action(
-            lambda: done.append(
-                advancing.confirm(event, results.event_results(event), category_id, current_user)
-            )
-        ):
-            flash(confirmed_text(done[0]), "success")
+    if not ConfirmForm().validate_on_submit():
+        return _back_to_advancement(event)
+    seen = request.form.getlist("team", type=parse_id)  # nonsense is left out: a change
+    done = attempt(
+        lambda: advancing.confirm(
+            event, results.event_results(event), category_id, seen, current_user
+        )
+    )
+    if not isinstance(done, DomainError):
+        flash(confirmed_text(done), "success")
+        return _back_to_advancement(event)
+    flash(done.message, "error")
+    if done.status == 409:
+        return _advancement_page(event, 409)
     return _back_to_advancement(event)
 
 

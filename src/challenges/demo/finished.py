@@ -245,5 +245,7 @@ def _decide(event: Event, organiser: User) -> None:
     found = event_results(event)
     for category in found.categories:
         if category.ranking:
-            advancing.confirm(event, found, category.category.id, organiser)
+            key = category.category.id
+            seen = advancing.proposed_teams(event, found, key)
+            advancing.confirm(event, found, key, seen, organiser)
     advancing.publish(event, True)
