@@ -36,13 +36,15 @@ def test_the_demo_home_page_says_where_registration_stands_and_what_is_ahead(run
     assert "Aanmelden kan t/m 15-01-2027." in fll
     assert '<time datetime="2027-01-15">' in html
     assert "/teams/register/" in fll
-    assert "Aanmelden is gesloten (de laatste dag was 31-01-2026)." in vakkanjers
-    assert "/teams/register/" not in vakkanjers
+    assert "2026-2027 · Koele Klas" in vakkanjers  # the demo's running Vakkanjers season
+    assert "Aanmelden kan t/m 31-01-2027." in vakkanjers
+    assert "/teams/register/" in vakkanjers
 
     upcoming, past = page["upcoming"], page["past"]
     assert upcoming.index("16-01-2027") < upcoming.index("13-02-2027")
     assert "Regiofinale Nijmegen" in upcoming
     assert "Landelijke finale FLL Challenge" in upcoming
+    assert upcoming.index("Regiofinale Nijmegen") < upcoming.index("Vakkanjers Markt Utrecht")
     assert "/results" not in upcoming
     assert "2025-2026" not in upcoming
     assert "2026-2027" not in past
