@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from challenges.awards.models import PublicPrize
 from challenges.awards.public_prize import leaders, problem
+from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
 from tests.awards.public_prize_world import make_market, votes
 from tests.factories import make_user
@@ -203,3 +204,17 @@ def test_the_event_manager_opens_and_closes_the_vote_on_this_page(client, market
     assert "Stemming sluiten" in client.get(url).text
     client.submit(f"{url}/vote/close", {}, page=url)
     assert db.session.get(type(market.event), market.event.id).public_vote_open is False
+
+
+def test_a_no_shows_votes_count_nowhere(client, market):
+    _zonnedans, afvalrobot, waterpunt, _mooi_zo = market.teams
+    votes(client, market.event, waterpunt, waterpunt, afvalrobot)
+    placed = db.session.scalar(select(EventTeam).where(EventTeam.team_id == afvalrobot.id))
+    placed.attendance = Attendance.NO_SHOW  # checked in as absent after its votes came in
+    db.session.commit()
+    client.log_in(market.organiser.email)
+    advancement = client.get(f"/events/{market.event.id}/awards/advancement")
+    assert "Bevestigde stemmen tot nu toe: 2</p>" in advancement.get_data(as_text=True)
+    html = page_of(client, market)
+    rows = html[html.index("<tbody>") : html.index("</tbody>")]
+    assert "Afvalrobot" not in rows

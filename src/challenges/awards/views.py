@@ -131,7 +131,7 @@ def _advancement_page(event: Event, status: int = 200):
         first_award=advancing.first_award(found),
         ranking_shown=visibility.ranking_shown(event),
         language=language(),
-        votes=voting.tally(event),
+        votes=voting.total_votes(event),
         form=ConfirmForm(),
     )
     return page, status

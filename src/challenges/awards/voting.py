@@ -15,13 +15,11 @@ from challenges.auth.models import User
 from challenges.awards import public_prize
 from challenges.awards.awarding import short_reason
 from challenges.awards.models import PublicPrize, PublicVote
-from challenges.awards.rules import Candidate, candidates
 from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events.markets import market_teams
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.judging.scoring import area_ranks
 from challenges.links import absolute_url
 from challenges.mail.services import queue_mail
 from challenges.registration.models import Team
@@ -102,10 +100,9 @@ def counts(event: Event) -> dict[int, int]:
     )
 
 
-def tally(event: Event) -> list[Candidate]:
-    """Teams by confirmed votes, most first; equal counts share a rank."""
-    found = counts(event)
-    return candidates(area_ranks(found), found)
+def total_votes(event: Event) -> int:
+    """The confirmed votes that count: those of the teams that take part (as `tally_rows`)."""
+    return sum(_present_counts(event).values())
 
 
 @dataclass(frozen=True)
