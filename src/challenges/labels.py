@@ -57,6 +57,12 @@ def regional_finals_label(robot_game: bool) -> str:
     return _("Regional finals") if robot_game else _("Semi-finals (Vakkanjers Markten)")
 
 
+def signs_label(robot_game: bool) -> str:
+    """The signs printed per team, as the cockpit, the print and its file name call them: an
+    FLL team has a pit, a Vakkanjers team a stand."""
+    return _("Pit signs") if robot_game else _("Stand signs")
+
+
 TICKET_STATUSES = {
     "confirmed": lazy_pgettext("a ticket to the national final", "Invited"),
     "accepted": lazy_pgettext("a ticket to the national final", "Accepted"),

@@ -307,8 +307,8 @@ PRINTS = (
     ),
     Entry(
         "printing.signs",
-        _l("Stand labels (PDF)"),
-        _l("A label per team for its stand, with a QR code to the team's page."),
+        _l("Stand signs (PDF)"),
+        _l("A sign per team for its stand, with a QR code to the team's page."),
         VAKKANJERS,
     ),
     Entry(
@@ -327,7 +327,7 @@ PRINTS = (
     ),
     Entry(
         "printing.stand_cards",
-        _l("Vote cards per stand (PDF)"),
+        _l("Stand cards (PDF)"),
         _l("A card per stand with a QR code that opens the vote for its team."),
         VAKKANJERS,
         shown=stands_numbered,

@@ -14,7 +14,7 @@ from challenges.i18n import current_language as language
 from challenges.judging.entries import rubric_set_of, submitted_for_team
 from challenges.judging.results import present_teams
 from challenges.judging.rubrics import Rubric, RubricSet
-from challenges.labels import location_label, round_label, team_label
+from challenges.labels import location_label, round_label, signs_label, team_label
 from challenges.links import absolute_url
 from challenges.printing import sources
 from challenges.printing.signs import Sign, draw_signs
@@ -207,12 +207,13 @@ def write_schedule(out: IO[bytes], event: Event, by: str = "event") -> int:
 
 
 def write_signs(out: IO[bytes], event: Event, public_url: Callable[[Team], str]) -> int:
-    """A pit sign (FLL) or stand label (Vakkanjers) per team: number, name, a QR code to the
-    team's public page."""
+    """A pit sign (FLL) or stand sign (Vakkanjers) per team: number, name, a QR code to the
+    team's public page; in stand order where the stands are numbered."""
     teams = present_teams(event)
     if not teams:
         raise DomainError(_("There is no team to print a sign for."), status=404)
     stands = {placed.team_id: placed.stand for placed, _team in market_teams(event)}
+    teams = sorted(teams, key=lambda team: (stands.get(team.id) is None, stands.get(team.id) or 0))
     return draw_signs(
         out,
         [
@@ -224,7 +225,7 @@ def write_signs(out: IO[bytes], event: Event, public_url: Callable[[Team], str])
             )
             for team in teams
         ],
-        sources.footer(_("Team signs"), event),
+        sources.footer(signs_label(event.season.programme.has_robot_game), event),
     )
 
 

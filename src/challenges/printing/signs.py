@@ -1,4 +1,4 @@
-"""Pit signs and market-stand labels: one landscape A4 per team with its number, its name and a
+"""Pit signs and stand signs: one landscape A4 per team with its number, its name and a
 QR code (ReportLab's own) that opens the team's public page."""
 
 from collections.abc import Sequence
