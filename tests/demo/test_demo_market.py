@@ -92,8 +92,8 @@ def test_the_markt_crew_logs_in_with_the_printed_passwords(runner, client):
         data.DEMO_JUDGE_ADVISOR: Role.JUDGE_ADVISOR,
         **dict.fromkeys(JURORS, Role.JUDGE),
     }
-    assert logins[data.DEMO_JUDGE_ADVISOR][0] == role_label(Role.JUDGE_ADVISOR, robot_game=False)
-    juror = role_label(Role.JUDGE, robot_game=False)
+    assert logins[data.DEMO_JUDGE_ADVISOR] == (Role.JUDGE_ADVISOR.label, "demo-judge-advisor-2025")
+    juror = f"{role_label(Role.JUDGE, robot_game=False)} (Vakkanjers)"
     assert {logins[email] for email in JURORS} == {(juror, "demo-juror-2025")}
 
     client.log_in("eventmanager@demo.challenges.nl", logins["eventmanager@demo.challenges.nl"][1])

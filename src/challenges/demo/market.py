@@ -35,7 +35,7 @@ def _grant(user: User, event: Event, role: Role) -> None:
 
 
 def seed_market_crew(market: Event) -> tuple[int, list[tuple[str, str, str]]]:
-    """The Markt's crew; the number of new accounts and the log-ins to print."""
+    """The Markt's crew; the number of new accounts and the jurors' log-ins to print."""
     created = 0
     for email, role in (
         (data.DEMO_EVENT_MANAGER, Role.EVENT_MANAGER),
@@ -43,19 +43,18 @@ def seed_market_crew(market: Event) -> tuple[int, list[tuple[str, str, str]]]:
     ):
         user = db.session.scalar(select(User).where(User.email == email))
         _grant(user, market, role)
-    advisor_label = role_label(Role.JUDGE_ADVISOR, robot_game=False)
-    logins = [(advisor_label, data.DEMO_JUDGE_ADVISOR, data.demo_password(Role.JUDGE_ADVISOR))]
     for email, name in data.MARKET_JURORS:
         juror, new = _account(email, name, data.JUROR_PASSWORD)
         created += new
         _grant(juror, market, Role.JUDGE)
     db.session.flush()
-    return created, logins + juror_logins()
+    return created, juror_logins()
 
 
 def juror_logins() -> list[tuple[str, str, str]]:
-    """The Markt jurors' log-ins: (role, e-mail, password)."""
-    label = role_label(Role.JUDGE, robot_game=False)
+    """The Markt jurors' log-ins: (role, e-mail, password); the event manager and the jury
+    coordinator are demo accounts printed already."""
+    label = f"{role_label(Role.JUDGE, robot_game=False)} (Vakkanjers)"
     return [(label, email, data.JUROR_PASSWORD) for email, _ in data.MARKET_JURORS]
 
 
