@@ -67,3 +67,17 @@ def test_the_same_place_given_twice_at_once_is_stored_once(app):
         select(AwardWinner.team_id, AwardWinner.place).order_by(AwardWinner.place)
     ).all()
     assert given == [(team.id, place) for place, team in enumerate(markt.teams[:3], start=1)]
+
+
+def test_the_same_wildcard_given_twice_at_once_is_stored_once(app, organiser, final):
+    team = final.teams[0]
+    page = f"/events/{final.national.id}/awards/wildcards"
+    tabs = [Browser(app, final.organiser_email, page) for _ in range(2)]
+    data = {"team": team.id, "reason": "Sterke pitchvideo"}
+    answers = at_the_same_moment(*(tab.post(page, data) for tab in tabs))
+    texts = [answer.get_data(as_text=True) for answer in answers]
+    assert sum("De wildcard is vastgelegd" in text for text in texts) == 1
+    assert sum("of gaat al door" in text for text in texts) == 1
+    db.session.expire_all()
+    assert db.session.scalars(select(Advancement.team_id)).all() == [team.id]
+    assert db.session.scalar(select(func.count(OutboxMessage.id))) == 1
