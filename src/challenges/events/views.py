@@ -130,8 +130,16 @@ def check_in(event_id: int):
     event = db.get_or_404(Event, event_id)
     rows = services.check_in_list(event)
     counts = Counter(placed.attendance for placed, _team in rows)
+    stands = not event.season.programme.has_robot_game
+    if stands:  # a market: by stand where numbered, the teams without one after them
+        rows.sort(key=lambda row: (row[0].stand is None, row[0].stand or 0))
     return render_template(
-        "events/check_in.html", event=event, rows=rows, counts=counts, form=ConfirmForm()
+        "events/check_in.html",
+        event=event,
+        rows=rows,
+        counts=counts,
+        stands=stands,
+        form=ConfirmForm(),
     )
 
 
