@@ -18,12 +18,14 @@ def test_organiser_logs_in_on_a_phone_and_sees_the_dashboard(live_server, phone)
 
     expect(phone).to_have_url(f"{live_server}/dashboard")
     expect(phone.get_by_role("heading", name="Overzicht")).to_be_visible()
-    # 72 in the demo: last season's 20 FLL and 20 Vakkanjers teams, this season's 32 FLL teams
     [(teams,)] = live_server.rows("SELECT count(*) FROM team")
     expect(phone.locator(".stats div", has_text="Teams").locator("dd")).to_have_text(str(teams))
     screenshot(phone, "phone-dashboard")
 
     phone.get_by_role("button", name="English").click()
     expect(phone.get_by_role("heading", name="Overview")).to_be_visible()
-    phone.get_by_role("button", name="Log out").click()
-    expect(phone.get_by_role("link", name="Log in").first).to_be_visible()
+    # the choice is kept with the account: back to Dutch, as the other tests expect it
+    phone.get_by_role("button", name="Nederlands").click()
+    expect(phone.get_by_role("heading", name="Overzicht")).to_be_visible()
+    phone.get_by_role("button", name="Uitloggen").click()
+    expect(phone.get_by_role("link", name="Inloggen").first).to_be_visible()

@@ -29,7 +29,8 @@ def test_teacher_signs_up_finds_school_and_registers_a_team_on_a_phone(live_serv
     expect(phone.get_by_role("heading", name="Eindhovens Techniek Lyceum")).to_be_visible()
     expect(phone).to_have_url(f"{live_server}/schools/?q=5611")
     screenshot(phone, "phone-school-search")
-    phone.get_by_role("button", name="Dit is mijn school").click()
+    school = phone.get_by_role("listitem").filter(has_text="Eindhovens Techniek Lyceum")
+    school.get_by_role("button", name="Dit is mijn school").click()
     expect(phone.get_by_text("Je bent gekoppeld aan Eindhovens Techniek Lyceum")).to_be_visible()
 
     phone.get_by_role("link", name="Team aanmelden").first.click()
