@@ -185,7 +185,7 @@ def test_the_national_final_lists_its_finalists_with_origin_reason_and_status(or
     assert "Champion&#39;s Award: Winnaar" in rows
     assert "geaccepteerd" in rows
     assert "Wildcard: Strong pitch video" in rows  # the organisers see the panel's reason
-    assert "afgewezen" in rows
+    assert "afgezien" in rows
     assert "On holiday" in rows
     assert rows.count(final.event.name) == 3  # where each comes from
     assert "#1002 Team 1" not in rows  # no ticket (yet): not a finalist

@@ -11,7 +11,7 @@ from challenges.database import utcnow
 from challenges.extensions import db
 from challenges.mail.models import MailStatus, OutboxMessage
 from challenges.mail.services import deliver_pending
-from tests.awards.conftest import final, organiser  # noqa: F401 (fixtures)
+from tests.awards.conftest import confirm_proposal, final, organiser  # noqa: F401 (fixtures)
 from tests.factories import app_config
 from tests.judging.conftest import judged  # noqa: F401 (a fixture)
 from tests.mail.conftest import queue
@@ -22,9 +22,8 @@ INJECTED = "olga@ptvt.example\r\nBcc: x@example.org"
 
 def confirm_tickets(client, regional) -> str:
     """The organiser confirms the proposed tickets (two teams, one coach): the flash text."""
-    url = f"/events/{regional.event.id}/awards/advancement"
     category = regional.event.season.categories[0].id
-    response = client.submit(f"{url}/{category}/confirm", {}, page=url, follow_redirects=True)
+    response = confirm_proposal(client, regional.event.id, category, follow_redirects=True)
     assert response.status_code == 200
     return response.get_data(as_text=True)
 

@@ -82,4 +82,4 @@ def test_an_accepted_wildcard_says_so_without_the_panel_s_reason(client):
 def test_a_declined_ticket_shows_as_declined(client):
     coach, team, _ticket = placed_with_ticket(AdvancementKind.RANK, AdvancementStatus.DECLINED)
     client.log_in(coach.email)
-    assert "Plaats 2 in de rangschikking · Afgewezen" in text_of(client.get(f"/teams/{team.id}"))
+    assert "Plaats 2 in de rangschikking · Afgezien" in text_of(client.get(f"/teams/{team.id}"))
