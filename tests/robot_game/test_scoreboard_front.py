@@ -9,7 +9,7 @@ from werkzeug.test import EnvironBuilder
 from challenges.events import scoreboard_version
 from challenges.extensions import db
 from challenges.logs import current_request_id
-from challenges.robot_game.scoreboard_front import Versions
+from challenges.robot_game.scoreboard_front import Versions, has_it
 from tests.factories import make_user
 from tests.robot_game.conftest import submitted_sheet
 from tests.robot_game.test_scoreboard_cache import urls
@@ -178,3 +178,20 @@ def test_when_the_version_cannot_be_read_the_app_answers(client, board, app_requ
     front.versions.read = unreadable
     assert client.get(url).status_code == 200
     assert len(app_requests) == 2
+
+
+@pytest.mark.parametrize(
+    ("if_none_match", "holds"),
+    [
+        ('"b-7-3"', True),  # what a phone sends back: the tag it was given
+        ('W/"b-7-3"', True),
+        ('"b-7-2", "b-7-3"', True),
+        ("*", True),
+        ('"b-7-2"', False),
+        ("b-7-3", True),  # unquoted: werkzeug's parser takes it too, as before
+        ("", False),
+        (None, False),
+    ],
+)
+def test_a_visitor_holds_the_board_when_one_of_their_tags_is_its_tag(if_none_match, holds):
+    assert has_it(if_none_match, "b-7-3") is holds

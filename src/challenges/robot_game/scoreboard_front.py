@@ -51,6 +51,7 @@ class Kept:
     etag: str
     headers: Headers
     body: bytes
+    unchanged: Headers  # a 304's: the headers without the body's
 
 
 class Versions:
@@ -160,7 +161,8 @@ def keepable(status: str, headers: Headers, body: bytes) -> Kept | None:
     if not status.startswith("200") or not public or "set-cookie" in named or not board:
         return None
     kept_headers = [(name, value) for name, value in headers if name.lower() not in OWN_HEADERS]
-    return Kept(*board, tag, kept_headers, body)
+    unchanged = [item for item in kept_headers if item[0].lower() not in BODY_HEADERS]
+    return Kept(*board, tag, kept_headers, body, unchanged)
 
 
 def answer(kept: Kept, environ: dict, start_response, request_id: str | None = None) -> list[bytes]:
@@ -169,12 +171,21 @@ def answer(kept: Kept, environ: dict, start_response, request_id: str | None = N
         REQUEST_ID_HEADER,
         request_id or request_id_from(environ.get("HTTP_X_REQUEST_ID")),
     )
-    if parse_etags(environ.get("HTTP_IF_NONE_MATCH")).contains_weak(kept.etag):
-        headers = [item for item in kept.headers if item[0].lower() not in BODY_HEADERS]
-        start_response("304 NOT MODIFIED", [*headers, request_id])
+    if has_it(environ.get("HTTP_IF_NONE_MATCH"), kept.etag):
+        start_response("304 NOT MODIFIED", [*kept.unchanged, request_id])
         return []
     start_response("200 OK", [*kept.headers, request_id])
     return [kept.body]
+
+
+def has_it(if_none_match: str | None, etag: str) -> bool:
+    """The visitor holds this board: a phone's usual header (the one tag it was given) is
+    compared as it is, anything else is parsed."""
+    if not if_none_match:
+        return False
+    if if_none_match in (f'"{etag}"', f'W/"{etag}"'):
+        return True
+    return parse_etags(if_none_match).contains_weak(etag)
 
 
 def read_version(app: Flask, event_id: int) -> tuple[int, bool] | None:
