@@ -49,7 +49,8 @@ def test_an_absent_team_is_skipped_for_a_while_and_a_mistap_can_be_undone(client
     act(client, event, "undo")
     assert claimed(anouk) == teams[0].id
     assert "Er is niets ongedaan te maken" in act(client, event, "undo").get_data(as_text=True)
-    act(client, event, "release")
+    given_back = act(client, event, "release").get_data(as_text=True)
+    assert "De stand is teruggegeven. Was dat een vergissing" in given_back
     client.log_in(cem.email)
     act(client, event, "next")
     assert claimed(cem) == teams[0].id  # given back without "away": free again

@@ -91,7 +91,10 @@ MARKET_ACTIONS = {
         lambda event: floor.release(event, current_user, absent=True),
         _l("Noted: the team is away from its stand; it comes back on the list in a few minutes."),
     ),
-    "release": (lambda event: floor.release(event, current_user, absent=False), None),
+    "release": (
+        lambda event: floor.release(event, current_user, absent=False),
+        _l("The stand is given back. Undo it below if that was a mistake."),
+    ),
     "undo": (lambda event: floor.undo(event, current_user), _l("Undone.")),
 }
 
