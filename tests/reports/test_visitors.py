@@ -51,7 +51,7 @@ def test_bad_input_gives_a_dutch_error_and_keeps_what_was_saved(client, reports)
     db.session.add(EventVisitors(event_id=noord.id, visitors=300, entered_by="Eva"))
     db.session.commit()
     client.log_in(reports.organiser_email)
-    for bad in ("-1", "veel", "100001", "1e9"):
+    for bad in ("-1", "veel", "100001", "1e9", "\u0661\u0662", "9" * 30):  # Arabic digits too
         response = client.submit(visitors_page(noord), {"visitors": bad, "note": ""})
         assert response.status_code == 422, bad
         assert "form-errors" in response.text
