@@ -65,12 +65,13 @@ def lock_rows(
     if forget is None:
         session.expire_all()
     else:
+        columns = [column.key for column in inspect(model).column_attrs]
         for instance in list(session.identity_map.values()):
             if isinstance(instance, forget):
                 session.expire(instance)
             elif isinstance(instance, model) and instance.id in wanted:
                 # its columns are read again with the lock; what it refers to stays loaded
-                session.expire(instance, [column.key for column in inspect(model).column_attrs])
+                session.expire(instance, columns)
     return session.scalars(
         select(model)
         .where(model.id.in_(wanted))

@@ -20,6 +20,7 @@ from challenges.errors import DomainError
 from challenges.events.markets import market_teams
 from challenges.events.models import Event
 from challenges.extensions import db
+from challenges.judging.programme import is_market
 from challenges.links import absolute_url
 from challenges.mail.services import queue_mail
 from challenges.registration.models import Team
@@ -181,8 +182,8 @@ def withdraw_winner(event: Event) -> None:
 
 
 def has_public_prize(event: Event) -> bool:
-    """Only Vakkanjers events have a public prize; FLL has none."""
-    return not event.season.programme.has_robot_game
+    """Only Vakkanjers events (a market) have a public prize; FLL has none."""
+    return is_market(event)
 
 
 def ensure_public_prize(event: Event) -> None:

@@ -51,6 +51,11 @@ def market_teams(event: Event) -> list[tuple[EventTeam, Team]]:
     )
 
 
+def stand_order(stand: int | None) -> tuple[bool, int]:
+    """A sort key: by stand where numbered, the teams without one after them."""
+    return stand is None, stand or 0
+
+
 def assign_stands(event: Event) -> int:
     """Number the stands by category, then team name (no-shows get none); not once the market
     has started (the jurors' plan and the printed round plan name stands by number)."""

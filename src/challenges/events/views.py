@@ -132,7 +132,7 @@ def check_in(event_id: int):
     counts = Counter(placed.attendance for placed, _team in rows)
     stands = not event.season.programme.has_robot_game
     if stands:  # a market: by stand where numbered, the teams without one after them
-        rows.sort(key=lambda row: (row[0].stand is None, row[0].stand or 0))
+        rows.sort(key=lambda row: markets.stand_order(row[0].stand))
     return render_template(
         "events/check_in.html",
         event=event,

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from challenges.errors import DomainError
 from challenges.events import schedules
-from challenges.events.markets import market_teams
+from challenges.events.markets import market_teams, stand_order
 from challenges.events.models import Event
 from challenges.i18n import as_date, as_time
 from challenges.i18n import current_language as language
@@ -213,7 +213,7 @@ def write_signs(out: IO[bytes], event: Event, public_url: Callable[[Team], str])
     if not teams:
         raise DomainError(_("There is no team to print a sign for."), status=404)
     stands = {placed.team_id: placed.stand for placed, _team in market_teams(event)}
-    teams = sorted(teams, key=lambda team: (stands.get(team.id) is None, stands.get(team.id) or 0))
+    teams = sorted(teams, key=lambda team: stand_order(stands.get(team.id)))
     return draw_signs(
         out,
         [
