@@ -9,7 +9,7 @@ WORKERS ?= 1
 # Plain http on this machine: the session cookie cannot be Secure here. Behind HTTPS keep it on.
 RUN_ENV := CHALLENGES_COOKIE_SECURE=false
 
-.PHONY: run test install install-dev chromium lint translations clean
+.PHONY: run test install install-dev chromium axe lint translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,17 @@ run: install
 	@echo "Serving on http://$(HOST):$(PORT) (stop with Ctrl+C)"
 	$(RUN_ENV) $(BIN)/gunicorn --config python:challenges.gunicorn_config --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - "challenges:create_app()"
 
-test: install-dev chromium
+test: install-dev chromium axe
 	$(BIN)/pytest
 	node --test tests/js/
+
+# axe-core (npm, pinned in package-lock.json) for the accessibility browser tests; never a CDN.
+# Installed again only when the lock file changes.
+axe: node_modules/installed
+
+node_modules/installed: package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 # The browser tests drive Debian's chromium (never a downloaded browser build).
 chromium:
