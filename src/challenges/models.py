@@ -11,6 +11,7 @@ from challenges.reports.models import EventVisitors
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet
 from challenges.schools.models import School, SchoolMembership, SchoolRequest
 from challenges.seasons.models import Category, Programme, Season
+from challenges.surveys.models import Survey, SurveyInvitation
 from challenges.tablets.models import RefusedItem
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "ScoreboardState",
     "Season",
     "StandClaim",
+    "Survey",
+    "SurveyInvitation",
     "Team",
     "TeamCoach",
     "User",
