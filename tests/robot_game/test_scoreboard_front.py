@@ -44,6 +44,9 @@ def test_the_second_visitor_gets_the_apps_answer_without_the_app(client, board, 
     assert unchanged.status_code == 304
     assert unchanged.data == b""
     assert unchanged.headers["Cache-Control"] == first.headers["Cache-Control"]
+    # what guides the visitor's cache, and nothing it already holds (RFC 9110, 15.4.5)
+    assert header_names(unchanged) == {"ETag", "Cache-Control", "Vary"}
+    assert unchanged.headers["ETag"] == first.headers["ETag"]
 
 
 def test_a_visitor_with_the_board_gets_a_304_even_from_a_new_process(client, board, app_requests):

@@ -36,8 +36,9 @@ from challenges.seasons.models import Season
 BOARD_ENDPOINTS = frozenset({"scoreboard.phone", "scoreboard.screen", "scoreboard.scoreboard_json"})
 # Headers of one response only, never given again.
 OWN_HEADERS = frozenset({"date", "x-request-id", "set-cookie"})
-# Headers a 304 leaves out: it has no body.
-BODY_HEADERS = frozenset({"content-length", "content-type"})
+# What a 304 carries (RFC 9110, 15.4.5): what guides the visitor's cache. The visitor keeps the
+# other headers of the response it holds; sending them again costs every poll bytes and time.
+UNCHANGED_HEADERS = frozenset({"cache-control", "content-location", "etag", "expires", "vary"})
 
 # The event's scoreboard version and whether everyone sees the board; None when it is gone.
 VersionReader = Callable[[int], tuple[int, bool] | None]
@@ -88,7 +89,7 @@ class ScoreboardFront:
         self.kept = ScoreboardCache()
 
     def __call__(self, environ: dict, start_response):
-        cookies = parse_cookie(environ)
+        cookies = parse_cookie(environ) if "HTTP_COOKIE" in environ else {}
         if not self.for_everyone(environ, cookies):
             return self.app(environ, start_response)
         # everything the app's answer depends on but the board's version (i18n.select_locale)
@@ -98,18 +99,25 @@ class ScoreboardFront:
             environ.get("QUERY_STRING", ""),
             cookies.get(LANGUAGE_COOKIE, ""),
         )
+        # Only a board's answer is ever kept, so a kept address needs no routing again.
         kept = self.kept.find(key)
         if kept is not None and self.still_current(kept):
             return answer(kept, environ, start_response)
+        if kept is None and not self.is_board(environ):
+            return self.app(environ, start_response)
         return self.pass_and_keep(key, environ, start_response)
 
     def for_everyone(self, environ: dict, cookies: Mapping[str, str]) -> bool:
-        """A GET of a scoreboard by a visitor without a log-in (no session cookie at all)."""
-        path = environ.get("PATH_INFO", "")
-        if environ.get("REQUEST_METHOD") != "GET" or "scoreboard" not in path:
+        """A GET that may be of a scoreboard, by a visitor without a log-in (no session
+        cookie at all)."""
+        if environ.get("REQUEST_METHOD") != "GET":
             return False
-        if self.session_cookies & cookies.keys():
-            return False
+        return "scoreboard" in environ.get("PATH_INFO", "") and not (
+            self.session_cookies & cookies.keys()
+        )
+
+    def is_board(self, environ: dict) -> bool:
+        """The address is one of the board views the front may keep."""
         try:
             endpoint, _arguments = self.url_map.bind_to_environ(environ).match()
         except HTTPException:  # not found, or a redirect: the app answers
@@ -161,7 +169,7 @@ def keepable(status: str, headers: Headers, body: bytes) -> Kept | None:
     if not status.startswith("200") or not public or "set-cookie" in named or not board:
         return None
     kept_headers = [(name, value) for name, value in headers if name.lower() not in OWN_HEADERS]
-    unchanged = [item for item in kept_headers if item[0].lower() not in BODY_HEADERS]
+    unchanged = [item for item in kept_headers if item[0].lower() in UNCHANGED_HEADERS]
     return Kept(*board, tag, kept_headers, body, unchanged)
 
 
