@@ -1,6 +1,5 @@
 from flask_babel import force_locale
 
-from challenges.reports.documents import cell_text
 from challenges.reports.figures import (
     MASK,
     CategoryFigures,
@@ -10,7 +9,7 @@ from challenges.reports.figures import (
     Share,
     StatusCounts,
 )
-from challenges.reports.tables import season_tables
+from challenges.reports.tables import cell_text, season_tables
 
 FIGURES = SeasonFigures(
     programme="Vakkanjers",

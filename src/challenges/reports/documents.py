@@ -1,4 +1,4 @@
-"""The season report for funders: a PDF with the key figures, two bar charts and the tables,
+"""The season report for funders: a PDF with the key figures, the tables with their charts and map,
 and a workbook with one sheet per table. Small counts are masked in both (`for_funders`)."""
 
 import io
@@ -8,33 +8,22 @@ from xml.sax.saxutils import escape
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as Grid
 
-from challenges.i18n import as_number
-from challenges.printing.pages import BRAND, FONT, LINE, MUTED, Footer, document, on_every_page
+from challenges.printing.pages import FONT, LINE, Footer, document, on_every_page
 from challenges.printing.pages import styles as page_styles
-from challenges.reports.figures import Cell, Share, bar_value
-from challenges.reports.tables import Table
+from challenges.reports.charts import season_pictures
+from challenges.reports.figures import Share
+from challenges.reports.pictures import drawing
+from challenges.reports.tables import Table, cell_text
 from challenges.spreadsheets import put
 
-CHART_HEIGHT = 60 * mm
+PICTURE_WIDTH = 0.7  # of the text's width
 WIDE_TABLE = 6  # columns; wider tables get a smaller font
-
-
-def cell_text(cell: Cell) -> str:
-    """A cell as the reader writes it (Dutch: 1.476; 87%)."""
-    if isinstance(cell, Share):
-        percent = cell.percent
-        return as_number(None) if percent is None else f"{as_number(percent)}%"
-    if isinstance(cell, int) and not isinstance(cell, bool):
-        return as_number(cell)
-    return as_number(None) if cell is None else str(cell)
 
 
 def _grid(table: Table, width: float) -> Grid:
@@ -77,52 +66,6 @@ def _grid(table: Table, width: float) -> Grid:
     return grid
 
 
-def bar_chart(title: str, labels: Sequence[str], cells: Sequence[Cell], width: float) -> Drawing:
-    """Vertical bars with their numbers above them; a masked count draws no bar but says "< 5"."""
-    drawing = Drawing(width, CHART_HEIGHT + 12 * mm)
-    drawing.initialFontName = FONT  # else the drawing declares an unembedded Helvetica
-    drawing.add(String(0, CHART_HEIGHT + 8 * mm, title, fontName=FONT, fontSize=10))
-    chart = VerticalBarChart()
-    chart.x, chart.y = 12 * mm, 10 * mm
-    chart.width, chart.height = width - 16 * mm, CHART_HEIGHT - 6 * mm
-    chart.data = [[bar_value(cell) for cell in cells] or [0]]
-    chart.bars[0].fillColor = BRAND
-    chart.bars[0].strokeColor = None
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labelTextFormat = lambda value: as_number(int(value))
-    chart.categoryAxis.categoryNames = [label[:24] for label in labels] or [""]
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    chart.categoryAxis.labels.fillColor = MUTED
-    chart.barLabelFormat = "values"  # the texts below: "< 5" where a count is masked
-    chart.barLabels.fontName = FONT
-    chart.barLabels.fontSize = 7
-    chart.barLabels.nudge = 6
-    chart.barLabelArray = [[cell_text(cell) for cell in cells] or [""]]
-    drawing.add(chart)
-    return drawing
-
-
-def _charts(tables: dict[str, Table], width: float) -> list[Drawing]:
-    categories = tables["categories"].rows[:-1]  # without the total
-    history = tables["seasons"].rows
-    return [
-        bar_chart(
-            _("Teams registered per category"),
-            [str(row[0]) for row in categories],
-            [row[1] for row in categories],
-            width,
-        ),
-        bar_chart(
-            _("Pupils reached per season"),
-            [str(row[0]) for row in history],
-            [row[2] for row in history],
-            width,
-        ),
-    ]
-
-
 def write_pdf(
     out: IO[bytes], title: str, subtitle: str, tables: Sequence[Table], footer: Footer
 ) -> int:
@@ -134,15 +77,16 @@ def write_pdf(
         Paragraph(escape(subtitle), style["body"]),
     ]
     story.append(Paragraph(escape(_("Counts of 1 to 4 are shown as “< 5”.")), style["small"]))
-    by_key = {table.key: table for table in tables}
-    for index, table in enumerate(tables):
-        story.append(
-            KeepTogether(
-                [Paragraph(escape(table.title), style["heading"]), _grid(table, doc.width)]
-            )
-        )
-        if index == 0:
-            story += [Spacer(1, 4 * mm), *_charts(by_key, doc.width)]
+    pictures = season_pictures(tables)
+    for table in tables:
+        drawn = [
+            drawing(picture, doc.width * PICTURE_WIDTH) for picture in pictures.get(table.key, [])
+        ]
+        heading = Paragraph(escape(table.title), style["heading"])
+        if drawn:
+            story += [KeepTogether([heading, *drawn]), Spacer(1, 3 * mm), _grid(table, doc.width)]
+        else:
+            story.append(KeepTogether([heading, _grid(table, doc.width)]))
     draw = on_every_page(footer)
     doc.build(story, onFirstPage=draw, onLaterPages=draw)
     return doc.page

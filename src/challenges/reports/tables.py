@@ -6,7 +6,18 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from challenges.reports.figures import Cell, SeasonFigures, StatusCounts, for_funders
+from challenges.i18n import as_number
+from challenges.reports.figures import Cell, SeasonFigures, Share, StatusCounts, for_funders
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as the reader writes it (Dutch: 1.476; 87%)."""
+    if isinstance(cell, Share):
+        percent = cell.percent
+        return as_number(None) if percent is None else f"{as_number(percent)}%"
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return as_number(cell)
+    return as_number(None) if cell is None else str(cell)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 import io
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -15,9 +15,10 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
 from challenges.reports import report, services, visitors
-from challenges.reports.documents import cell_text
+from challenges.reports.charts import season_pictures
 from challenges.reports.forms import VisitorsForm
-from challenges.reports.tables import season_tables
+from challenges.reports.pictures import svg
+from challenges.reports.tables import cell_text, season_tables
 from challenges.seasons.models import Programme, Season
 
 bp = Blueprint("reports", __name__, url_prefix="/admin/reports")
@@ -54,7 +55,16 @@ def index():
 def season(season_id: int):
     found = season_or_404(season_id)
     tables = season_tables(services.season_figures(found))
-    return render_template("reports/season.html", season=found, tables=tables, cell_text=cell_text)
+    by_schools = request.args.get("map") == "schools"
+    return render_template(
+        "reports/season.html",
+        season=found,
+        tables=tables,
+        pictures=season_pictures(tables, by_schools),
+        by_schools=by_schools,
+        cell_text=cell_text,
+        svg=svg,
+    )
 
 
 @bp.get("/seasons/<int:season_id>/report.pdf")
