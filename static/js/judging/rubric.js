@@ -56,6 +56,7 @@ function restore(saved) {
 const keepDraft = () => localStorage.setItem(draftKey(), JSON.stringify(payload("draft")));
 
 let timer;
+let tried = Boolean(document.getElementById("problems")); // the server refused it: marks follow
 async function saveDraft() {
   keepDraft();
   const response = await post(document.getElementById("outbox").dataset.api, payload("draft"));
@@ -64,33 +65,61 @@ async function saveDraft() {
   draftStatus.textContent = fill(text, { time: clock() });
 }
 
-function problemsOf(draft) {
+// What still keeps a rubric from being submitted, per row: no level yet, or a level from
+// `noteFrom` (Exceeds) without a note on how the team exceeded.
+export function rowProblems(rubric, rows, noteFrom) {
   const problems = {};
-  for (const row of rows()) {
-    if (!(row in draft.levels)) problems[row] = true;
-    else if (draft.levels[row] >= Number(form.dataset.noteFrom) && !draft.notes[row]) {
-      problems[row] = true;
-    }
+  for (const row of rows) {
+    if (!(row in rubric.levels)) problems[row] = "not_answered";
+    else if (rubric.levels[row] >= noteFrom && !rubric.notes[row]) problems[row] = "note_needed";
   }
   return problems;
 }
 
-function mark(problems, messages = {}) {
+// "2 rows still need an answer or a note." (texts: the form's one and other form).
+export const countText = (texts, count) => (count === 1 ? texts.one : texts.other).replace("{count}", count);
+
+// Each row with a problem says it under the row (`problems`: a code, or the server's message);
+// what it is about (the levels or the note) points at that message and is invalid. Answers the
+// field to focus: the first problem's.
+function mark(problems) {
+  const texts = { not_answered: form.dataset.notAnswered, note_needed: form.dataset.noteNeeded };
   let first = null;
   for (const row of rows()) {
-    const element = document.getElementById(`row-${row}`);
-    element.classList.toggle("has-error", row in problems);
-    element.querySelector("p.error")?.remove();
-    if (typeof messages[row] === "string") {
-      const message = document.createElement("p");
-      message.className = "error";
-      message.textContent = messages[row];
-      element.append(message);
+    const problem = problems[row];
+    const error = document.getElementById(`error-${row}`);
+    error.textContent = texts[problem] ?? problem ?? "";
+    error.hidden = !problem;
+    error.parentElement.classList.toggle("has-error", Boolean(problem));
+    const levels = [...form.querySelectorAll(`input[name="level-${row}"]`)];
+    const note = form.elements[`note-${row}`];
+    const concerned = { not_answered: levels, note_needed: [note] }[problem] ?? (problem ? [...levels, note] : []);
+    for (const field of [...levels, note]) {
+      if (concerned.includes(field)) {
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", error.id);
+      } else {
+        field.removeAttribute("aria-invalid");
+        field.removeAttribute("aria-describedby");
+      }
     }
-    if (row in problems && !first) first = element;
+    if (problem && !first) first = problem === "note_needed" ? note : levels.find((level) => level.checked);
+    if (problem && !first) first = levels[0];
   }
-  first?.scrollIntoView({ block: "center" });
   return first;
+}
+
+// Says how many rows keep the rubric back, also when the same count was said before.
+function refuse(problems) {
+  const first = mark(problems);
+  const count = rows().filter((row) => row in problems).length;
+  draftStatus.textContent = "";
+  setTimeout(() => {
+    if (count && !draftStatus.textContent) draftStatus.textContent = countText(form.dataset, count);
+  }, 100);
+  first?.focus({ preventScroll: true });
+  first?.scrollIntoView({ block: "center" });
+  tried = true;
 }
 
 // The rubric waits in the outbox: shown as sent, not to be filled in again.
@@ -104,13 +133,14 @@ function keep() {
 async function submit() {
   const api = document.getElementById("outbox").dataset.api;
   const rubric = payload("submitted");
-  if (mark(problemsOf(rubric))) return;
+  const problems = rowProblems(rubric, rows(), Number(form.dataset.noteFrom));
+  if (Object.keys(problems).length) return refuse(problems);
   keepDraft();
   const { label } = form.dataset;
   const item = queue({ api, payload: rubric, label, page: location.href, draft: draftKey() });
   const { result, body } = await deliver(item);
   if (result === "stored") window.location.assign(form.dataset.done);
-  else if (result === "refused") mark(body.problems ?? {}, body.problems ?? {});
+  else if (result === "refused") refuse(body.problems ?? {});
   else keep();
 }
 
@@ -131,8 +161,9 @@ function resume() {
 
 if (form) {
   resume();
-  form.addEventListener("change", (event) => {
-    event.target.closest(".rubric-row")?.classList.remove("has-error");
+  // Once a submission was refused, each answer or note clears the marks it put right.
+  form.addEventListener("input", () => {
+    if (tried) mark(rowProblems(payload("submitted"), rows(), Number(form.dataset.noteFrom)));
   });
   if (!form.dataset.submitted) {
     form.addEventListener("input", () => {

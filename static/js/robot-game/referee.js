@@ -22,26 +22,79 @@ function collect(season) {
   return answers;
 }
 
-function message(texts, problem) {
+export function message(texts, problem) {
   const template = problem.code === "constraint" ? texts[`constraint:${problem.params.id}`] : texts[problem.code];
   return (template ?? problem.code).replace(/%\((\w+)\)s/g, (_m, name) => problem.params[name] ?? "");
 }
 
-function showProblems(problems, texts, includeMissing) {
-  for (const element of form.querySelectorAll("[data-error-for]")) {
-    element.hidden = true;
-    element.closest(".question")?.classList.remove("has-error");
+// What the sheet shows of an evaluation: a message per question (`null`: not answered yet, said
+// only once the referee tried to submit) and the counts for the status line.
+export function problemsOf(result, texts) {
+  const problems = {};
+  for (const problem of result.problems) {
+    if (problem.code === "not_answered") problems[problem.question] ??= null;
+    else problems[problem.question] ??= message(texts, problem);
   }
+  const missing = Object.values(problems).filter((text) => text === null).length;
+  return { problems, missing, wrong: Object.keys(problems).length - missing };
+}
+
+// "2 questions not answered yet · 1 answer to correct" in the page's language (texts: the
+// status line's data attributes, one and other form as Dutch and English need).
+export function countText(texts, missing, wrong) {
+  const say = (count, one, other) => (count === 1 ? one : other).replace("{count}", count);
+  return [
+    missing ? say(missing, texts.one, texts.other) : "",
+    wrong ? say(wrong, texts.wrongOne, texts.wrongOther) : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+// A question's inputs point at its message while it is shown, and say they are invalid.
+function tie(question, error, text) {
+  error.textContent = text ?? "";
+  error.hidden = text === null;
+  question.classList.toggle("has-error", text !== null);
+  for (const input of question.querySelectorAll("input")) {
+    if (text === null) {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    } else {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", error.id);
+    }
+  }
+}
+
+// Shows the problems (`includeMissing`: also the unanswered questions); the first problem's
+// input (the chosen option, else the first), to be focused.
+function showProblems(problems, texts, includeMissing) {
   let first = null;
-  for (const [question, text] of Object.entries(problems)) {
-    const element = form.querySelector(`[data-error-for="${question}"]`);
-    if (!element || (!includeMissing && text === null)) continue;
-    element.textContent = text ?? message(texts, { code: "not_answered", params: {} });
-    element.hidden = false;
-    element.closest(".question").classList.add("has-error");
-    first = first ?? element.closest(".question");
+  for (const error of form.querySelectorAll("[data-error-for]")) {
+    const question = error.closest(".question");
+    const key = error.dataset.errorFor;
+    const shown = key in problems && (includeMissing || problems[key] !== null);
+    tie(question, error, shown ? (problems[key] ?? message(texts, { code: "not_answered", params: {} })) : null);
+    if (shown) first ??= question.querySelector("input:checked") ?? question.querySelector("input");
   }
   return first;
+}
+
+// A live region says it again, also when the text did not change since it last spoke; an update
+// meanwhile has the last word.
+function announce(region, text) {
+  region.textContent = "";
+  setTimeout(() => {
+    if (!region.textContent) region.textContent = text;
+  }, 100);
+}
+
+// The focus on the first problem, in the middle of the screen (not under the sticky total).
+function focusOn(input) {
+  if (!input) return;
+  input.focus({ preventScroll: true });
+  input.scrollIntoView({ block: "center" });
 }
 
 function setUp() {
@@ -50,17 +103,15 @@ function setUp() {
   const total = document.getElementById("total");
   const unanswered = document.getElementById("unanswered");
 
-  const update = (includeMissing = false) => {
+  // Unanswered questions are marked once the referee tried to submit (or the server refused).
+  let tried = Boolean(document.getElementById("problems"));
+  const update = (submitting = false) => {
+    tried ||= submitting;
     const result = evaluate(season, collect(season));
     total.value = String(result.score);
-    const missing = result.problems.filter((p) => p.code === "not_answered").length;
-    unanswered.textContent = missing ? unanswered.dataset.text.replace("{count}", missing) : "";
-    const problems = {};
-    for (const problem of result.problems) {
-      if (problem.code === "not_answered") problems[problem.question] ??= null;
-      else problems[problem.question] ??= message(texts, problem);
-    }
-    return { result, first: showProblems(problems, texts, includeMissing) };
+    const { problems, missing, wrong } = problemsOf(result, texts);
+    unanswered.textContent = countText(unanswered.dataset, missing, wrong);
+    return { result, first: showProblems(problems, texts, tried) };
   };
 
   for (const button of form.querySelectorAll("[data-step]")) {
@@ -74,7 +125,7 @@ function setUp() {
   }
   form.addEventListener("input", () => update());
   form.addEventListener("change", () => update());
-  const waiting = form.dataset.mode === "score" && setUpScoring(season, texts, update);
+  const waiting = form.dataset.mode === "score" && setUpScoring(season, texts, update, unanswered);
   update();
   if (waiting) keep(); // after the total: a disabled field is not part of the form's data
 }
@@ -123,7 +174,7 @@ function offerDownload(payload) {
 }
 
 // The referee's own sheet; true when it already waits in the outbox.
-function setUpScoring(season, texts, update) {
+function setUpScoring(season, texts, update, status) {
   form.noValidate = true; // unanswered questions are shown first, then the name fields
   const api = document.getElementById("outbox").dataset.api;
   const draftKey = `robot-game-draft-${form.dataset.event}-${form.dataset.match}`;
@@ -151,10 +202,12 @@ function setUpScoring(season, texts, update) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const { result, first } = update(true);
-    if (result.problems.length || !form.reportValidity()) {
-      first?.scrollIntoView({ block: "center" });
+    if (result.problems.length) {
+      announce(status, status.textContent);
+      focusOn(first);
       return;
     }
+    if (!form.reportValidity()) return; // the browser points at the empty name field
     localStorage.setItem(REFEREE, name.value.trim());
     const sheet = { api, payload: payload(), fields: fields(), label: form.dataset.label };
     const item = queue({ ...sheet, page: location.href, draft: draftKey });
@@ -167,7 +220,11 @@ function setUpScoring(season, texts, update) {
       window.location.assign(form.dataset.done);
     } else if (outcome === "refused") {
       submit.disabled = false;
-      showProblems(body.problems ?? {}, texts, true)?.scrollIntoView({ block: "center" });
+      const refused = body.problems ?? {};
+      const first = showProblems(refused, texts, true);
+      const wrong = season.questions.filter((question) => question.id in refused).length;
+      if (wrong) announce(status, countText(status.dataset, 0, wrong));
+      focusOn(first);
     } else {
       keep();
     }
