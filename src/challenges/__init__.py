@@ -28,6 +28,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         converters,
         errors,
         extensions,
+        forms,
         i18n,
         links,
         logs,
@@ -55,4 +56,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.shell_context_processor(lambda: {"db": extensions.db, "models": models})
     app.jinja_env.globals["app_version"] = __version__
     app.jinja_env.globals["absolute_url"] = links.absolute_url
+    app.jinja_env.globals["form_has_errors"] = forms.form_has_errors
     return app

@@ -1,9 +1,12 @@
 """The base form every form of the app extends, and small shared forms."""
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 if TYPE_CHECKING:
     from challenges.errors import DomainError
@@ -39,3 +42,13 @@ def show_domain_error(form: FlaskForm, error: "DomainError") -> None:
         form[error.field].errors = [*form[error.field].errors, error.message]
     else:
         form.form_errors.append(error.message)
+
+
+@pass_context
+def form_has_errors(context: Context) -> bool:
+    """Whether the page shows a refused form (base.html's title then begins with "Error:"): a
+    form with errors, or the problems of a refused score sheet or rubric (`problems`)."""
+    problems = context.get("problems")
+    return (isinstance(problems, Mapping) and bool(problems)) or any(
+        isinstance(value, FlaskForm) and bool(value.errors) for value in context.values()
+    )
