@@ -1,7 +1,7 @@
 """Two seasons of one programme with every kind of count the overview shows."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from challenges.extensions import db
 from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.seasons.models import Category, Season
+from challenges.surveys.models import Audience, Survey, SurveyInvitation
 from tests.factories import make_school, make_season, make_user
 
 
@@ -84,6 +85,32 @@ def ticket(event, national, team, status=AdvancementStatus.CONFIRMED):
     )
 
 
+COACH_MARKS = ((8, 9), (7, 8), (9, 10), (6, 7), (8, 9), (7, 8))  # (programme, event)
+VOLUNTEER_MARKS = (9, 8)
+
+
+def add_survey(event) -> None:
+    """Eight coaches asked, six answered; two volunteers asked and answered."""
+    db.session.add(Survey(event_id=event.id, closes_on=date(2026, 2, 22)))
+    db.session.flush()
+    answered = datetime(2026, 2, 3, 12, tzinfo=UTC)
+    marks = [(Audience.COACH, programme, mark) for programme, mark in COACH_MARKS]
+    marks += [(Audience.VOLUNTEER, None, mark) for mark in VOLUNTEER_MARKS]
+    for audience, programme, mark in marks:
+        db.session.add(
+            SurveyInvitation(
+                event_id=event.id,
+                audience=audience,
+                answered_at=answered,
+                programme_rating=programme,
+                event_rating=mark,
+                remarks="Geheime opmerking",
+            )
+        )
+    for _ in range(2):
+        db.session.add(SurveyInvitation(event_id=event.id, audience=Audience.COACH))
+
+
 @pytest.fixture
 def reports(app) -> Reports:
     return build_reports()
@@ -128,6 +155,7 @@ def build_reports() -> Reports:
     ticket(north, national, confirmed[0])
     ticket(north, national, confirmed[1])
     ticket(north, national, confirmed[2], AdvancementStatus.DECLINED)
+    add_survey(north)
     db.session.commit()
     organiser = make_user(roles=(Role.ORGANISER,))
     return Reports(previous, season, organiser.email)

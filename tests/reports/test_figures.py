@@ -2,6 +2,7 @@ import pytest
 
 from challenges.reports.figures import (
     MASK,
+    Mean,
     SchoolFigures,
     SeasonFigures,
     Share,
@@ -33,6 +34,11 @@ def test_for_funders_masks_counts_and_shares_of_small_counts():
         ["Oost", 0, 12, Share(0, 12), "tekst"],
         ["West", MASK, None, Share(2, None), 0],
     ]
+
+
+def test_for_funders_masks_the_average_mark_of_one_to_four_answers():
+    rows = [["Noord", Mean(7.5, 3), Mean(None, 0), Mean(8.0, 5)]]
+    assert for_funders(rows) == [["Noord", MASK, Mean(None, 0), Mean(8.0, 5)]]
 
 
 def test_for_funders_leaves_the_rows_it_was_given_alone():

@@ -55,6 +55,8 @@ def as_page_text(value) -> str:
         return DASH
     if isinstance(value, int):
         return f"{value:,}".replace(",", ".")
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
     return str(value)
 
 
@@ -103,7 +105,7 @@ def test_the_files_show_the_page_s_figures_with_small_counts_masked(client, repo
             for shown, stored in zip(page_row, file_row, strict=True):
                 if stored == MASK:
                     masked += 1
-                    assert re.fullmatch(r"[1-4]|\d+%", shown), (key, page_row)
+                    assert re.fullmatch(r"[1-4]|\d+%|\d+,\d", shown), (key, page_row)
                 elif isinstance(stored, int) and shown.endswith("%"):
                     assert shown == f"{stored}%"
                 else:
@@ -181,3 +183,27 @@ def test_the_command_refuses_an_unknown_season(runner, reports, tmp_path):
     assert result.exit_code != 0
     assert "There is no season 'nope'" in result.output
     assert not pdf.exists()
+
+
+def test_the_evaluations_show_marks_and_the_files_mask_a_few_answers(client, reports):
+    log_in(client, reports)
+    url = f"/admin/reports/seasons/{reports.season.id}"
+    html = client.get(url).text
+    tables = page_tables(html)
+    assert tables["evaluations"][1:] == [
+        ["Noord", "8", "6", "75%", "7,5", "8,5", "2", "2", "8,5"],
+        ["Hele seizoen", "8", "6", "75%", "7,5", "8,5", "2", "2", "8,5"],
+    ]
+    assert ["Cijfer van begeleiders voor het programma", "7,5"] in tables["key"]
+    assert "Geheime opmerking" not in html  # remarks stay on the survey pages
+    book = load_workbook(io.BytesIO(client.get(f"{url}/report.xlsx").data))
+    stored = list(book["evaluations"].iter_rows(min_row=3, values_only=True))
+    # Two volunteers: their count and their average mark could tell who gave it
+    assert stored[0] == ("Noord", 8, 6, 75, 7.5, 8.5, MASK, MASK, MASK)
+    text = " ".join(
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(client.get(f"{url}/report.pdf").data)).pages
+    )
+    assert "Evaluaties" in text
+    assert "7,5" in text
+    assert "Geheime opmerking" not in text

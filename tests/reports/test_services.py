@@ -1,5 +1,7 @@
 from challenges.reports.figures import (
+    EvaluationFigures,
     FinalFigures,
+    Mean,
     ProvinceFigures,
     SchoolFigures,
     SeasonTotals,
@@ -40,6 +42,11 @@ def test_the_season_in_counts(reports):
         SeasonTotals("2024-2025", teams=7, pupils=30, schools=1),
         SeasonTotals("2025-2026", teams=14, pupils=52, schools=3, placed=7, advanced=2),
     ]
+    noord = EvaluationFigures("Noord", 8, 6, Mean(7.5, 6), Mean(8.5, 6), 2, 2, Mean(8.5, 2))
+    assert figures.evaluations == (noord,)
+    assert figures.evaluated == EvaluationFigures(
+        "2025-2026", 8, 6, Mean(7.5, 6), Mean(8.5, 6), 2, 2, Mean(8.5, 2)
+    )
 
 
 def test_the_previous_season_has_no_season_to_compare_with(reports):
@@ -58,3 +65,5 @@ def test_an_empty_season(app):
     assert figures.finals == []
     assert figures.national_teams == 0
     assert figures.history == [SeasonTotals("2025-2026")]
+    assert figures.evaluations == ()
+    assert figures.evaluated is None

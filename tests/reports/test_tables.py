@@ -27,7 +27,15 @@ FIGURES = SeasonFigures(
 def test_the_tables_hold_the_figures_with_a_total_row(app):
     with app.test_request_context(), force_locale("en"):
         tables = {table.key: table for table in season_tables(FIGURES)}
-        assert list(tables) == ["key", "categories", "schools", "provinces", "finals", "seasons"]
+        assert list(tables) == [
+            "key",
+            "categories",
+            "schools",
+            "provinces",
+            "finals",
+            "seasons",
+            "evaluations",
+        ]
         assert tables["categories"].rows[-1] == ["Total", 1205, 1200, 2, 0, 3, 0, 0, 13309]
         assert tables["key"].rows[0] == ["Teams registered", 1205]
         assert tables["finals"].rows == [["Markt Noord", 3, 40, Share(3, 40), 0, 250]]

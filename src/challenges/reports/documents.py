@@ -17,7 +17,7 @@ from reportlab.platypus import Table as Grid
 from challenges.printing.pages import FONT, LINE, Footer, document, on_every_page
 from challenges.printing.pages import styles as page_styles
 from challenges.reports.charts import season_pictures
-from challenges.reports.figures import Share
+from challenges.reports.figures import Cell, Mean, Share
 from challenges.reports.pictures import drawing
 from challenges.reports.tables import Table, cell_text
 from challenges.spreadsheets import put
@@ -92,6 +92,15 @@ def write_pdf(
     return doc.page
 
 
+def _stored(cell: Cell) -> int | float | str | None:
+    """A cell as the workbook keeps it: a percentage or a mark as a plain number."""
+    if isinstance(cell, Share):
+        return cell.percent
+    if isinstance(cell, Mean):
+        return cell.value
+    return cell
+
+
 def workbook(tables: Sequence[Table]) -> bytes:
     """One sheet per table: numbers as numbers, masked counts as the text "< 5"."""
     book = Workbook()
@@ -103,7 +112,7 @@ def workbook(tables: Sequence[Table]) -> bytes:
             put(sheet.cell(row=2, column=column), text)
         for row_number, row in enumerate(table.rows, start=3):
             for column, cell in enumerate(row, start=1):
-                value = cell.percent if isinstance(cell, Share) else cell
+                value = _stored(cell)
                 put(sheet.cell(row=row_number, column=column), value)
         sheet.column_dimensions["A"].width = 36
     buffer = io.BytesIO()

@@ -29,7 +29,16 @@ class Share:
         return round(100 * self.part / self.whole) if self.whole else None
 
 
-Cell = int | str | Share | None
+@dataclass(frozen=True)
+class Mean:
+    """An average mark (1-10, one decimal) of `count` answers; None: nobody gave one. The
+    average of one to four answers could be someone's own mark: masked with the count."""
+
+    value: float | None
+    count: int
+
+
+Cell = int | str | Share | Mean | None
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,25 @@ class SeasonTotals:
 
 
 @dataclass(frozen=True)
+class EvaluationFigures:
+    """The evaluations of one event, or of the whole season: who was asked, who answered,
+    and their average marks."""
+
+    name: str
+    invited: int = 0  # coaches
+    responses: int = 0
+    programme: Mean = Mean(None, 0)  # the coaches' mark for the programme
+    event: Mean = Mean(None, 0)  # the coaches' mark for the event
+    volunteers_invited: int = 0
+    volunteers_responses: int = 0
+    organisation: Mean = Mean(None, 0)  # the volunteers' mark for the event's organisation
+
+    @property
+    def response_rate(self) -> Share:
+        return Share(self.responses, self.invited)
+
+
+@dataclass(frozen=True)
 class SeasonFigures:
     programme: str
     season: str
@@ -120,6 +148,8 @@ class SeasonFigures:
     national_teams: int = 0
     visitors: int | None = None  # all the season's events whose visitors are known
     history: Sequence[SeasonTotals] = field(default_factory=tuple)  # oldest first
+    evaluations: Sequence[EvaluationFigures] = ()  # per event whose survey was sent
+    evaluated: EvaluationFigures | None = None  # the whole season; None: no survey sent
 
     @property
     def totals(self) -> StatusCounts:
@@ -132,10 +162,12 @@ def for_funders(rows: Sequence[Sequence[Cell]]) -> list[list[Cell]]:
 
 
 def _funders_cell(cell: Cell) -> Cell:
-    if isinstance(cell, bool) or not isinstance(cell, int | Share):
+    if isinstance(cell, bool) or not isinstance(cell, int | Share | Mean):
         return cell
     if isinstance(cell, Share):
         return MASK if cell.percent is not None and masked(cell.part) == MASK else cell
+    if isinstance(cell, Mean):
+        return MASK if cell.value is not None and masked(cell.count) == MASK else cell
     return masked(cell)
 
 

@@ -12,7 +12,9 @@ from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.reports.figures import (
     CategoryFigures,
+    EvaluationFigures,
     FinalFigures,
+    Mean,
     ProvinceFigures,
     SchoolFigures,
     SeasonFigures,
@@ -22,6 +24,8 @@ from challenges.reports.figures import (
 from challenges.reports.models import EventVisitors
 from challenges.schools.models import School
 from challenges.seasons.models import Category, Season
+from challenges.surveys.figures import SurveyFigures
+from challenges.surveys.summary import season_summary
 
 TAKING_PART = Team.status != TeamStatus.WITHDRAWN
 TICKET = Advancement.status != AdvancementStatus.DECLINED
@@ -43,6 +47,7 @@ def programme_seasons(season: Season) -> list[Season]:
 def season_figures(season: Season) -> SeasonFigures:
     seasons = programme_seasons(season)
     previous = seasons[-2] if len(seasons) > 1 else None
+    evaluations, evaluated = _evaluations(season)
     return SeasonFigures(
         programme=season.programme.name,
         season=season.name,
@@ -54,7 +59,29 @@ def season_figures(season: Season) -> SeasonFigures:
         national_teams=_count_placed(season, EventKind.NATIONAL),
         visitors=_visitors(season),
         history=_history(seasons),
+        evaluations=evaluations,
+        evaluated=evaluated,
     )
+
+
+def _evaluation(found: SurveyFigures) -> EvaluationFigures:
+    return EvaluationFigures(
+        name=found.name,
+        invited=found.invited,
+        responses=found.responses,
+        programme=Mean(found.programme_average, found.responses),
+        event=Mean(found.event_average, found.responses),
+        volunteers_invited=found.volunteers_invited,
+        volunteers_responses=found.volunteers_responses,
+        organisation=Mean(found.volunteers_average, found.volunteers_responses),
+    )
+
+
+def _evaluations(season: Season) -> tuple[tuple[EvaluationFigures, ...], EvaluationFigures | None]:
+    """The surveys' figures (surveys.summary): per event, and the season's if one was sent."""
+    summary = season_summary(season)
+    events = tuple(_evaluation(found) for found in summary.events)
+    return events, _evaluation(summary.total) if events else None
 
 
 def _per_category(statement) -> dict[int, int]:

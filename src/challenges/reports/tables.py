@@ -2,12 +2,20 @@
 show, so they cannot disagree (pure apart from Babel)."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask_babel import gettext as _
 
 from challenges.i18n import as_number
-from challenges.reports.figures import Cell, SeasonFigures, Share, StatusCounts, for_funders
+from challenges.reports.figures import (
+    Cell,
+    EvaluationFigures,
+    Mean,
+    SeasonFigures,
+    Share,
+    StatusCounts,
+    for_funders,
+)
 
 
 def cell_text(cell: Cell) -> str:
@@ -15,6 +23,8 @@ def cell_text(cell: Cell) -> str:
     if isinstance(cell, Share):
         percent = cell.percent
         return as_number(None) if percent is None else f"{as_number(percent)}%"
+    if isinstance(cell, Mean):
+        return as_number(cell.value, places=1)
     if isinstance(cell, int) and not isinstance(cell, bool):
         return as_number(cell)
     return as_number(None) if cell is None else str(cell)
@@ -56,6 +66,11 @@ def key_figures(figures: SeasonFigures) -> Table:
         [_("Teams at the national final"), figures.national_teams],
         [_("Visitors (estimates)"), figures.visitors],
     ]
+    if figures.evaluated is not None:
+        rows += [
+            [_("Team leaders' mark for the programme"), figures.evaluated.programme],
+            [_("Team leaders' mark for the events"), figures.evaluated.event],
+        ]
     return Table("key", _("Key figures"), (_("Figure"), _("Number")), rows)
 
 
@@ -129,7 +144,39 @@ def history(figures: SeasonFigures) -> Table:
     return Table("seasons", _("Compared with earlier seasons"), header, rows)
 
 
-def season_tables(figures: SeasonFigures) -> list[Table]:
+def _evaluation_row(found: EvaluationFigures) -> list[Cell]:
     return [
-        make(figures) for make in (key_figures, categories, schools, provinces, finals, history)
+        found.name,
+        found.invited,
+        found.responses,
+        found.response_rate,
+        found.programme,
+        found.event,
+        found.volunteers_invited,
+        found.volunteers_responses,
+        found.organisation,
     ]
+
+
+def evaluations(figures: SeasonFigures) -> Table:
+    """The surveys after the events: per event, and for the whole season."""
+    rows = [_evaluation_row(found) for found in figures.evaluations]
+    if figures.evaluated is not None:
+        rows.append(_evaluation_row(replace(figures.evaluated, name=_("Whole season"))))
+    header = (
+        _("Event"),
+        _("Team leaders asked"),
+        _("Team leaders who answered"),
+        _("Response"),
+        _("Mark for the programme"),
+        _("Mark for the event"),
+        _("Volunteers asked"),
+        _("Volunteers who answered"),
+        _("Volunteers' mark for the organisation"),
+    )
+    return Table("evaluations", _("Evaluations (marks from 1 to 10)"), header, rows)
+
+
+def season_tables(figures: SeasonFigures) -> list[Table]:
+    makers = (key_figures, categories, schools, provinces, finals, history, evaluations)
+    return [make(figures) for make in makers]
