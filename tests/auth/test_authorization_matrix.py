@@ -47,6 +47,7 @@ PUBLIC_PAGES = {
     "auth.resend_confirmation",
     "auth.reset_password",
     "auth.signup",
+    "core.accessibility",
     "core.healthz",
     "core.home",
     "core.privacy",

@@ -1,4 +1,6 @@
-"""Home page, dashboard, language switch and health check."""
+"""Home page, dashboard, privacy and accessibility statements, language switch, health check."""
+
+from datetime import date
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -37,6 +39,20 @@ def home():
 @public
 def privacy():
     return render_template("core/privacy.html")
+
+
+# The day the accessibility statement was last checked against the app (WCAG 2.1 AA).
+ACCESSIBILITY_CHECKED_ON = date(2026, 12, 3)
+
+
+@bp.get("/toegankelijkheid")
+@public
+def accessibility():
+    return render_template(
+        "core/accessibility.html",
+        checked_on=ACCESSIBILITY_CHECKED_ON,
+        contact=current_app.config["ORGANISER_EMAIL"],
+    )
 
 
 @bp.get("/dashboard")
