@@ -27,6 +27,8 @@ from challenges.robot_game import views as robot_game
 from challenges.schools import admin_views as school_admin
 from challenges.schools import views as schools
 from challenges.seasons import views as seasons
+from challenges.surveys import admin_views as survey_admin
+from challenges.surveys import views as surveys
 
 
 def register(app: Flask) -> None:
@@ -55,6 +57,8 @@ def register(app: Flask) -> None:
         seasons.bp,
         backups.bp,
         reports.bp,
+        surveys.bp,
+        survey_admin.bp,
     ):
         app.register_blueprint(blueprint)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins

@@ -62,6 +62,8 @@ PUBLIC_PAGES = {
     "scoreboard.phone",
     "scoreboard.scoreboard_json",
     "scoreboard.screen",
+    "surveys.answer",
+    "surveys.thanks",
 }
 ACCOUNT_PAGES = {
     "tablets.logged_in",
@@ -121,6 +123,8 @@ ORGANISER_PAGES = {
     "seasons.edit_category",
     "seasons.index",
     "seasons.new",
+    "survey_admin.index",
+    "survey_admin.season",
     "users.create",
     "users.detail",
     "users.grant",
@@ -168,6 +172,10 @@ MANAGER_PAGES = {
     "public_prize.vote",
     "public_prize.withdraw",
     "reports.event_visitors",
+    "survey_admin.close",
+    "survey_admin.event",
+    "survey_admin.remind",
+    "survey_admin.send",
 }
 REFEREE_PAGES = {
     "printing.blank_scoresheet",
@@ -240,6 +248,8 @@ GET_REFUSED_FOR_ALL = {
     "results.confirm_vote": 404,  # the world's token is no vote's token
     "results.answer_ticket": 404,  # nor a ticket's
     "registration.invitation": 404,  # nor an invitation's token
+    "surveys.answer": 404,  # nor a survey's
+    "surveys.thanks": 404,
 }
 LAST = "auth.logout"  # it ends the session of the role being tried
 

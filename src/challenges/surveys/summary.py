@@ -54,6 +54,14 @@ def season_summary(season: Season) -> SeasonSurveySummary:
     )
 
 
+def event_figures(event: Event) -> SurveyFigures:
+    """One event's evaluations in figures, as season_summary has them."""
+    tallies = event_tallies([event.id])
+    return figures(
+        event.name, *(tallies.get((event.id, audience), Tally()) for audience in AUDIENCES)
+    )
+
+
 def event_tallies(event_ids: Sequence[int]) -> dict[tuple[int, Audience], Tally]:
     """Per event and audience: the people asked and answering, and their ratings' sums."""
     if not event_ids:
@@ -74,3 +82,45 @@ def event_tallies(event_ids: Sequence[int]) -> dict[tuple[int, Audience], Tally]
         .group_by(invitation.event_id, invitation.audience)
     ).all()
     return {(event_id, audience): Tally(*map(int, counts)) for event_id, audience, *counts in rows}
+
+
+QUESTIONS = ("went_well", "could_be_better", "remarks")  # the answers in words, in form order
+
+
+@dataclass(frozen=True)
+class Remarks:
+    """What one audience wrote at one event in answer to one question (a column of
+    SurveyInvitation in QUESTIONS): the texts only, sorted, so neither a name nor the order of
+    answering tells who wrote what."""
+
+    audience: Audience
+    question: str
+    texts: Sequence[str]
+
+
+def remarks_by_event(event_ids: Sequence[int]) -> dict[int, list[Remarks]]:
+    """Per event: its Remarks, coaches' before volunteers', in form order; none: no entry."""
+    rows = db.session.execute(
+        select(
+            SurveyInvitation.event_id,
+            SurveyInvitation.audience,
+            *(getattr(SurveyInvitation, question) for question in QUESTIONS),
+        ).where(
+            SurveyInvitation.event_id.in_(event_ids),
+            SurveyInvitation.answered_at.is_not(None),
+        )
+    ).all()
+    texts: dict[tuple[int, Audience, str], list[str]] = {}
+    for event_id, audience, *answers in rows:
+        for question, answer in zip(QUESTIONS, answers, strict=True):
+            if answer:
+                texts.setdefault((event_id, audience, question), []).append(answer)
+    found: dict[int, list[Remarks]] = {}
+    for (event_id, audience, question), words in sorted(texts.items(), key=_form_order):
+        found.setdefault(event_id, []).append(Remarks(audience, question, tuple(sorted(words))))
+    return found
+
+
+def _form_order(item: tuple[tuple[int, Audience, str], list[str]]) -> tuple[int, int, int]:
+    (event_id, audience, question), _texts = item
+    return event_id, AUDIENCES.index(audience), QUESTIONS.index(question)
