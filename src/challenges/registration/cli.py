@@ -15,6 +15,7 @@ from challenges.registration.services import (
     purge_first_names,
 )
 from challenges.seasons.models import Season
+from challenges.surveys.services import count_kept_people, forget_people
 
 privacy = AppGroup("privacy", help="Keep only what may be kept (AVG).")
 
@@ -24,15 +25,18 @@ privacy = AppGroup("privacy", help="Keep only what may be kept (AVG).")
 @click.option("--dry-run", is_flag=True, help="Only show what would be removed.")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (for scripts).")
 def purge_command(season_key: str, dry_run: bool, yes: bool) -> None:
-    """Remove the pupils' first names and the voters' e-mail addresses of a finished season
-    (results and vote counts stay, anonymous). Shows what goes and asks first."""
+    """Remove the pupils' first names, the voters' e-mail addresses and the survey answers'
+    people and remarks of a finished season (results, vote counts and survey marks stay,
+    anonymous). Shows what goes and asks first."""
     season = finished_season(season_key)
     teams, votes = count_first_names(season), count_voters(season)
+    surveys = count_kept_people(season)
     click.echo(
         f"Season {season.key}: the pupils' first names of {teams} team(s) and the e-mail "
         f"addresses of {votes} public-prize vote(s) are still kept."
     )
-    if dry_run or not (teams or votes):
+    click.echo(f"Survey invitations that still name a person or hold remarks: {surveys}.")
+    if dry_run or not (teams or votes or surveys):
         click.echo("Dry run: nothing removed." if dry_run else "Nothing to remove.")
         return
     if not yes:
@@ -41,9 +45,11 @@ def purge_command(season_key: str, dry_run: bool, yes: bool) -> None:
         raise click.ClickException("No backup could be made first, so nothing was removed.")
     teams = purge_first_names(season, utcnow())
     votes = forget_voters(season)
+    surveys = forget_people(season)
     db.session.commit()
     click.echo(f"Removed the pupils' first names of {teams} team(s) of {season.key}.")
     click.echo(f"Removed the e-mail addresses of {votes} public-prize vote(s).")
+    click.echo(f"Removed the people, links and remarks of {surveys} survey invitation(s).")
 
 
 def finished_season(season_key: str) -> Season:
