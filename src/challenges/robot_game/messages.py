@@ -1,4 +1,5 @@
-"""What a sheet's problems say, in the user's language (texts of the labels file + gettext)."""
+"""What a sheet's problems and reviews say, in the user's language (texts of the labels file +
+gettext)."""
 
 from flask_babel import lazy_gettext as _l
 
@@ -13,6 +14,20 @@ PROBLEM_TEXTS = {
     "out_of_range": _l("Give a number from %(min)s to %(max)s."),
     "not_a_choice": _l("Choose one of: %(choices)s."),
 }
+
+# Why the app set a sheet aside: stored as the key, read in the reader's language. A reason a
+# head referee typed (a rejection, a re-run) is stored and shown as typed.
+REVIEW_REASONS = {
+    "replaced_by_edit": _l("Replaced by the head referee's edit."),
+    "did_not_come": _l("The team did not come to the table."),
+    "no_show": _l("No-show"),
+    "replaced_by_late_sheet": _l("Replaced by a sheet that arrived late."),
+}
+
+
+def review_reason(stored: str | None) -> str | None:
+    """A sheet's review reason as the reader reads it (`REVIEW_REASONS`), else as typed."""
+    return str(REVIEW_REASONS[stored]) if stored in REVIEW_REASONS else stored
 
 
 def problem_message(season: SeasonDefinition, problem: Problem, language: str) -> str:

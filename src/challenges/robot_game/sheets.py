@@ -358,7 +358,7 @@ def edit(
             {p.question: problem_message(season, p, current_language()) for p in result.problems}
         )
     for rival in rivals(sheet) if verify else []:
-        _review(rival, SheetStatus.REJECTED, user.name, _("Replaced by the head referee's edit."))
+        _review(rival, SheetStatus.REJECTED, user.name, "replaced_by_edit")
     sheet.current = False
     db.session.flush()  # before the new version: the database allows one current verified
     version = ScoreSheet(
@@ -407,7 +407,7 @@ def mark_no_show(event: Event, match_id: int, user: User) -> ScoreSheet:
     if _verified(event, entry.team_id, entry.kind, entry.round) is not None:
         raise DomainError(_("This match already has a verified score."), status=409)
     for sheet in _active(event, entry):
-        _review(sheet, SheetStatus.VOID, user.name, _("The team did not come to the table."))
+        _review(sheet, SheetStatus.VOID, user.name, "did_not_come")
     sheet = ScoreSheet(
         client_key=f"no-show-{entry.id}-{utcnow():%Y%m%d%H%M%S%f}",
         **_match_fields(entry),
@@ -419,7 +419,7 @@ def mark_no_show(event: Event, match_id: int, user: User) -> ScoreSheet:
         referee_name=user.name,
         submitted_by_id=user.id,
     )
-    _review(sheet, SheetStatus.VERIFIED, user.name, _("No-show"))
+    _review(sheet, SheetStatus.VERIFIED, user.name, "no_show")
     db.session.add(sheet)
     return sheet
 
@@ -442,7 +442,7 @@ def late_arrival(event: Event, given: SheetInput, sender: User, user: User) -> S
     aside (closed round or not) and waits for review like any other sheet."""
     entry = match_of(event, given.match_id)
     for sheet in _active(event, entry):
-        _review(sheet, SheetStatus.VOID, user.name, _("Replaced by a sheet that arrived late."))
+        _review(sheet, SheetStatus.VOID, user.name, "replaced_by_late_sheet")
     sheet = _new_sheet(season_of(event), entry, given, sender)
     db.session.add(sheet)
     return sheet

@@ -37,7 +37,7 @@ from challenges.labels import team_label
 from challenges.registration.models import Team
 from challenges.robot_game import desk, pairs, sheets, standings
 from challenges.robot_game.evaluator import answers_from_strings
-from challenges.robot_game.messages import browser_texts
+from challenges.robot_game.messages import browser_texts, review_reason
 from challenges.tablets import refused
 from challenges.tablets.models import Kind
 
@@ -164,6 +164,7 @@ def head_referee(event_id: int):
         state=standings.state_of(event),
         board=standings.live(event),
         form=ConfirmForm(),
+        review_reason=review_reason,
     )
 
 
@@ -320,7 +321,14 @@ def sheet_detail(event_id: int, sheet_id: int):
         problems = outcome.problems or {"match": outcome.message}
         status = FORM_ERROR_STATUS if outcome.problems else outcome.status
     return sheet_page(
-        event, sheet.team, answers, problems, status, sheet=sheet, versions=sheets.history(sheet)
+        event,
+        sheet.team,
+        answers,
+        problems,
+        status,
+        sheet=sheet,
+        versions=sheets.history(sheet),
+        review_reason=review_reason,
     )
 
 
