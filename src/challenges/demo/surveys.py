@@ -1,0 +1,128 @@
+"""The evaluations of the demo's finished events: made-up but deterministic answers of coaches
+and volunteers (marks, whether they would come again, a few remarks), so that the survey
+pages and the season report show real-looking figures right after `make run`.
+
+Only added: an event that already has a survey is left alone. The people asked are not named
+(as after the season's purge): the demo has no coach or volunteer for most teams.
+"""
+
+import random
+from collections.abc import Sequence
+from datetime import UTC, datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from challenges.auth.models import EventRole
+from challenges.events.models import Event, EventTeam
+from challenges.extensions import db
+from challenges.surveys.figures import closes_on
+from challenges.surveys.models import Again, Audience, Survey, SurveyInvitation
+from challenges.surveys.services import VOLUNTEER_ROLES
+
+COACH_MARKS = (6, 7, 7, 8, 8, 8, 8, 9, 9, 10)
+VOLUNTEER_MARKS = (7, 8, 8, 8, 9, 9, 10)
+AGAIN = (Again.YES, Again.YES, Again.YES, Again.MAYBE, Again.NO)
+ANSWERING = 0.7  # the share of the people asked who answer
+FEWEST_VOLUNTEERS = 8  # asked per event, also where the demo has fewer crew accounts
+WENT_WELL = {
+    True: (
+        "De robotwedstrijd liep strak op tijd.",
+        "Fijne scheidsrechters die alles goed uitlegden.",
+        "De jurering in kleine lokalen was rustig voor de kinderen.",
+    ),
+    False: (
+        "De kinderen vonden het presenteren aan de jury geweldig.",
+        "Veel ruimte voor de stands op de Markt.",
+        "Goede sfeer, de leerlingen waren trots op hun ontwerp.",
+    ),
+}
+COULD_BE_BETTER = (
+    "Meer koffie en water voor de begeleiders.",
+    "Het programma van de dag eerder per mail, graag.",
+    "De uitslag duurde lang; de kinderen werden onrustig.",
+)
+VOLUNTEER_REMARKS = (
+    "Goed geregeld, duidelijke briefing in de ochtend.",
+    "De lunch was te laat voor de vrijwilligers.",
+)
+
+
+def seed_surveys(events: Sequence[Event]) -> int:
+    """Add the survey and its answers to each of these events that has none; returns how many
+    answers were added."""
+    answers = 0
+    for event in events:
+        if db.session.get(Survey, event.id) is None:
+            answers += seed_survey(event)
+    db.session.flush()
+    return answers
+
+
+def seed_survey(event: Event) -> int:
+    chance = random.Random(f"survey-{event.slug}")
+    sent = datetime.combine(event.starts_on + timedelta(days=1), time(9), tzinfo=UTC)
+    db.session.add(
+        Survey(
+            event_id=event.id,
+            sent_at=sent,
+            closes_on=closes_on(event.starts_on),
+            reminded_at=sent + timedelta(days=7),
+        )
+    )
+    db.session.flush()
+    robot_game = event.season.programme.has_robot_game
+    invitations = [
+        *(coach_invitation(event, chance, sent, robot_game) for _ in range(teams_at(event))),
+        *(volunteer_invitation(event, chance, sent) for _ in range(volunteers_at(event))),
+    ]
+    db.session.add_all(invitations)
+    return sum(invitation.answered_at is not None for invitation in invitations)
+
+
+def teams_at(event: Event) -> int:
+    return db.session.scalar(select(func.count()).where(EventTeam.event_id == event.id))
+
+
+def volunteers_at(event: Event) -> int:
+    crew = db.session.scalar(
+        select(func.count(func.distinct(EventRole.user_id))).where(
+            EventRole.event_id == event.id, EventRole.role.in_(VOLUNTEER_ROLES)
+        )
+    )
+    return max(crew, FEWEST_VOLUNTEERS)
+
+
+def answered(chance: random.Random, sent: datetime) -> datetime | None:
+    """When someone answered (within ten days of the mail); None for those who did not."""
+    return sent + timedelta(days=chance.randint(0, 10)) if chance.random() < ANSWERING else None
+
+
+def coach_invitation(
+    event: Event, chance: random.Random, sent: datetime, robot_game: bool
+) -> SurveyInvitation:
+    invitation = SurveyInvitation(
+        event_id=event.id, audience=Audience.COACH, answered_at=answered(chance, sent)
+    )
+    if invitation.answered_at:
+        invitation.programme_rating = chance.choice(COACH_MARKS)
+        invitation.event_rating = chance.choice(COACH_MARKS)
+        invitation.again = chance.choice(AGAIN)
+        invitation.went_well = maybe(chance, WENT_WELL[robot_game])
+        invitation.could_be_better = maybe(chance, COULD_BE_BETTER)
+    return invitation
+
+
+def volunteer_invitation(event: Event, chance: random.Random, sent: datetime) -> SurveyInvitation:
+    invitation = SurveyInvitation(
+        event_id=event.id, audience=Audience.VOLUNTEER, answered_at=answered(chance, sent)
+    )
+    if invitation.answered_at:
+        invitation.event_rating = chance.choice(VOLUNTEER_MARKS)
+        invitation.again = chance.choice(AGAIN)
+        invitation.remarks = maybe(chance, VOLUNTEER_REMARKS)
+    return invitation
+
+
+def maybe(chance: random.Random, texts: Sequence[str]) -> str | None:
+    """One of the texts for about one answer in three; most people write nothing."""
+    return chance.choice(texts) if chance.random() < 1 / 3 else None
