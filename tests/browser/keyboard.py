@@ -1,51 +1,77 @@
-"""Keyboard-only journeys: Tab to an element, and check at every stop that the focused element
-is on the screen, not hidden under something else, and shows a focus ring."""
+"""Keyboard-only steps for the browser journeys. After every key the focused element must be on
+the screen, not covered by anything (such as the sheet's sticky total bar) and show a focus
+ring (a computed outline or box shadow)."""
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
-FOCUS_STATE = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  const box = el.getBoundingClientRect();
-  // Wholly on the screen (to a sub-pixel), or filling it when larger (a tall table region).
-  const inside = (start, end, size) => end > start
-    && ((start > -1 && end < size + 1) || (end - start > size && start <= 0 && end >= size));
-  const style = getComputedStyle(el);
-  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
-  const top = document.elementFromPoint(x, y);
+# Why the focused element cannot be seen, or null when it can.
+FOCUS_UNSEEN = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return "nothing has the focus";
+  const name = element.outerHTML.slice(0, 120);
+  const box = element.getBoundingClientRect();
+  if (!box.width || !box.height) return `not shown: ${name}`;
+  // A browser scrolls a field just into view: its edge may sit a fraction past the screen's.
+  if (box.top < -1 || box.left < -1 || box.bottom > innerHeight + 1 || box.right > innerWidth + 1) {
+    const where = `${Math.round(box.top)} to ${Math.round(box.bottom)} of ${innerHeight}`;
+    return `off the screen (${where}): ${name}`;
+  }
+  const points = [[box.left + 2, box.top + 2], [box.right - 2, box.bottom - 2]];
+  for (const [x, y] of points) {
+    const seen = document.elementFromPoint(x, y);
+    if (seen && !element.contains(seen) && !seen.contains(element)) {
+      return `covered by ${seen.outerHTML.slice(0, 80)}: ${name}`;
+    }
+  }
+  const style = getComputedStyle(element);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+  if (!outline && style.boxShadow === "none") return `no focus ring: ${name}`;
+  return null;
+}"""
+
+FOCUSED = """() => {
+  const element = document.activeElement;
+  const group = element.type === "radio" ? element.form.elements[element.name] : null;
   return {
-    box: [box.left, box.top, box.right, box.bottom, innerWidth, innerHeight].map(Math.round),
-    text: (el.labels?.[0]?.innerText || el.innerText || el.value || el.id || el.tagName).trim(),
-    on_screen: inside(box.top, box.bottom, innerHeight) && inside(box.left, box.right, innerWidth),
-    uncovered: top !== null && (el.contains(top) || top.contains(el) || top.control === el),
-    ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
-      || style.boxShadow !== "none",
+    id: element.id,
+    name: element.name ?? "",
+    type: element.type ?? "",
+    value: element.value ?? "",
+    answered: group ? [...group].some((option) => option.checked) : Boolean(element.value),
   };
 }"""
 
-TABS = 120  # more stops than any page in the journeys has
+
+def assert_focus_seen(page: Page) -> None:
+    problem = page.evaluate(FOCUS_UNSEEN)
+    assert problem is None, problem
 
 
-def assert_focus_visible(page: Page) -> str:
-    """The focused element's text (or label): it is on the screen, uncovered, with a ring."""
-    state = page.evaluate(FOCUS_STATE)
-    assert state is not None, "nothing has focus"
-    assert state["on_screen"], f"{state['text']!r} has focus outside the viewport: {state['box']}"
-    assert state["uncovered"], f"{state['text']!r} has focus under another element"
-    assert state["ring"], f"{state['text']!r} has focus without a visible focus indicator"
-    return state["text"]
+def press(page: Page, key: str) -> None:
+    """One key, and a look at where the focus went."""
+    page.keyboard.press(key)
+    assert_focus_seen(page)
 
 
-def tab_to(page: Page, selector: str, text: str = "", backwards: bool = False) -> None:
-    """Presses Tab (Shift+Tab) until an element matching `selector` whose text or label
-    contains `text` has focus, checking every stop on the way."""
-    key = "Shift+Tab" if backwards else "Tab"
-    for _stop in range(TABS):
-        page.keyboard.press(key)
-        if page.evaluate(FOCUS_STATE) is None:  # between the page and the browser's bar
-            continue
-        shown = assert_focus_visible(page)
-        if page.evaluate("s => document.activeElement.matches(s)", selector) and text in shown:
+def follow(page: Page) -> None:
+    """Enter on the focused link or button, and the page it opens."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def focused(page: Page) -> dict:
+    """The focused field: id, name, type, value and whether it (or its radio group) is answered."""
+    return page.evaluate(FOCUSED)
+
+
+def has_focus(target: Locator) -> bool:
+    return target.evaluate("element => element === document.activeElement")
+
+
+def tab_to(page: Page, target: Locator, backwards: bool = False, limit: int = 200) -> None:
+    """Tab (or Shift+Tab) until `target` has the focus, looking at every stop on the way."""
+    for _stop in range(limit):
+        press(page, "Shift+Tab" if backwards else "Tab")
+        if has_focus(target):
             return
-    raise AssertionError(f"{selector} {text!r} not reached with {key}")
+    raise AssertionError(f"{limit} tab stops without reaching {target}")
