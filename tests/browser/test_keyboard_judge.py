@@ -4,7 +4,7 @@ message, the focus in the note and the count said in the live status; with the n
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TABLET, demo_event_id, log_in, screenshot
+from tests.browser.conftest import TABLET, demo_event_id, log_in, page_without_errors, screenshot
 from tests.browser.keyboard import assert_focus_seen, focused, follow, press, tab_to
 from tests.browser.test_offline import execute
 
@@ -16,19 +16,14 @@ WENT_WELL = "Toetsenbord: een heldere uitleg van de robot"
 
 @pytest.fixture
 def tablet(browser, live_server):
-    context = browser.new_context(viewport=TABLET, locale="nl-NL")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    execute(
-        live_server,
-        "DELETE FROM rubric_entry WHERE rubric = 'robot_design'"
-        " AND team_id = (SELECT id FROM team WHERE name = ?)",
-        TEAM,
-    )
-    assert errors == []
+    with page_without_errors(browser, viewport=TABLET, locale="nl-NL") as page:
+        yield page
+        execute(
+            live_server,
+            "DELETE FROM rubric_entry WHERE rubric = 'robot_design'"
+            " AND team_id = (SELECT id FROM team WHERE name = ?)",
+            TEAM,
+        )
 
 
 def choose_levels_up_to_the_feedback(page) -> str:

@@ -4,7 +4,7 @@ message, the focus on it and the count said in the live total bar; put right, th
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TABLET, demo_event_id, log_in, screenshot
+from tests.browser.conftest import TABLET, demo_event_id, log_in, page_without_errors, screenshot
 from tests.browser.keyboard import (
     assert_focus_seen,
     focused,
@@ -23,14 +23,9 @@ OPEN = "m08_vine_down"  # a yes/no question in the middle of the sheet, left ope
 
 @pytest.fixture
 def tablet(browser, live_server):
-    context = browser.new_context(viewport=TABLET, locale="nl-NL")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    execute(live_server, "DELETE FROM score_sheet WHERE referee_name = ?", REFEREE)
-    assert errors == []
+    with page_without_errors(browser, viewport=TABLET, locale="nl-NL") as page:
+        yield page
+        execute(live_server, "DELETE FROM score_sheet WHERE referee_name = ?", REFEREE)
 
 
 def answer_up_to_the_name(page) -> None:
