@@ -11,10 +11,11 @@ from sqlalchemy import select
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.auth.roles import Role
 from challenges.database import utcnow
-from challenges.demo import data
+from challenges.demo import data, reach
 from challenges.demo.dates import amsterdam_today
 from challenges.demo.finished import finish_demo_events
 from challenges.demo.market import coach_every_team, juror_logins, seed_market_crew
+from challenges.demo.surveys import seed_surveys
 from challenges.events.models import Event, EventKind, EventTeam, ScheduleEntry
 from challenges.events.schedules import make_schedule
 from challenges.extensions import db
@@ -71,6 +72,7 @@ def seed_demo(today: date | None = None) -> SeedReport:
     }
     link_finals(events)
     place_demo_teams(events)
+    seed_season_reach(report, world, seasons, events, schools)
     seed_accounts(report, events[world.demo_event])
     link_demo_coach()
     ready_demo_market(report, events[world.demo_market], seasons[world.vakkanjers_running])
@@ -221,13 +223,58 @@ def place_demo_teams(events: dict[str, Event]) -> None:
         if not finals:
             continue
         teams = db.session.scalars(
-            select(Team).where(Team.season_id == season_id).order_by(Team.id)
+            select(Team)
+            .where(Team.season_id == season_id, Team.status == TeamStatus.CONFIRMED)
+            .order_by(Team.id)
         )
         for index, team in enumerate(teams):
             if db.session.scalar(select(EventTeam.id).where(EventTeam.team_id == team.id)) is None:
                 event = finals[index % len(finals)]
                 db.session.add(EventTeam(event_id=event.id, team_id=team.id, event_kind=event.kind))
     db.session.flush()
+
+
+def seed_season_reach(
+    report: SeedReport,
+    world: data.World,
+    seasons: dict[str, Season],
+    events: dict[str, Event],
+    schools: list[School],
+) -> None:
+    """More schools and teams for the season in numbers, at the finals nobody works at in the
+    demo, and the visitors and the evaluations of last season's events. The running
+    Vakkanjers season's teams are coached by a teacher of their school
+    (market.coach_every_team): its extra teams come from the schools of its teams, so no
+    account is made for them."""
+    everywhere = schools + [seed_school(report, row) for row in reach.SCHOOLS]
+    kept = {world.demo_event, world.demo_market, *world.finished}
+    archives = {world.fll_archive, world.vakkanjers_archive}
+    for key, season in seasons.items():
+        finals = [
+            event
+            for slug, event in events.items()
+            if event.season_id == season.id
+            and event.kind is EventKind.REGIONAL
+            and slug not in kept
+        ]
+        others = reach.ARCHIVED_OTHERS if key in archives else reach.OTHERS
+        found = schools_of(season) if key == world.vakkanjers_running else everywhere
+        for _ in range(reach.seed_reach(season, found, finals, category_for, others)):
+            report.count("team")
+    finished = [event for event in events.values() if event.season.key in archives]
+    reach.seed_visitors(finished)
+    for _ in range(seed_surveys(finished)):
+        report.count("survey answer")
+
+
+def schools_of(season: Season) -> list[School]:
+    return list(
+        db.session.scalars(
+            select(School)
+            .where(School.id.in_(select(Team.school_id).where(Team.season_id == season.id)))
+            .order_by(School.vestigingscode)
+        )
+    )
 
 
 def open_archive_to_judge_advisor(finished: list[Event]) -> None:
