@@ -11,8 +11,13 @@ FOCUS_UNSEEN = """() => {
   const name = element.outerHTML.slice(0, 120);
   const box = element.getBoundingClientRect();
   if (!box.width || !box.height) return `not shown: ${name}`;
-  // A browser scrolls a field just into view: its edge may sit a fraction past the screen's.
-  if (box.top < -1 || box.left < -1 || box.bottom > innerHeight + 1 || box.right > innerWidth + 1) {
+  // A browser scrolls a field just into view (its edge may sit a fraction past the screen's),
+  // and Chromium not at all when part of it is on the screen already: enough of it must show
+  // to see the ring and where one types (24 px, or all of a smaller field or button).
+  const shown = (start, end, size) => Math.min(end, size) - Math.max(start, 0);
+  const enough = (length, seen) => seen >= Math.min(length, 24) - 1;
+  if (!enough(box.height, shown(box.top, box.bottom, innerHeight))
+      || !enough(box.width, shown(box.left, box.right, innerWidth))) {
     const where = `${Math.round(box.top)} to ${Math.round(box.bottom)} of ${innerHeight}`;
     return `off the screen (${where}): ${name}`;
   }

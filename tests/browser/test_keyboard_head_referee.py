@@ -15,7 +15,7 @@ from challenges.registration.models import Team
 from challenges.robot_game import sheets
 from tests.browser.conftest import TABLET, page_without_errors, screenshot, serving
 from tests.browser.full_house import FullHouse, build_full_house
-from tests.browser.keyboard import assert_focus_visible, tab_to
+from tests.browser.keyboard import assert_focus_seen, tab_to
 from tests.factories import PASSWORD, app_config
 from tests.robot_game.conftest import answers
 
@@ -71,9 +71,9 @@ def verify_elsewhere(database_url: str, sheet_id: int) -> None:
 
 def log_in_by_keyboard(page, server: str, email: str) -> None:
     page.goto(f"{server}/account/login")
-    tab_to(page, "input[type=email]")
+    tab_to(page, page.get_by_label("E-mailadres"))
     page.keyboard.type(email)
-    tab_to(page, "input[type=password]")
+    tab_to(page, page.get_by_label("Wachtwoord"))
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
@@ -83,13 +83,17 @@ def waiting_card(page, team: str) -> str:
     return page.locator("#desk-waiting > .card", has_text=team).get_attribute("id")
 
 
+def verify_button(page, card: str):
+    return page.locator(f"#{card}").get_by_role("button", name="Goedkeuren")
+
+
 def test_the_head_referee_verifies_a_sheet_by_keyboard_while_another_arrives(
     desk, live_server, house
 ):
     log_in_by_keyboard(desk, live_server, house.head_referee)
     desk.goto(f"{live_server}/events/{house.event_id}/head-referee")
     card = waiting_card(desk, house.newcomer)
-    tab_to(desk, f"#{card} button", "Goedkeuren")
+    tab_to(desk, verify_button(desk, card))
     desk.evaluate("document.activeElement.markedByTest = true")
     screenshot(desk, "desk-1024-keyboard")
 
@@ -100,12 +104,12 @@ def test_the_head_referee_verifies_a_sheet_by_keyboard_while_another_arrives(
     )
     expect(desk.locator("#desk-waiting > .card")).to_have_count(2)
     assert desk.evaluate("document.activeElement.markedByTest") is True  # the same button
-    assert_focus_visible(desk)
+    assert_focus_seen(desk)
 
     desk.keyboard.press("Enter")
     expect(desk.locator(".flash-success")).to_contain_text("goedgekeurd")
     expect(desk.locator("#desk-waiting > .card")).to_have_count(1)
-    tab_to(desk, "#desk-verified a", "Verbeteren")
+    tab_to(desk, desk.locator("#desk-verified").get_by_role("link", name="Verbeteren").first)
 
 
 def test_when_its_row_goes_focus_moves_to_the_next_row(desk, live_server, house):
@@ -115,9 +119,9 @@ def test_when_its_row_goes_focus_moves_to_the_next_row(desk, live_server, house)
     cards = desk.locator("#desk-waiting > .card")
     expect(cards).to_have_count(2)
     first, second = (cards.nth(0).get_attribute("id"), cards.nth(1).get_attribute("id"))
-    tab_to(desk, f"#{first} button", "Goedkeuren")
+    tab_to(desk, verify_button(desk, first))
 
     verify_elsewhere(live_server.database_url, int(first.removeprefix("waiting-")))
     expect(cards).to_have_count(1)
     expect(desk.locator(f"#{second}")).to_be_focused()
-    assert_focus_visible(desk)
+    assert_focus_seen(desk)
