@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import TABLET, log_in, page_without_errors, screenshot, serving
 from tests.browser.full_house import FullHouse, build_full_house
+from tests.browser.keyboard import assert_focus_seen, tab_to
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -201,3 +202,20 @@ def test_a_tablet_shows_the_full_table(browser, live_server, full_house):
     wrap = page.locator(".table-wrap").evaluate("wrap => [wrap.scrollWidth, wrap.clientWidth]")
     assert wrap[0] <= wrap[1]
     context.close()
+
+
+def test_the_pause_button_is_reached_and_worked_with_the_keyboard(
+    projector, live_server, full_house
+):
+    open_screen(projector, live_server, full_house)
+    pause = projector.locator("#screen-pause")
+    expect(pause).to_have_accessible_name(re.compile("^Pauzeren"))
+    screenshot(projector, "audience-screen-1920x1080-60-teams-paging")
+    tab_to(projector, pause)
+    projector.keyboard.press("Space")  # on the button: one press, one toggle
+    expect(pause).to_have_accessible_name(re.compile("^Doorgaan"))
+    expect(projector.locator(".screen")).to_have_class(re.compile(r"\bpaused\b"))
+    assert_focus_seen(projector)
+    screenshot(projector, "audience-screen-1920x1080-60-teams-paused")
+    projector.keyboard.press("Enter")
+    expect(pause).to_contain_text("Pauzeren")
