@@ -40,10 +40,14 @@ COULD_BE_BETTER = (
     "Meer koffie en water voor de begeleiders.",
     "Het programma van de dag eerder per mail, graag.",
     "De uitslag duurde lang; de kinderen werden onrustig.",
+    "Bordjes naar de zaal vanaf de ingang zouden helpen.",
+    "Te weinig stopcontacten voor de laptops.",
 )
 VOLUNTEER_REMARKS = (
     "Goed geregeld, duidelijke briefing in de ochtend.",
     "De lunch was te laat voor de vrijwilligers.",
+    "Graag de planning een week van tevoren.",
+    "Fijn team, volgend jaar ben ik er weer bij.",
 )
 
 
@@ -70,10 +74,10 @@ def seed_survey(event: Event) -> int:
         )
     )
     db.session.flush()
-    robot_game = event.season.programme.has_robot_game
+    texts = Texts(chance, event.season.programme.has_robot_game)
     invitations = [
-        *(coach_invitation(event, chance, sent, robot_game) for _ in range(teams_at(event))),
-        *(volunteer_invitation(event, chance, sent) for _ in range(volunteers_at(event))),
+        *(coach_invitation(event, chance, sent, texts) for _ in range(teams_at(event))),
+        *(volunteer_invitation(event, chance, sent, texts) for _ in range(volunteers_at(event))),
     ]
     db.session.add_all(invitations)
     return sum(invitation.answered_at is not None for invitation in invitations)
@@ -97,8 +101,27 @@ def answered(chance: random.Random, sent: datetime) -> datetime | None:
     return sent + timedelta(days=chance.randint(0, 10)) if chance.random() < ANSWERING else None
 
 
+class Texts:
+    """The remarks of one event: about one answer in three writes one, each text at most once
+    (in the programme's words), so the remarks read like different people's."""
+
+    def __init__(self, chance: random.Random, robot_game: bool) -> None:
+        self.chance = chance
+        self.left = {
+            "went_well": list(WENT_WELL[robot_game]),
+            "could_be_better": list(COULD_BE_BETTER),
+            "remarks": list(VOLUNTEER_REMARKS),
+        }
+        for texts in self.left.values():
+            chance.shuffle(texts)
+
+    def maybe(self, question: str) -> str | None:
+        left = self.left[question]
+        return left.pop() if left and self.chance.random() < 1 / 3 else None
+
+
 def coach_invitation(
-    event: Event, chance: random.Random, sent: datetime, robot_game: bool
+    event: Event, chance: random.Random, sent: datetime, texts: Texts
 ) -> SurveyInvitation:
     invitation = SurveyInvitation(
         event_id=event.id, audience=Audience.COACH, answered_at=answered(chance, sent)
@@ -107,22 +130,19 @@ def coach_invitation(
         invitation.programme_rating = chance.choice(COACH_MARKS)
         invitation.event_rating = chance.choice(COACH_MARKS)
         invitation.again = chance.choice(AGAIN)
-        invitation.went_well = maybe(chance, WENT_WELL[robot_game])
-        invitation.could_be_better = maybe(chance, COULD_BE_BETTER)
+        invitation.went_well = texts.maybe("went_well")
+        invitation.could_be_better = texts.maybe("could_be_better")
     return invitation
 
 
-def volunteer_invitation(event: Event, chance: random.Random, sent: datetime) -> SurveyInvitation:
+def volunteer_invitation(
+    event: Event, chance: random.Random, sent: datetime, texts: Texts
+) -> SurveyInvitation:
     invitation = SurveyInvitation(
         event_id=event.id, audience=Audience.VOLUNTEER, answered_at=answered(chance, sent)
     )
     if invitation.answered_at:
         invitation.event_rating = chance.choice(VOLUNTEER_MARKS)
         invitation.again = chance.choice(AGAIN)
-        invitation.remarks = maybe(chance, VOLUNTEER_REMARKS)
+        invitation.remarks = texts.maybe("remarks")
     return invitation
-
-
-def maybe(chance: random.Random, texts: Sequence[str]) -> str | None:
-    """One of the texts for about one answer in three; most people write nothing."""
-    return chance.choice(texts) if chance.random() < 1 / 3 else None
