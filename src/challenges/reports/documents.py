@@ -83,10 +83,12 @@ def write_pdf(
             drawing(picture, doc.width * PICTURE_WIDTH) for picture in pictures.get(table.key, [])
         ]
         heading = Paragraph(escape(table.title), style["heading"])
-        if drawn:
-            story += [KeepTogether([heading, *drawn]), Spacer(1, 3 * mm), _grid(table, doc.width)]
-        else:
-            story.append(KeepTogether([heading, _grid(table, doc.width)]))
+        if not table.rows:
+            nothing = Paragraph(escape(_("Nothing to count yet.")), style["small"])
+            story.append(KeepTogether([heading, nothing]))
+            continue
+        spaced = [*drawn, Spacer(1, 3 * mm)] if drawn else []
+        story.append(KeepTogether([heading, *spaced, _grid(table, doc.width)]))
     draw = on_every_page(footer)
     doc.build(story, onFirstPage=draw, onLaterPages=draw)
     return doc.page
