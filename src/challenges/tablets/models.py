@@ -37,6 +37,7 @@ class RefusedItem(db.Model):
     sent_by: Mapped[str] = mapped_column(String(120))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(String(300))
+    reason_language: Mapped[str | None] = mapped_column(String(8))  # the sender's; None: unknown
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     outcome: Mapped[Outcome | None] = mapped_column(str_enum(Outcome))
     decided_by: Mapped[str | None] = mapped_column(String(120))

@@ -12,6 +12,7 @@ from challenges.auth.models import User
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.extensions import db
+from challenges.i18n import current_language
 from challenges.tablets.models import Kind, Outcome, RefusedItem
 
 # The refusals that concern the state of the match or team, not what the tablet filled in.
@@ -21,13 +22,14 @@ STATE_REFUSALS = (403, 409)
 def keep(
     event_id: int, kind: Kind, team_id: int, payload: dict[str, Any], user: User, reason: str
 ) -> None:
-    """Keep a refused item, once per client key."""
+    """Keep a refused item, once per client key, with the language its reason is in (the
+    sender's: a page in another language marks it so)."""
     client_key = str(payload.get("client_key") or "")
     found = db.session.scalar(
         select(RefusedItem).where(RefusedItem.kind == kind, RefusedItem.client_key == client_key)
     )
     if found is not None:
-        found.reason = reason[:300]
+        found.reason, found.reason_language = reason[:300], current_language()
         return
     item = RefusedItem(
         event_id=event_id,
@@ -38,6 +40,7 @@ def keep(
         sent_by=user.name,
         payload=payload,
         reason=reason[:300],
+        reason_language=current_language(),
     )
     try:
         with db.session.begin_nested():
