@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from flask_babel import force_locale
 
 from challenges.reports.figures import (
@@ -71,3 +73,17 @@ def test_numbers_are_written_the_readers_way(app):
         assert cell_text(MASK) == "< 5"
     with app.test_request_context(), force_locale("en"):
         assert cell_text(13301) == "13,301"
+
+
+def test_a_vakkanjers_season_speaks_of_semi_finals(app):
+    with app.test_request_context(), force_locale("nl"):
+        tables = season_tables(replace(FIGURES, robot_game=False))
+        words = " ".join(
+            [table.title for table in tables]
+            + [text for table in tables for text in table.header]
+            + [str(row[0]) for table in tables for row in table.rows]
+        )
+    assert "Per halve finale" in words
+    assert "Op een halve finale" in words
+    assert "Teams op een halve finale" in words
+    assert "regiofinale" not in words.lower()

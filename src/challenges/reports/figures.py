@@ -49,7 +49,7 @@ class StatusCounts:
     confirmed: int = 0
     waitlisted: int = 0
     withdrawn: int = 0
-    placed: int = 0  # at a regional final
+    placed: int = 0  # at a regional final (a Vakkanjers semi-final)
     advanced: int = 0  # a ticket to the national final that was not declined
     pupils: int = 0  # in teams that did not withdraw
 
@@ -141,6 +141,7 @@ class SeasonFigures:
     programme: str
     season: str
     theme: str
+    robot_game: bool = True  # FLL; Vakkanjers speaks of semi-finals (its Markten)
     categories: Sequence[CategoryFigures] = ()
     schools: SchoolFigures = SchoolFigures()
     provinces: Sequence[ProvinceFigures] = ()

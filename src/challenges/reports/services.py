@@ -52,6 +52,7 @@ def season_figures(season: Season) -> SeasonFigures:
         programme=season.programme.name,
         season=season.name,
         theme=season.theme,
+        robot_game=season.programme.has_robot_game,
         categories=_categories(season),
         schools=_schools(season, previous),
         provinces=_provinces(season),

@@ -61,7 +61,10 @@ def key_figures(figures: SeasonFigures) -> Table:
         [_("Teams registered"), totals.total],
         [_("Pupils reached"), totals.pupils],
         [_("Schools reached"), schools.total],
-        [_("Teams at a regional final"), totals.placed],
+        [
+            _("Teams at a regional final") if figures.robot_game else _("Teams at a semi-final"),
+            totals.placed,
+        ],
         [_("Tickets to the national final"), totals.advanced],
         [_("Teams at the national final"), figures.national_teams],
         [_("Visitors (estimates)"), figures.visitors],
@@ -74,6 +77,10 @@ def key_figures(figures: SeasonFigures) -> Table:
     return Table("key", _("Key figures"), (_("Figure"), _("Number")), rows)
 
 
+def _at_a_final(figures: SeasonFigures) -> str:
+    return _("At a regional final") if figures.robot_game else _("At a semi-final")
+
+
 def categories(figures: SeasonFigures) -> Table:
     header = (
         _("Category"),
@@ -82,7 +89,7 @@ def categories(figures: SeasonFigures) -> Table:
         _("Not yet confirmed"),
         _("Waiting list"),
         _("Withdrawn"),
-        _("At a regional final"),
+        _at_a_final(figures),
         _("Ticket to the national final"),
         _("Pupils"),
     )
@@ -118,14 +125,15 @@ def finals(figures: SeasonFigures) -> Table:
         for final in figures.finals
     ]
     header = (
-        _("Regional final"),
+        _("Regional final") if figures.robot_game else _("Semi-final"),
         _("Teams"),
         _("Capacity"),
         _("Capacity used"),
         _("Ticket to the national final"),
         _("Visitors"),
     )
-    return Table("finals", _("Per regional final"), header, rows)
+    title = _("Per regional final") if figures.robot_game else _("Per semi-final")
+    return Table("finals", title, header, rows)
 
 
 def history(figures: SeasonFigures) -> Table:
@@ -138,7 +146,7 @@ def history(figures: SeasonFigures) -> Table:
         _("Teams registered"),
         _("Pupils reached"),
         _("Schools reached"),
-        _("At a regional final"),
+        _at_a_final(figures),
         _("Ticket to the national final"),
     )
     return Table("seasons", _("Compared with earlier seasons"), header, rows)
