@@ -22,8 +22,15 @@ def test_a_survey_goes_out_from_the_day_after_the_event():
     assert may_send(event_day, date(2026, 2, 8))
 
 
+def test_a_survey_closes_three_weeks_after_the_event_or_two_after_a_late_sending():
+    event_day = date(2026, 2, 7)
+    assert closes_on(event_day, date(2026, 2, 8)) == date(2026, 2, 28)
+    assert closes_on(event_day, date(2026, 2, 14)) == date(2026, 2, 28)
+    assert closes_on(event_day, date(2026, 3, 20)) == date(2026, 4, 3)
+
+
 def test_a_survey_is_open_until_its_last_day_or_until_closed_by_hand():
-    last_day = closes_on(date(2026, 2, 7))
+    last_day = closes_on(date(2026, 2, 7), date(2026, 2, 8))
     assert last_day == date(2026, 2, 28)
     assert is_open(last_day, None, last_day)
     assert not is_open(last_day, None, date(2026, 3, 1))

@@ -69,7 +69,7 @@ def seed_survey(event: Event) -> int:
         Survey(
             event_id=event.id,
             sent_at=sent,
-            closes_on=closes_on(event.starts_on),
+            closes_on=closes_on(event.starts_on, sent.date()),
             reminded_at=sent + timedelta(days=7),
         )
     )

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from challenges.reports.figures import Share
 
 OPEN_FOR = timedelta(weeks=3)  # from the event's day to the survey's last day
+OPEN_AT_LEAST = timedelta(weeks=2)  # from the day it is sent, when that is late
 LOWEST, HIGHEST = 1, 10  # a rating
 LONGEST_TEXT = 2000  # characters in an answer in words
 
@@ -23,8 +24,10 @@ def average(total: int, count: int) -> float | None:
     return float((Decimal(total) / Decimal(count)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
-def closes_on(event_day: date) -> date:
-    return event_day + OPEN_FOR
+def closes_on(event_day: date, sent_on: date) -> date:
+    """The survey's last day: three weeks after the event, but two weeks at least after it
+    was sent (a survey sent late is not closed at once)."""
+    return max(event_day + OPEN_FOR, sent_on + OPEN_AT_LEAST)
 
 
 def may_send(event_day: date, today: date) -> bool:

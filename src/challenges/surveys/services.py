@@ -86,7 +86,7 @@ def send_survey(event: Event, by: User) -> int:
     if locked_survey(event) is not None:
         raise DomainError(_("The survey has been sent already."), status=409)
     db.session.add(
-        Survey(event_id=event.id, sent_by_id=by.id, closes_on=closes_on(event.starts_on))
+        Survey(event_id=event.id, sent_by_id=by.id, closes_on=closes_on(event.starts_on, today()))
     )
     invitations = [
         SurveyInvitation(event_id=event.id, audience=audience, user=person, link_key=new_key())
