@@ -59,7 +59,9 @@ def new(programme_id: int):
 @require(ORGANISER)
 def edit(season_id: int):
     season = db.get_or_404(Season, season_id)
-    form = SeasonForm(obj=season)
+    # The page also has the "add a category" form, whose fields share names with these: the
+    # prefix gives every field its own id (and so its label), "season-name" beside "name".
+    form = SeasonForm(obj=season, prefix="season")
     if form.validate_on_submit() and run_form_action(
         form, lambda: services.save_season(season, form_data(form)), _("The changes are saved.")
     ):
