@@ -171,7 +171,8 @@ def head_referee(event_id: int):
 @bp.get("/head-referee/state")
 @require(HEAD_REFEREE)
 def head_referee_state(event_id: int):
-    """A token that changes whenever a sheet arrives or is reviewed: the desk reloads then."""
+    """A token that changes whenever a sheet arrives or is reviewed: the desk then fetches
+    itself again and updates what changed (static/js/robot-game/desk.js)."""
     event = db.get_or_404(Event, event_id)
     return jsonify(token=desk.state_token(event))
 
