@@ -4,6 +4,7 @@ message, the focus in the note and the count said in the live status; with the n
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import blocking_violations, describe
 from tests.browser.conftest import TABLET, demo_event_id, log_in, page_without_errors, screenshot
 from tests.browser.keyboard import assert_focus_seen, focused, follow, press, tab_to
 from tests.browser.test_offline import execute
@@ -68,6 +69,8 @@ def test_a_judge_submits_a_rubric_with_an_exceeds_note_by_keyboard(tablet, live_
     )
     expect(tablet.locator(".rubric-row .error:visible")).to_have_count(1)
     screenshot(tablet, "tablet-judge-keyboard-error")
+    violations = blocking_violations(tablet)  # the refused state, which the page audit never sees
+    assert violations == [], describe("the refused rubric", violations)
 
     tablet.keyboard.type("Het team bouwde een eigen sensorhouder en testte hem tien keer.")
     expect(message).to_be_hidden()

@@ -4,6 +4,7 @@ message, the focus on it and the count said in the live total bar; put right, th
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import blocking_violations, describe
 from tests.browser.conftest import TABLET, demo_event_id, log_in, page_without_errors, screenshot
 from tests.browser.keyboard import (
     assert_focus_seen,
@@ -68,6 +69,8 @@ def test_a_referee_fills_a_sheet_by_keyboard_and_puts_an_open_question_right(tab
     expect(tablet.locator(".total-bar")).to_have_attribute("aria-live", "polite")
     expect(tablet.locator("#unanswered")).to_have_text("1 vraag nog niet beantwoord")
     screenshot(tablet, "tablet-referee-keyboard-error")
+    violations = blocking_violations(tablet)  # the refused state, which the page audit never sees
+    assert violations == [], describe("the refused sheet", violations)
 
     press(tablet, "ArrowRight")  # No
     expect(message).to_be_hidden()
