@@ -27,6 +27,7 @@ ACCOUNTS = {
     "judge advisor": ("judgeadvisor@demo.challenges.nl", "demo-judge-advisor-2025"),
     "event manager": ("eventmanager@demo.challenges.nl", "demo-event-manager-2025"),
     "organiser": ("organiser@demo.challenges.nl", "demo-organiser-2025"),
+    "Vakkanjers juror": (data.MARKET_JURORS[0][0], data.JUROR_PASSWORD),
 }
 
 
@@ -62,6 +63,7 @@ PAGES = [
     Audited("event manager", "Vakkanjers market", "/events/{market}/market"),
     Audited("event manager", "Vakkanjers live floor", "/events/{market}/judging/market/live"),
     Audited("event manager", "Vakkanjers public prize", "/events/{market}/public-prize"),
+    Audited("Vakkanjers juror", "market floor", "/events/{market}/judging/market"),
     Audited("organiser", "seasons", "/admin/seasons/"),
     Audited("organiser", "a season", "/admin/seasons/{fll_season}"),
     Audited("organiser", "rubric settings", "/seasons/{fll_season}/rubrics"),
