@@ -26,3 +26,8 @@ def test_the_statement_in_english(client):
 def test_a_problem_is_reported_to_the_organisers_address(client):
     html = client.get("/toegankelijkheid").get_data(as_text=True)
     assert '<a href="mailto:info@example.nl">info@example.nl</a>' in html
+
+
+def test_every_page_links_to_the_statement_from_its_footer(client):
+    footer = client.get("/").get_data(as_text=True).split('<footer class="site-footer">')[1]
+    assert '<a href="/toegankelijkheid">Toegankelijkheidsverklaring</a>' in footer

@@ -33,10 +33,11 @@ def test_a_sheet_set_aside_for_a_no_show_says_why_in_the_readers_language(
 
     client.log_in(arena.head_referee.email)
     client.submit("/language", {"language": language}, page="/")
-    html = desk_page(client, arena)
-    assert shown in html
-    assert not_shown not in html
-    assert "did_not_come" not in html
+    detail = f"/events/{arena.event.id}/head-referee/sheets/{sheet.id}"
+    for html in (desk_page(client, arena), client.get(detail).get_data(as_text=True)):
+        assert shown in html
+        assert not_shown not in html
+        assert "did_not_come" not in html
 
 
 def test_a_typed_reason_is_shown_as_typed(client, arena):
