@@ -45,6 +45,10 @@ def test_a_vote_without_a_team_is_refused_in_dutch_and_keeps_the_address(client,
     assert "Kies het team waarop je stemt." in html
     assert 'value="fan@example.nl"' in html
     assert db.session.scalars(select(PublicVote)).all() == []
+    # the refusal as every form says it: a focused summary linking to the field, tied to it
+    assert "<title>Fout: " in html
+    assert 'href="#team"' in html
+    assert 'aria-invalid="true"' in html
 
 
 @pytest.mark.parametrize("team", ["abc", "-1", "99999999999999999999", "0"])
