@@ -47,8 +47,9 @@ def show_domain_error(form: FlaskForm, error: "DomainError") -> None:
 @pass_context
 def form_has_errors(context: Context) -> bool:
     """Whether the page shows a refused form (base.html's title then begins with "Error:"): a
-    form with errors, or the problems of a refused score sheet or rubric (`problems`)."""
+    form with errors, the problems of a refused score sheet or rubric (`problems`), or the one
+    reason an action was refused (`problem`, shown by forms.html's `refusal`)."""
     problems = context.get("problems")
-    return (isinstance(problems, Mapping) and bool(problems)) or any(
-        isinstance(value, FlaskForm) and bool(value.errors) for value in context.values()
-    )
+    if (isinstance(problems, Mapping) and bool(problems)) or context.get("problem"):
+        return True
+    return any(isinstance(value, FlaskForm) and bool(value.errors) for value in context.values())

@@ -79,6 +79,8 @@ def test_a_wrongly_filed_form_is_withdrawn_with_a_reason_and_kept(client, market
     response = withdraw(client, event, filed, "   ")
     assert response.status_code == 422
     assert "Zeg waarom het juryformulier wordt ingetrokken." in response.text
+    assert "<title>Fout: " in response.text  # said and focused like every refused form
+    assert 'role="alert" tabindex="-1" autofocus' in response.text
     response = withdraw(client, event, filed, "verkeerd\x00")  # refused before the view
     assert response.status_code == 400
     response = withdraw(client, event, filed, "x" * 201)
