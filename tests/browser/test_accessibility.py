@@ -150,30 +150,29 @@ def pages_by_role(live_server, browser):
 
 
 @pytest.fixture(scope="module")
-def links() -> dict[tuple[str, str], str]:
-    """Links followed once per role (a team page, a sheet, a rubric): the same for each width."""
-    return {}
+def show(live_server, places, pages_by_role):
+    """Opens an audited page in its role's browser at a width: one page load (a link to follow
+    is looked up once per page, the same at every width)."""
+    followed: dict[Audited, str] = {}
 
+    def open_state(audited: Audited, viewport: dict):
+        page = pages_by_role(audited.role)
+        page.set_viewport_size(viewport)
+        path, _, link = audited.path.format(**places).partition("->")
+        if link and audited not in followed:
+            page.goto(f"{live_server}{path}")
+            followed[audited] = page.locator(link).first.get_attribute("href")
+        response = page.goto(f"{live_server}{followed.get(audited, path)}")
+        assert response is not None
+        assert response.ok, f"{audited.name} ({response.url}): {response.status}"
+        return page
 
-def open_state(live_server, places, pages_by_role, links, audited: Audited, viewport: dict):
-    """The role's page at that width, showing the audited page (after one page load)."""
-    page = pages_by_role(audited.role)
-    page.set_viewport_size(viewport)
-    path, _, link = audited.path.format(**places).partition("->")
-    if link and (audited.role, audited.path) not in links:
-        page.goto(f"{live_server}{path}")
-        links[audited.role, audited.path] = page.locator(link).first.get_attribute("href")
-    response = page.goto(f"{live_server}{links.get((audited.role, audited.path), path)}")
-    assert response is not None
-    assert response.ok, f"{audited.name} ({response.url}): {response.status}"
-    return page
+    return open_state
 
 
 @pytest.mark.parametrize(("audited", "viewport"), states([PHONE, DESKTOP], tablet_too=True))
-def test_no_serious_or_critical_axe_violations(
-    live_server, places, pages_by_role, links, audited, viewport
-):
-    page = open_state(live_server, places, pages_by_role, links, audited, viewport)
+def test_no_serious_or_critical_axe_violations(show, audited, viewport):
+    page = show(audited, viewport)
     violations = blocking_violations(page)
     where = f"{audited.role} · {audited.name} ({page.url}) at {viewport['width']} px"
     if violations:
@@ -181,10 +180,8 @@ def test_no_serious_or_critical_axe_violations(
 
 
 @pytest.mark.parametrize(("audited", "viewport"), states([NARROW], tablet_too=False))
-def test_no_page_scrolls_sideways_at_320_px(
-    live_server, places, pages_by_role, links, audited, viewport
-):
-    page = open_state(live_server, places, pages_by_role, links, audited, viewport)
+def test_no_page_scrolls_sideways_at_320_px(show, audited, viewport):
+    page = show(audited, viewport)
     width = page.evaluate("document.documentElement.scrollWidth")
     if width > NARROW["width"]:
         pytest.fail(
