@@ -10,6 +10,16 @@ from tests.factories import make_season, make_user
 
 MASK = "< 5"
 DASH = "\N{EN DASH}"  # nothing to show
+FEW = f"{DASH} (te weinig antwoorden)"  # an average of 1-4 answers in the files
+SHEETS = {  # the workbook's Dutch sheet names, by the page's table
+    "key": "kerncijfers",
+    "categories": "categorieën",
+    "schools": "scholen",
+    "provinces": "provincies",
+    "finals": "finales",
+    "seasons": "seizoenen",
+    "evaluations": "evaluaties",
+}
 
 
 class PageTables(HTMLParser):
@@ -72,7 +82,7 @@ def test_the_organiser_sees_every_count(client, reports):
     assert tables["categories"][1] == ["Challenge", "13", "7", "2", "1", "3", "7", "2", "49"]
     assert tables["categories"][2] == ["Explore", "1", "1", "0", "0", "0", "0", "0", "3"]
     assert tables["finals"][1:] == [
-        ["Noord", "6", "10", "60%", "2", DASH],
+        ["Noord", "6", "10", "60\u00a0%", "2", DASH],
         ["Zuid", "1", DASH, DASH, "0", DASH],
     ]
     assert ["Limburg", "1", "1", "6"] in tables["provinces"]
@@ -96,18 +106,21 @@ def test_the_files_show_the_page_s_figures_with_small_counts_masked(client, repo
         'filename="seizoensrapport-fll-2025-2026.xlsx"' in response.headers["Content-Disposition"]
     )
     book = load_workbook(io.BytesIO(response.data))
-    assert book.sheetnames == list(page)
+    assert book.sheetnames == [SHEETS[key] for key in page]
+    assert book.properties.creator == "Platform Talent voor Technologie"
     masked = 0
     for key, rows in page.items():
-        sheet = [list(row) for row in book[key].iter_rows(min_row=2, values_only=True)]
-        assert [str(cell) for cell in sheet[0]] == rows[0]  # the header
+        sheet = list(book[SHEETS[key]].iter_rows(min_row=2))
+        assert [str(cell.value) for cell in sheet[0]] == rows[0]  # the header
         for page_row, file_row in zip(rows[1:], sheet[1:], strict=True):
-            for shown, stored in zip(page_row, file_row, strict=True):
-                if stored == MASK:
-                    masked += 1
-                    assert re.fullmatch(r"[1-4]|\d+%|\d+,\d", shown), (key, page_row)
-                elif isinstance(stored, int) and shown.endswith("%"):
-                    assert shown == f"{stored}%"
+            for shown, cell in zip(page_row, file_row, strict=True):
+                stored = cell.value
+                if stored in (MASK, DASH, FEW):
+                    masked += 1  # a count of 1-4, its percentage, an average of 1-4 answers
+                    assert re.fullmatch(r"[1-4]|\d+\u00a0%|\d+,\d", shown), (key, page_row)
+                elif shown.endswith("%"):  # a fraction shown as a percentage
+                    assert cell.number_format == "0%"
+                    assert shown == f"{round(stored * 100)}\u00a0%"
                 else:
                     assert shown == as_page_text(stored), (key, page_row)
     assert masked > 0
@@ -160,12 +173,12 @@ def test_the_command_writes_the_pdf_and_the_workbook(runner, reports, tmp_path):
     assert "page(s) written" in result.output
     assert PdfReader(pdf).pages
     book = load_workbook(xlsx)
-    assert next(book["key"].iter_rows(min_row=3, values_only=True)) == (
+    assert next(book["kerncijfers"].iter_rows(min_row=3, values_only=True)) == (
         "Ingeschreven teams",
         14,
     )
-    finals = list(book["finals"].iter_rows(min_row=3, values_only=True))
-    assert finals == [("Noord", 6, 10, 60, MASK, None), ("Zuid", MASK, None, None, 0, None)]
+    finals = list(book["finales"].iter_rows(min_row=3, values_only=True))
+    assert finals == [("Noord", 6, 10, 0.6, MASK, None), ("Zuid", MASK, None, None, 0, None)]
 
 
 def test_the_command_in_english(runner, reports, tmp_path):
@@ -191,19 +204,21 @@ def test_the_evaluations_show_marks_and_the_files_mask_a_few_answers(client, rep
     html = client.get(url).text
     tables = page_tables(html)
     assert tables["evaluations"][1:] == [
-        ["Noord", "8", "6", "75%", "7,5", "8,5", "2", "2", "8,5"],
-        ["Hele seizoen", "8", "6", "75%", "7,5", "8,5", "2", "2", "8,5"],
+        ["Noord", "8", "6", "75\u00a0%", "7,5", "8,5", "2", "2", "8,5"],
+        ["Hele seizoen", "8", "6", "75\u00a0%", "7,5", "8,5", "2", "2", "8,5"],
     ]
     assert ["Cijfer van begeleiders voor het programma", "7,5"] in tables["key"]
     assert "Geheime opmerking" not in html  # remarks stay on the survey pages
     book = load_workbook(io.BytesIO(client.get(f"{url}/report.xlsx").data))
-    stored = list(book["evaluations"].iter_rows(min_row=3, values_only=True))
-    # Two volunteers: their count and their average mark could tell who gave it
-    assert stored[0] == ("Noord", 8, 6, 75, 7.5, 8.5, MASK, MASK, MASK)
+    stored = list(book["evaluaties"].iter_rows(min_row=3, values_only=True))
+    # Two volunteers: their count and their average mark could tell who gave it; the mark
+    # is withheld in words ("< 5" would read as a failing mark)
+    assert stored[0] == ("Noord", 8, 6, 0.75, 7.5, 8.5, MASK, MASK, FEW)
     text = " ".join(
         page.extract_text()
         for page in PdfReader(io.BytesIO(client.get(f"{url}/report.pdf").data)).pages
     )
     assert "Evaluaties" in text
     assert "7,5" in text
+    assert "weinig" in text  # the volunteers' mark, withheld in words
     assert "Geheime opmerking" not in text

@@ -10,6 +10,7 @@ from challenges.reports.figures import (
     SeasonTotals,
     Share,
     StatusCounts,
+    Withheld,
 )
 from challenges.reports.tables import cell_text, season_tables
 
@@ -52,7 +53,7 @@ def test_for_funders_the_small_counts_are_masked(app):
         ]
     assert categories.rows[0] == ["Junior", 1203, 1200, 0, 0, MASK, 0, 0, 13301]
     assert categories.rows[1] == ["Scout", MASK, 0, MASK, 0, 0, 0, 0, 8]
-    assert finals.rows == [["Markt Noord", MASK, 40, MASK, 0, 250]]
+    assert finals.rows == [["Markt Noord", MASK, 40, Withheld(), 0, 250]]
 
 
 def test_an_empty_season_gives_empty_tables_with_zero_totals(app):
@@ -68,11 +69,16 @@ def test_an_empty_season_gives_empty_tables_with_zero_totals(app):
 def test_numbers_are_written_the_readers_way(app):
     with app.test_request_context(), force_locale("nl"):
         assert cell_text(13301) == "13.301"
-        assert cell_text(Share(6, 10)) == "60%"
+        assert cell_text(Share(6, 10)) == "60\u00a0%"
+        assert cell_text(Share(5, 8)) == "63\u00a0%"
         assert cell_text(Share(6, None)) == cell_text(None)
         assert cell_text(MASK) == "< 5"
+        assert cell_text(Withheld()) == "\N{EN DASH}"
+        assert cell_text(Withheld(mark=True)) == "\N{EN DASH} (te weinig antwoorden)"
     with app.test_request_context(), force_locale("en"):
         assert cell_text(13301) == "13,301"
+        assert cell_text(Share(6, 10)) == "60%"
+        assert cell_text(Withheld(mark=True)) == "\N{EN DASH} (too few answers)"
 
 
 def test_a_vakkanjers_season_speaks_of_semi_finals(app):

@@ -14,10 +14,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as Grid
 
-from challenges.printing.pages import FONT, LINE, Footer, document, on_every_page
+from challenges.i18n import NOTHING
+from challenges.printing.pages import AUTHOR, FONT, LINE, Footer, document, on_every_page
 from challenges.printing.pages import styles as page_styles
 from challenges.reports.charts import season_pictures
-from challenges.reports.figures import Cell, Mean, Share
+from challenges.reports.figures import Cell, Mean, Share, Withheld
 from challenges.reports.pictures import drawing
 from challenges.reports.tables import Table, cell_text
 from challenges.spreadsheets import put
@@ -76,7 +77,12 @@ def write_pdf(
         Paragraph(escape(title), style["title"]),
         Paragraph(escape(subtitle), style["body"]),
     ]
-    story.append(Paragraph(escape(_("Counts of 1 to 4 are shown as “< 5”.")), style["small"]))
+    hidden = _(
+        "Counts of 1 to 4 are shown as “< 5”; their percentages and the average marks of"
+        " 1 to 4 answers are not shown (%(nothing)s).",
+        nothing=NOTHING,
+    )
+    story.append(Paragraph(escape(hidden), style["small"]))
     pictures = season_pictures(tables)
     for table in tables:
         drawn = [
@@ -94,28 +100,36 @@ def write_pdf(
     return doc.page
 
 
-def _stored(cell: Cell) -> int | float | str | None:
-    """A cell as the workbook keeps it: a percentage or a mark as a plain number."""
+def _stored(cell: Cell) -> tuple[int | float | str | None, str | None]:
+    """A cell as the workbook keeps it, with its number format: a percentage as a fraction
+    shown as one (0.63: 63%), a mark as a number with one decimal, a withheld one as text."""
     if isinstance(cell, Share):
-        return cell.percent
+        percent = cell.percent
+        return (None, None) if percent is None else (percent / 100, "0%")
     if isinstance(cell, Mean):
-        return cell.value
-    return cell
+        return cell.value, "0.0"
+    if isinstance(cell, Withheld):
+        return cell_text(cell), None
+    return cell, None
 
 
 def workbook(tables: Sequence[Table]) -> bytes:
-    """One sheet per table: numbers as numbers, masked counts as the text "< 5"."""
+    """One sheet per table, named in the reader's language: numbers as numbers, masked counts
+    as the text "< 5"."""
     book = Workbook()
     book.remove(book.active)
+    book.properties.creator = AUTHOR
     for table in tables:
-        sheet = book.create_sheet(table.key[:31])
+        sheet = book.create_sheet(table.sheet[:31])
         put(sheet.cell(row=1, column=1), table.title)
         for column, text in enumerate(table.header, start=1):
             put(sheet.cell(row=2, column=column), text)
         for row_number, row in enumerate(table.rows, start=3):
             for column, cell in enumerate(row, start=1):
-                value = _stored(cell)
+                value, number_format = _stored(cell)
                 put(sheet.cell(row=row_number, column=column), value)
+                if number_format:
+                    sheet.cell(row=row_number, column=column).number_format = number_format
         sheet.column_dimensions["A"].width = 36
     buffer = io.BytesIO()
     book.save(buffer)

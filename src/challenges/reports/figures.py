@@ -26,7 +26,8 @@ class Share:
 
     @property
     def percent(self) -> int | None:
-        return round(100 * self.part / self.whole) if self.whole else None
+        """Rounded half up, as the marks are (5 of 8 is 63)."""
+        return (200 * self.part + self.whole) // (2 * self.whole) if self.whole else None
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,16 @@ class Mean:
     count: int
 
 
-Cell = int | str | Share | Mean | None
+@dataclass(frozen=True)
+class Withheld:
+    """A percentage or an average mark of a masked count, as it leaves the app: not shown
+    (written as a dash; a mark with "too few answers", so nobody reads "< 5" as a failing
+    mark)."""
+
+    mark: bool = False
+
+
+Cell = int | str | Share | Mean | Withheld | None
 
 
 @dataclass(frozen=True)
@@ -159,16 +169,20 @@ class SeasonFigures:
 
 def for_funders(rows: Sequence[Sequence[Cell]]) -> list[list[Cell]]:
     """The rows with every small count masked, and a percentage of a masked count too."""
-    return [[_funders_cell(cell) for cell in row] for row in rows]
+    return [[funders_cell(cell) for cell in row] for row in rows]
 
 
-def _funders_cell(cell: Cell) -> Cell:
+def funders_cell(cell: Cell) -> Cell:
+    """One cell as it may leave the app: a count of 1-4 as "< 5", a percentage or an average
+    mark of 1-4 `Withheld` (the same rule for the report and the survey pages)."""
     if isinstance(cell, bool) or not isinstance(cell, int | Share | Mean):
         return cell
     if isinstance(cell, Share):
-        return MASK if cell.percent is not None and masked(cell.part) == MASK else cell
+        hidden = cell.percent is not None and masked(cell.part) == MASK
+        return Withheld() if hidden else cell
     if isinstance(cell, Mean):
-        return MASK if cell.value is not None and masked(cell.count) == MASK else cell
+        hidden = cell.value is not None and masked(cell.count) == MASK
+        return Withheld(mark=True) if hidden else cell
     return masked(cell)
 
 

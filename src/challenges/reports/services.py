@@ -14,7 +14,6 @@ from challenges.reports.figures import (
     CategoryFigures,
     EvaluationFigures,
     FinalFigures,
-    Mean,
     ProvinceFigures,
     SchoolFigures,
     SeasonFigures,
@@ -70,11 +69,11 @@ def _evaluation(found: SurveyFigures) -> EvaluationFigures:
         name=found.name,
         invited=found.invited,
         responses=found.responses,
-        programme=Mean(found.programme_average, found.responses),
-        event=Mean(found.event_average, found.responses),
+        programme=found.programme_mark,
+        event=found.event_mark,
         volunteers_invited=found.volunteers_invited,
         volunteers_responses=found.volunteers_responses,
-        organisation=Mean(found.volunteers_average, found.volunteers_responses),
+        organisation=found.volunteers_mark,
     )
 
 

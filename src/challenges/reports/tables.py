@@ -5,8 +5,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from challenges.i18n import as_number
+from challenges.i18n import NOTHING, as_number
 from challenges.reports.figures import (
     Cell,
     EvaluationFigures,
@@ -14,15 +15,32 @@ from challenges.reports.figures import (
     SeasonFigures,
     Share,
     StatusCounts,
+    Withheld,
     for_funders,
 )
 
+SHEETS = {  # the workbook's sheet names, by table key
+    "key": _l("key figures"),
+    "categories": _l("categories"),
+    "schools": _l("schools"),
+    "provinces": _l("provinces"),
+    "finals": _l("finals"),
+    "seasons": _l("seasons"),
+    "evaluations": _l("evaluations"),
+}
+
+
+def percent_text(percent: int | None) -> str:
+    """A percentage as the reader writes it (Dutch: 67 %, English: 67%)."""
+    return as_number(None) if percent is None else _("%(number)s%%", number=as_number(percent))
+
 
 def cell_text(cell: Cell) -> str:
-    """A cell as the reader writes it (Dutch: 1.476; 87%)."""
+    """A cell as the reader writes it (Dutch: 1.476; 87 %)."""
     if isinstance(cell, Share):
-        percent = cell.percent
-        return as_number(None) if percent is None else f"{as_number(percent)}%"
+        return percent_text(cell.percent)
+    if isinstance(cell, Withheld):
+        return _("%(nothing)s (too few answers)", nothing=NOTHING) if cell.mark else NOTHING
     if isinstance(cell, Mean):
         return as_number(cell.value, places=1)
     if isinstance(cell, int) and not isinstance(cell, bool):
@@ -36,6 +54,11 @@ class Table:
     title: str
     header: tuple[str, ...]
     rows: Sequence[Sequence[Cell]]
+
+    @property
+    def sheet(self) -> str:
+        """The workbook's sheet name, in the reader's language."""
+        return str(SHEETS[self.key])
 
     def for_funders(self) -> "Table":
         return Table(self.key, self.title, self.header, for_funders(self.rows))

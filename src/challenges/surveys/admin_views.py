@@ -19,7 +19,8 @@ from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
-from challenges.reports.figures import masked
+from challenges.reports.figures import Cell, funders_cell
+from challenges.reports.tables import cell_text
 from challenges.seasons.models import Season
 from challenges.surveys import services, summary
 from challenges.surveys.figures import may_send
@@ -36,9 +37,15 @@ QUESTIONS = {
 }
 
 
-def exact(count: int) -> int | str:
-    """A count as the organisers' own pages show it (elsewhere: reports.figures.masked)."""
-    return count
+def exact(cell: Cell) -> str:
+    """A count, a response rate or an average mark as the organisers' own pages show it."""
+    return cell_text(cell)
+
+
+def masked(cell: Cell) -> str:
+    """The same outside the organisers' own pages, by the season report's rule: counts of 1-4
+    as "< 5", their response rates and the average marks of 1-4 answers withheld."""
+    return cell_text(funders_cell(cell))
 
 
 def question_label(audience: Audience, question: str) -> str:
@@ -81,7 +88,7 @@ def season(season_id: int):
         summary=figures,
         events=[event for event in events if event.id in remarks],
         remarks=remarks,
-        count=exact,
+        shown=exact,
         question_label=question_label,
     )
 
@@ -102,7 +109,7 @@ def event(event_id: int):
         volunteers=len(services.volunteers_of(found)) if survey is None else None,
         figures=summary.event_figures(found),
         remarks=summary.remarks_by_event([found.id]).get(found.id, []),
-        count=exact if organiser else masked,
+        shown=exact if organiser else masked,
         season_link=url_for(".season", season_id=found.season_id) if organiser else None,
         question_label=question_label,
         form=ConfirmForm(),

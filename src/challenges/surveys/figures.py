@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from challenges.reports.figures import Share
+from challenges.reports.figures import Mean, Share
 
 OPEN_FOR = timedelta(weeks=3)  # from the event's day to the survey's last day
 OPEN_AT_LEAST = timedelta(weeks=2)  # from the day it is sent, when that is late
@@ -76,6 +76,19 @@ class SurveyFigures:
     @property
     def volunteers_response_rate(self) -> Share:
         return Share(self.volunteers_responses, self.volunteers_invited)
+
+    # The averages with the number of answers behind them (every answer holds its marks)
+    @property
+    def programme_mark(self) -> Mean:
+        return Mean(self.programme_average, self.responses)
+
+    @property
+    def event_mark(self) -> Mean:
+        return Mean(self.event_average, self.responses)
+
+    @property
+    def volunteers_mark(self) -> Mean:
+        return Mean(self.volunteers_average, self.volunteers_responses)
 
 
 def figures(name: str, coaches: Tally, volunteers: Tally) -> SurveyFigures:
