@@ -67,6 +67,17 @@ def test_bars_are_as_long_as_their_counts_and_a_masked_count_draws_none(app):
     assert "Total" not in texts(chart)
 
 
+def test_the_legend_names_only_the_statuses_the_bars_draw(app):
+    # For funders a status of 1-4 teams is masked and draws no bar (the PDF of the demo:
+    # every bar confirmed only): its legend entry would name a colour found nowhere
+    with app.test_request_context():
+        chart = teams_per_category(CATEGORIES)
+    assert "Confirmed" in texts(chart)
+    assert "Open" in texts(chart)
+    assert "Waiting" not in texts(chart)
+    assert "Withdrawn" not in texts(chart)
+
+
 def test_a_final_s_bar_stands_before_its_capacity(app):
     table = Table(
         "finals",
@@ -116,6 +127,22 @@ def test_the_map_shades_each_province_by_the_table_s_cell(app):
     assert MASK in legend
     assert "Teams" in legend
     assert any(re.fullmatch(r"\d+\N{EN DASH}40", text) for text in legend)
+
+
+def test_the_organisers_map_names_its_smallest_class_exactly(app):
+    # The organisers' page shows every count: its legend says 1-4, not "< 5"
+    exact = Table(
+        "provinces",
+        "Per province",
+        PROVINCE_TABLE.header,
+        [["Utrecht", 40, 12, 300], ["Fryslân", 3, 2, 9]],
+    )
+    with app.test_request_context():
+        picture = province_map(exact, 1, "Teams per province")
+    legend = texts(picture)
+    assert MASK not in legend
+    assert "1\N{EN DASH}4" in legend
+    assert "Friesland: 3" in [shape.hint for shape in picture.shapes if isinstance(shape, Area)]
 
 
 def test_the_pictures_draw_in_the_pdf(app):

@@ -101,7 +101,13 @@ def teams_per_category(table: Table) -> Picture | None:
     statuses = slice(2, 6)  # confirmed, not yet confirmed, waiting list, withdrawn
     bars = [Bar(str(row[0]), row[statuses], cell_text(row[1])) for row in rows]
     colours = (CONFIRMED, OPEN, WAITING, WITHDRAWN)
-    legend = list(zip(colours, table.header[statuses], strict=True))
+    # A status masked in every row (1-4 teams: "< 5", for funders) draws no bar: no legend
+    drawn = [any(bar_value(bar.parts[series]) for bar in bars) for series in range(len(colours))]
+    legend = [
+        (colour, name)
+        for colour, name, shown in zip(colours, table.header[statuses], drawn, strict=True)
+        if shown
+    ]
     return bar_chart(table.title, bars, colours, legend)
 
 

@@ -77,8 +77,10 @@ def _range_text(low: int, high: int) -> str:
     return cell_text(low) if low == high else f"{cell_text(low)}\N{EN DASH}{cell_text(high)}"
 
 
-def _legend(title: str, classes: Sequence[tuple[int, int]]) -> list[Shape]:
-    entries = [(NONE, cell_text(0)), (SHADES[0], MASK)]
+def _legend(title: str, classes: Sequence[tuple[int, int]], masking: bool) -> list[Shape]:
+    """`masking`: the table's small counts are "< 5" (for funders), else exact (organisers)."""
+    small = MASK if masking else _range_text(1, SMALL_COUNT - 1)
+    entries = [(NONE, cell_text(0)), (SHADES[0], small)]
     entries += [(SHADES[index + 1], _range_text(*found)) for index, found in enumerate(classes)]
     shapes: list[Shape] = [Text(LEGEND_X, TOP + 12, title, size=13, bold=True)]
     for row, (colour, text) in enumerate(entries):
@@ -103,5 +105,5 @@ def province_map(table: Table, column: int, title: str) -> Picture:
         moved = [[(x, y + TOP) for x, y in ring] for ring in rings]
         height = max([height] + [y for ring in moved for _x, y in ring])
         shapes.append(Area(moved, _shade(cell, classes), BORDER, f"{name}: {cell_text(cell)}"))
-    shapes += _legend(table.header[column], classes)
+    shapes += _legend(table.header[column], classes, MASK in cells.values())
     return Picture(title, WIDTH, height + 4, shapes)
