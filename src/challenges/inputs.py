@@ -55,6 +55,13 @@ class InputError(ValueError):
         self.params = params
 
 
+def single_newlines(value: str | None) -> str | None:
+    """A textarea's text with every line break one \\n: a browser sends each as \\r\\n (two
+    characters) while its counter of `maxlength` counts one. A WTForms filter, so a length
+    check counts as the browser does."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if value is not None else None
+
+
 def shortened(value: object, length: int = 40) -> str:
     text = str(value)
     return text if len(text) <= length else f"{text[: length - 1]}…"

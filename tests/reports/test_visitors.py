@@ -60,6 +60,15 @@ def test_bad_input_gives_a_dutch_error_and_keeps_what_was_saved(client, reports)
     assert db.session.get(EventVisitors, noord.id).visitors == 300
 
 
+def test_a_note_s_line_breaks_count_once(client, reports):
+    noord = next(event for event in reports.season_events() if event.name == "Noord")
+    client.log_in(reports.organiser_email)
+    note = "geteld\r\n" * 42 + "x" * 6  # 300 characters with one per line break, 342 sent
+    response = client.submit(visitors_page(noord), {"visitors": "5", "note": note})
+    assert response.status_code == 302
+    assert db.session.get(EventVisitors, noord.id).note == ("geteld\n" * 42 + "x" * 6)
+
+
 def test_a_manager_of_another_event_may_not(client, reports):
     noord = next(event for event in reports.season_events() if event.name == "Noord")
     manager = make_user()

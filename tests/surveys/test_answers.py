@@ -119,3 +119,13 @@ def test_the_thanks_page_before_answering_leads_to_the_form(client, sent):
     page = client.get(f"{link}/thanks")
     assert page.status_code == 302
     assert page.location.endswith(link)
+
+
+def test_a_remark_as_long_as_allowed_counts_a_browser_s_line_break_once(client, sent):
+    # The browser's counter says 2000 of 2000; it sends each line break as \r\n (2285 sent)
+    remark = "Regel.\r\n" * 285 + "x" * 5
+    assert len(remark.replace("\r\n", "\n")) == LONGEST_TEXT
+    answer = {"event_rating": "7", "again": "yes", "remarks": remark}
+    response = client.submit(sent.link_of(sent.volunteers[0]), answer)
+    assert response.status_code == 302
+    assert invitation_of(sent.volunteers[0]).remarks == "Regel.\n" * 284 + "Regel.\nxxxxx"

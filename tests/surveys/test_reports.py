@@ -91,3 +91,15 @@ def test_before_sending_the_page_says_who_will_be_asked(client, world):
     page = client.get(f"/admin/surveys/events/{world.event.id}").text
     assert "de coaches (2) en de vrijwilligers (2)" in page
     assert "Evaluatie versturen" in page
+
+
+def test_a_remark_keeps_its_line_breaks_and_stays_text(client, world):
+    client.log_in(world.manager.email)
+    send(client, world)
+    remark = "Eerste regel\r\n<b>tweede</b> regel"
+    answer = {"event_rating": "8", "again": "yes", "remarks": remark}
+    client.submit(world.link_of(world.volunteers[0]), answer)
+
+    page = client.get(f"/admin/surveys/events/{world.event.id}").text
+
+    assert "<li>Eerste regel<br>&lt;b&gt;tweede&lt;/b&gt; regel</li>" in page

@@ -7,7 +7,7 @@ from wtforms.validators import DataRequired, Length
 from challenges.auth.forms import email_field
 from challenges.awards.awarding import REASON_LENGTH
 from challenges.forms import Form
-from challenges.inputs import optional_number
+from challenges.inputs import optional_number, single_newlines
 
 
 class VoteForm(Form):
@@ -30,4 +30,5 @@ class WinnerForm(Form):
     reason = TextAreaField(
         _l("When teams tie: why this team? (for example: drawn by lot)"),
         validators=[Length(max=REASON_LENGTH)],
+        filters=[single_newlines],
     )

@@ -18,7 +18,7 @@ from wtforms.validators import (
 from challenges.auth.forms import email_field
 from challenges.converters import WholeNumberField
 from challenges.forms import Form
-from challenges.inputs import choice_number, optional_number
+from challenges.inputs import choice_number, optional_number, single_newlines
 from challenges.labels import final_choice_label, other_final_message
 from challenges.registration.rules import LEVELS, school_year_label
 from challenges.registration.services import TeamDetails
@@ -70,6 +70,7 @@ class TeamForm(Form):
         _l("Pupils' first names (optional)"),
         description=_l("Only first names, one per line: never surnames. Used on certificates."),
         validators=[Optional(), Length(max=2000)],
+        filters=[single_newlines],
     )
     names_consent = BooleanField(
         _l("The school has consent to print these first names on certificates and publish them")

@@ -6,6 +6,7 @@ from wtforms.validators import Length, NumberRange, Optional
 
 from challenges.converters import WholeNumberField
 from challenges.forms import Form
+from challenges.inputs import single_newlines
 
 MOST_VISITORS = 100_000
 
@@ -16,5 +17,7 @@ class VisitorsForm(Form):
         validators=[Optional(), NumberRange(min=0, max=MOST_VISITORS)],
     )
     note = TextAreaField(
-        _l("Note (how you counted, for instance)"), validators=[Optional(), Length(max=300)]
+        _l("Note (how you counted, for instance)"),
+        filters=[single_newlines],
+        validators=[Optional(), Length(max=300)],
     )

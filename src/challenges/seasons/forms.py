@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from challenges.converters import WholeNumberField
 from challenges.forms import Form
+from challenges.inputs import single_newlines
 from challenges.judging.rubrics import rubric_set_keys
 from challenges.robot_game.definitions import season_keys
 
@@ -44,6 +45,7 @@ class SeasonForm(Form):
     design_questions = TextAreaField(
         _l("Design questions"),
         validators=[Optional(), Length(max=4000)],
+        filters=[single_newlines],
         description=_l("One per line."),
     )
     registration_opens_at = DateTimeLocalField(

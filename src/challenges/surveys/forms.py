@@ -9,6 +9,7 @@ from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Option
 from challenges.converters import WholeNumberField
 from challenges.events.models import Event, EventKind
 from challenges.forms import Form
+from challenges.inputs import single_newlines
 from challenges.surveys.figures import HIGHEST, LONGEST_TEXT, LOWEST
 from challenges.surveys.models import Again
 from challenges.surveys.services import Answers
@@ -32,7 +33,11 @@ def rating(label: str = "") -> WholeNumberField:
 
 
 def words(label: str = "") -> TextAreaField:
-    return TextAreaField(label, validators=[Optional(), Length(max=LONGEST_TEXT, message=TOO_LONG)])
+    return TextAreaField(
+        label,
+        filters=[single_newlines],
+        validators=[Optional(), Length(max=LONGEST_TEXT, message=TOO_LONG)],
+    )
 
 
 def again() -> RadioField:
