@@ -207,7 +207,9 @@ def test_the_evaluations_show_marks_and_the_files_mask_a_few_answers(client, rep
         ["Noord", "8", "6", "75\u00a0%", "7,5", "8,5", "2", "2", "8,5"],
         ["Hele seizoen", "8", "6", "75\u00a0%", "7,5", "8,5", "2", "2", "8,5"],
     ]
-    assert ["Cijfer van begeleiders voor het programma", "7,5"] in tables["key"]
+    assert ["Cijfer van coaches voor het programma", "7,5"] in tables["key"]
+    assert tables["evaluations"][0][1:3] == ["Coaches gevraagd", "Coaches die antwoordden"]
+    assert "begeleider" not in html.lower()  # the survey pages' word: coaches
     assert "Geheime opmerking" not in html  # remarks stay on the survey pages
     book = load_workbook(io.BytesIO(client.get(f"{url}/report.xlsx").data))
     stored = list(book["evaluaties"].iter_rows(min_row=3, values_only=True))

@@ -1,3 +1,5 @@
+import pytest
+
 from challenges.auth.roles import Role
 from challenges.extensions import db
 from challenges.reports.models import EventVisitors
@@ -51,13 +53,31 @@ def test_bad_input_gives_a_dutch_error_and_keeps_what_was_saved(client, reports)
     db.session.add(EventVisitors(event_id=noord.id, visitors=300, entered_by="Eva"))
     db.session.commit()
     client.log_in(reports.organiser_email)
-    for bad in ("-1", "veel", "100001", "1e9", "\u0661\u0662", "9" * 30):  # Arabic digits too
+    for bad in ("-1", "100001", "1.0000", "1,500"):
+        response = client.submit(visitors_page(noord), {"visitors": bad, "note": ""})
+        assert response.status_code == 422, bad
+        assert "Vul een heel aantal bezoekers in van 0 tot en met 100.000." in response.text, bad
+    for bad in ("veel", "1e9", "\u0661\u0662", "9" * 30):  # Arabic digits too
         response = client.submit(visitors_page(noord), {"visitors": bad, "note": ""})
         assert response.status_code == 422, bad
         assert "form-errors" in response.text
+        assert "Nummer moet" not in response.text  # WTForms' own Dutch
     response = client.submit(visitors_page(noord), {"visitors": "5", "note": "x" * 301})
     assert response.status_code == 422
+    assert "Schrijf hooguit 300 tekens." in response.text
+    assert "karakters" not in response.text
     assert db.session.get(EventVisitors, noord.id).visitors == 300
+
+
+@pytest.mark.parametrize(
+    ("written", "saved"), [("1.500", 1500), ("1500", 1500), (" 12 500 ", 12500)]
+)
+def test_visitors_written_with_a_thousands_separator(client, reports, written, saved):
+    noord = next(event for event in reports.season_events() if event.name == "Noord")
+    client.log_in(reports.organiser_email)
+    response = client.submit(visitors_page(noord), {"visitors": written, "note": ""})
+    assert response.status_code == 302
+    assert db.session.get(EventVisitors, noord.id).visitors == saved
 
 
 def test_a_note_s_line_breaks_count_once(client, reports):

@@ -94,8 +94,8 @@ def key_figures(figures: SeasonFigures) -> Table:
     ]
     if figures.evaluated is not None:
         rows += [
-            [_("Team leaders' mark for the programme"), figures.evaluated.programme],
-            [_("Team leaders' mark for the events"), figures.evaluated.event],
+            [_("Coaches' mark for the programme"), figures.evaluated.programme],
+            [_("Coaches' mark for the events"), figures.evaluated.event],
         ]
     return Table("key", _("Key figures"), (_("Figure"), _("Number")), rows)
 
@@ -196,8 +196,8 @@ def evaluations(figures: SeasonFigures) -> Table:
         rows.append(_evaluation_row(replace(figures.evaluated, name=_("Whole season"))))
     header = (
         _("Event"),
-        _("Team leaders asked"),
-        _("Team leaders who answered"),
+        _("Coaches asked"),
+        _("Coaches who answered"),
         _("Response"),
         _("Mark for the programme"),
         _("Mark for the event"),
