@@ -190,6 +190,22 @@ def test_the_command_in_english(runner, reports, tmp_path):
     assert "Season report" in PdfReader(pdf).pages[0].extract_text()
 
 
+def test_the_command_refuses_a_file_in_a_missing_folder(runner, reports, tmp_path):
+    for option, out in (("--out", "ontbreekt/rapport.pdf"), ("--xlsx", "ontbreekt/rapport.xlsx")):
+        files = {"--out": str(tmp_path / "rapport.pdf"), option: str(tmp_path / out)}
+        args = [
+            "report",
+            "season",
+            "fll-2025-2026",
+            *(part for pair in files.items() for part in pair),
+        ]
+        result = runner.invoke(args=args)
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        assert f"De map {tmp_path / 'ontbreekt'} bestaat niet" in result.output
+    assert not (tmp_path / "rapport.pdf").exists()
+
+
 def test_the_command_refuses_an_unknown_season(runner, reports, tmp_path):
     pdf = tmp_path / "rapport.pdf"
     result = runner.invoke(args=["report", "season", "nope", "--out", str(pdf)])

@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from challenges.printing.cli import LANGUAGE, OUT, produce
 from challenges.reports import report, services
@@ -29,6 +30,10 @@ def season_command(season_key: str, out: Path, xlsx: Path | None, language: str)
             f"There is no season {season_key!r}: the seasons page shows their keys."
         )
     with force_locale(language):
+        for option, path in (("--out", out), ("--xlsx", xlsx)):
+            if path is not None and not path.parent.is_dir():
+                message = _("The folder %(folder)s does not exist.", folder=path.parent)
+                raise click.BadParameter(message, param_hint=option)
         produce(out, lambda file: report.write_pdf(file, season))
         if xlsx is not None:
             xlsx.write_bytes(report.workbook(season))
