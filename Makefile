@@ -62,4 +62,4 @@ translations: install-dev
 	$(BIN)/pybabel update --input-file src/challenges/translations/messages.pot --output-dir src/challenges/translations --no-fuzzy-matching --ignore-obsolete
 
 clean:
-	rm -rf $(VENV) dist build
+	rm -rf $(VENV) node_modules dist build

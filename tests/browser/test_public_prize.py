@@ -123,7 +123,9 @@ def test_the_public_prize_from_poster_to_certificate(live_server, browser):
         label=f"Stand {names[runner_up][1]} · {name}"
     )
     organiser.get_by_role("button", name="Leg de winnaar vast").click()
-    expect(organiser.get_by_text("zeg waarom dit team wint")).to_be_visible()
+    expect(organiser.locator("#reason-error")).to_contain_text("zeg waarom dit team wint")
+    expect(organiser.locator(".form-errors")).to_be_focused()  # the summary, linking the field
+    expect(organiser.locator('.form-errors a[href="#reason"]')).to_be_visible()
     organiser.get_by_label("Bij gelijke stand: waarom dit team?").fill("Getrokken door loting")
     organiser.get_by_role("button", name="Leg de winnaar vast").click()
     expect(organiser.get_by_text("De winnaar van de publieksprijs is vastgelegd")).to_be_visible()

@@ -105,6 +105,7 @@ def test_a_rubric_refused_on_arrival_waits_for_the_judge_advisor(app, client):
     assert "Geweigerd bij aankomst" in page
     assert "Janna Jurylid" in page
     item = db.session.scalar(select(RefusedItem))
+    assert f'<span lang="{item.reason_language}">{item.reason}</span>' in page
     accepted = client.submit(f"{advisor}/refused/{item.id}/accept", {}, page=advisor)
     assert accepted.status_code == 302
     [entry] = entries_of(other_room.id)
