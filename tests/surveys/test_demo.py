@@ -32,3 +32,13 @@ def test_the_demo_answers_finished_events_once(app):
 
     assert seed_surveys([event]) == 0
     assert season_summary(season) == summary
+
+
+def test_the_demo_gives_no_survey_to_an_event_without_teams(app):
+    season = make_season()
+    event = make_event(season, name="Landelijke finale")
+
+    assert seed_surveys([event]) == 0
+    db.session.commit()
+
+    assert season_summary(season).events == ()

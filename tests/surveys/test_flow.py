@@ -2,12 +2,18 @@
 
 from datetime import UTC, datetime, time, timedelta
 
+import pytest
 import time_machine
 from sqlalchemy import select
 
+from challenges.auth.roles import Role
+from challenges.errors import DomainError
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
+from challenges.surveys import services
 from challenges.surveys.models import Again, Audience, Survey, SurveyInvitation
+from challenges.surveys.services import today
+from tests.factories import grant_event_role, make_event, make_season, make_user
 from tests.surveys.conftest import mail_count, make_survey_event, send
 
 COACH_ANSWERS = {
@@ -143,3 +149,18 @@ def test_the_absent_team_s_coach_and_the_manager_are_not_asked(client, world):
     asked = set(recipients())
     assert world.absent_coach.email not in asked
     assert world.manager.email not in asked
+
+
+def test_no_survey_for_an_event_without_anyone_to_ask(app):
+    event = make_event(make_season(), name="Lege finale")
+    event.starts_on = today() - timedelta(days=2)
+    manager = make_user(name="Eva Manager")
+    grant_event_role(manager, event, Role.EVENT_MANAGER)  # the manager is not asked
+    db.session.commit()
+
+    with pytest.raises(DomainError) as refused:
+        services.send_survey(event, manager)
+
+    assert refused.value.status == 409
+    assert "niemand" in str(refused.value.message)
+    assert db.session.get(Survey, event.id) is None

@@ -52,11 +52,11 @@ VOLUNTEER_REMARKS = (
 
 
 def seed_surveys(events: Sequence[Event]) -> int:
-    """Add the survey and its answers to each of these events that has none; returns how many
-    answers were added."""
+    """Add the survey and its answers to each of these events that has none and teams whose
+    coaches it asks (an event without teams gets none); returns how many answers were added."""
     answers = 0
     for event in events:
-        if db.session.get(Survey, event.id) is None:
+        if db.session.get(Survey, event.id) is None and teams_at(event):
             answers += seed_survey(event)
     db.session.flush()
     return answers

@@ -85,9 +85,6 @@ def send_survey(event: Event, by: User) -> int:
         raise DomainError(_("The survey can be sent from the day after the event."), status=409)
     if locked_survey(event) is not None:
         raise DomainError(_("The survey has been sent already."), status=409)
-    db.session.add(
-        Survey(event_id=event.id, sent_by_id=by.id, closes_on=closes_on(event.starts_on, today()))
-    )
     invitations = [
         SurveyInvitation(event_id=event.id, audience=audience, user=person, link_key=new_key())
         for audience, people in (
@@ -96,6 +93,13 @@ def send_survey(event: Event, by: User) -> int:
         )
         for person in people
     ]
+    if not invitations:
+        raise DomainError(
+            _("There is nobody to ask: the event has no coaches and no volunteers."), status=409
+        )
+    db.session.add(
+        Survey(event_id=event.id, sent_by_id=by.id, closes_on=closes_on(event.starts_on, today()))
+    )
     db.session.add_all(invitations)
     db.session.flush()
     for invitation in invitations:
