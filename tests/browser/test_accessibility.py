@@ -47,6 +47,8 @@ PAGES = [
     Audited("anonymous", "scoreboard phone page", "/events/{fll_finished}/scoreboard"),
     Audited("anonymous", "audience screen", "/events/{fll_finished}/scoreboard/screen"),
     Audited("anonymous", "privacy", "/privacy"),
+    Audited("anonymous", "accessibility statement", "/toegankelijkheid"),
+    Audited("anonymous", "public vote", "/events/{vk_finished}/vote"),
     Audited("coach", "dashboard", "/dashboard"),
     Audited("coach", "my registrations", "/teams/"),
     Audited("coach", "register a team", "/teams/register/{fll_season}"),
@@ -76,6 +78,9 @@ PAGES = [
     Audited("organiser", "reports", "/admin/reports/"),
     Audited("organiser", "season report", "/admin/reports/seasons/{fll_season}"),
     Audited("organiser", "backups", "/admin/backups"),
+    Audited("organiser", "evaluations", "/admin/surveys/"),
+    Audited("organiser", "a season's evaluations", "/admin/surveys/->main a[href*=seasons]"),
+    Audited("organiser", "an event's evaluation", "/admin/surveys/events/{fll_finished_id}"),
 ]
 # Used on a tablet, so audited at 1024 px too.
 TABLET_PAGES = [
