@@ -6,7 +6,12 @@ from flask_babel import force_locale
 from reportlab.graphics import renderPDF
 
 from challenges.registration.forms import PROVINCES
-from challenges.reports.charts import finals_against_capacity, season_pictures, teams_per_category
+from challenges.reports.charts import (
+    finals_against_capacity,
+    season_pictures,
+    short_labels,
+    teams_per_category,
+)
 from challenges.reports.figures import MASK
 from challenges.reports.maps import NONE, SHADES, outlines, province_key, province_map
 from challenges.reports.pictures import Area, Box, Picture, Text, drawing, svg
@@ -185,3 +190,19 @@ def test_the_map_is_shaded_by_teams_or_schools(client, reports, shading, title):
     )
     assert response.status_code == 200
     assert f"<title>{title}</title>" in response.text
+
+
+@pytest.mark.parametrize(
+    ("labels", "shown"),
+    [
+        (["Vakkanjers Markt Zwolle", "Vakkanjers Markt Rotterdam"], ["Zwolle", "Rotterdam"]),
+        (["Regiofinale Delft", "Regiofinale Den Haag"], ["Delft", "Den Haag"]),
+        (["Regiofinale Delft", "Landelijke finale"], ["Regiofinale Delft", "Landelijke finale"]),
+        (["Markt Utrecht", "Markt"], ["Markt Utrecht", "Markt"]),  # a label keeps a word
+        (["Regiofinale Utrecht"], ["Regiofinale Utrecht"]),  # one bar: nothing in common
+        (["Vakkanjers Markt Utrecht Centrum"], ["Vakkanjers…cht Centrum"]),  # both ends
+        (["2024-2025", "2025-2026"], ["2024-2025", "2025-2026"]),
+    ],
+)
+def test_chart_labels_drop_their_common_words_and_lose_their_middle_when_too_long(labels, shown):
+    assert short_labels(labels) == shown

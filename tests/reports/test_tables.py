@@ -2,6 +2,7 @@ from dataclasses import replace
 
 from flask_babel import force_locale
 
+from challenges.reports.documents import unbroken
 from challenges.reports.figures import (
     MASK,
     CategoryFigures,
@@ -93,3 +94,8 @@ def test_a_vakkanjers_season_speaks_of_semi_finals(app):
     assert "Op een halve finale" in words
     assert "Teams op een halve finale" in words
     assert "regiofinale" not in words.lower()
+
+
+def test_a_season_keeps_its_hyphen_on_one_line_in_the_pdf():
+    assert unbroken("2024-2025") == "2024\N{NON-BREAKING HYPHEN}2025"
+    assert unbroken("Zuid-Holland") == "Zuid-Holland"  # a word may still break at its hyphen

@@ -38,8 +38,29 @@ class Bar:
     behind: Cell = None  # a paler bar behind it (a final's capacity)
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1] + "…"
+def short_labels(labels: Sequence[str]) -> list[str]:
+    """The bars' labels without the words they all begin with ("Vakkanjers Markt Zwolle" and
+    "Vakkanjers Markt Rotterdam": Zwolle and Rotterdam); one still too long loses its middle,
+    so both ends stay readable."""
+    words = [label.split() for label in labels]
+    common = 0
+    if len(words) > 1:
+        shortest = min(len(found) for found in words)
+        while common < shortest - 1 and len({tuple(found[: common + 1]) for found in words}) == 1:
+            common += 1
+    shortened = [
+        " ".join(found[common:]) if common else label
+        for found, label in zip(words, labels, strict=True)
+    ]
+    return [_middle_out(label) for label in shortened]
+
+
+def _middle_out(label: str) -> str:
+    if len(label) <= LABEL_CHARACTERS:
+        return label
+    head = (LABEL_CHARACTERS - 1) // 2
+    tail = LABEL_CHARACTERS - 1 - head
+    return f"{label[:head].rstrip()}…{label[-tail:].lstrip()}"
 
 
 def _legend(entries: Sequence[tuple[str, str]], top: float) -> tuple[list[Shape], float]:
@@ -72,10 +93,11 @@ def bar_chart(
     scale = (WIDTH - LABEL_WIDTH - VALUE_ROOM) / longest
     first = TITLE if shown_title else 4
     shapes: list[Shape] = [Text(0, 16, title, size=SIZE + 1, bold=True)] if shown_title else []
-    for row, bar in enumerate(bars):
+    labels = short_labels([bar.label for bar in bars])
+    for row, (bar, label) in enumerate(zip(bars, labels, strict=True)):
         top = first + row * ROW
         middle = top + BAR / 2 + 5
-        shapes.append(Text(LABEL_WIDTH - 8, middle, _short(bar.label), size=SIZE, anchor="end"))
+        shapes.append(Text(LABEL_WIDTH - 8, middle, label, size=SIZE, anchor="end"))
         if bar_value(bar.behind):
             shapes.append(Box(LABEL_WIDTH, top, bar_value(bar.behind) * scale, BAR, CAPACITY))
         x = float(LABEL_WIDTH)

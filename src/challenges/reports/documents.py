@@ -2,6 +2,7 @@
 and a workbook with one sheet per table. Small counts are masked in both (`for_funders`)."""
 
 import io
+import re
 from collections.abc import Sequence
 from typing import IO
 from xml.sax.saxutils import escape
@@ -24,14 +25,25 @@ from challenges.reports.tables import Table, cell_text
 from challenges.spreadsheets import put
 
 PICTURE_WIDTH = 0.7  # of the text's width
-WIDE_TABLE = 6  # columns; wider tables get a smaller font
+WIDE_TABLE = 6
+DIGITS_HYPHEN = re.compile(r"(?<=[0-9])-(?=[0-9])")  # columns; wider tables get a smaller font
+
+
+def unbroken(text: str) -> str:
+    """A season or a date keeps its hyphen on one line (2024-2025: a non-breaking hyphen)."""
+    return DIGITS_HYPHEN.sub("\N{NON-BREAKING HYPHEN}", text)
 
 
 def _grid(table: Table, width: float) -> Grid:
     style = page_styles()
     size = 9 if len(table.header) <= WIDE_TABLE else 7.5
-    header = ParagraphStyle("h", parent=style["cell_bold"], fontSize=size - 1, leading=size * 1.1)
-    text = ParagraphStyle("t", parent=style["cell"], fontSize=size, leading=size * 1.2)
+    # Words wrap at spaces only: never "antwoor / dden" (ReportLab splits a long word by default)
+    header = ParagraphStyle(
+        "h", parent=style["cell_bold"], fontSize=size - 1, leading=size * 1.1, splitLongWords=0
+    )
+    text = ParagraphStyle(
+        "t", parent=style["cell"], fontSize=size, leading=size * 1.2, splitLongWords=0
+    )
     number = ParagraphStyle("n", parent=text, alignment=TA_RIGHT)
     head_number = ParagraphStyle("hn", parent=header, alignment=TA_RIGHT)
     data = [
@@ -42,7 +54,7 @@ def _grid(table: Table, width: float) -> Grid:
     ]
     data += [
         [
-            Paragraph(escape(cell_text(cell)), number if column else text)
+            Paragraph(escape(unbroken(cell_text(cell))), number if column else text)
             for column, cell in enumerate(row)
         ]
         for row in table.rows
