@@ -81,6 +81,9 @@ def seed_demo(today: date | None = None) -> SeedReport:
     for slug in finish_demo_events(events, world.finished, DEMO_SCHEDULE):
         report.count(f"finished event {slug}")
     open_archive_to_judge_advisor([events[slug] for slug in world.finished])
+    # after the finals are finished: the teams they sent on to the national finals are asked too
+    for _ in range(seed_surveys(last_seasons_events(world, events))):
+        report.count("survey answer")
     for season in seasons.values():
         brand(report, season)
     return report
@@ -261,10 +264,12 @@ def seed_season_reach(
         found = schools_of(season) if key == world.vakkanjers_running else everywhere
         for _ in range(reach.seed_reach(season, found, finals, category_for, others)):
             report.count("team")
-    finished = [event for event in events.values() if event.season.key in archives]
-    reach.seed_visitors(finished)
-    for _ in range(seed_surveys(finished)):
-        report.count("survey answer")
+    reach.seed_visitors(last_seasons_events(world, events))
+
+
+def last_seasons_events(world: data.World, events: dict[str, Event]) -> list[Event]:
+    archives = {world.fll_archive, world.vakkanjers_archive}
+    return [event for event in events.values() if event.season.key in archives]
 
 
 def schools_of(season: Season) -> list[School]:
