@@ -3,7 +3,7 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-from challenges.auth import admin_views as user_admin
+from challenges.auth import admin_views as auth_admin
 from challenges.auth import services as auth_services
 from challenges.auth import views as auth
 from challenges.awards import prize_views as public_prize
@@ -12,7 +12,7 @@ from challenges.awards import views as awards
 from challenges.backups import views as backups
 from challenges.core import tablet_views
 from challenges.core import views as core
-from challenges.events import admin_views as event_admin
+from challenges.events import admin_views as events_admin
 from challenges.events import views as events
 from challenges.extensions import login_manager
 from challenges.judging import market_views  # noqa: F401 (the market's pages on judging.bp)
@@ -24,10 +24,10 @@ from challenges.registration import views as registration
 from challenges.reports import views as reports
 from challenges.robot_game import scoreboard_views as scoreboard
 from challenges.robot_game import views as robot_game
-from challenges.schools import admin_views as school_admin
+from challenges.schools import admin_views as schools_admin
 from challenges.schools import views as schools
 from challenges.seasons import views as seasons
-from challenges.surveys import admin_views as survey_admin
+from challenges.surveys import admin_views as surveys_admin
 from challenges.surveys import views as surveys
 
 
@@ -36,11 +36,11 @@ def register(app: Flask) -> None:
         core.bp,
         tablet_views.bp,
         auth.bp,
-        user_admin.bp,
+        auth_admin.bp,
         mail.bp,
         printing.bp,
         events.bp,
-        event_admin.bp,
+        events_admin.bp,
         registration.bp,
         registration_admin.bp,
         judging.bp,
@@ -53,12 +53,12 @@ def register(app: Flask) -> None:
         robot_game.api,
         scoreboard.bp,
         schools.bp,
-        school_admin.bp,
+        schools_admin.bp,
         seasons.bp,
         backups.bp,
         reports.bp,
         surveys.bp,
-        survey_admin.bp,
+        surveys_admin.bp,
     ):
         app.register_blueprint(blueprint)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins

@@ -18,7 +18,7 @@ from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.inputs import parse_id
 
-bp = Blueprint("users", __name__, url_prefix="/admin/users")
+bp = Blueprint("auth_admin", __name__, url_prefix="/admin/users")
 
 
 @bp.get("/")
@@ -38,7 +38,7 @@ def create():
         lambda: created.append(services.create_user(form.name.data, form.email.data, current_user)),
         _("Account created; %(email)s got an e-mail to set a password.", email=form.email.data),
     ):
-        return redirect(url_for("users.detail", user_id=created[0].id))
+        return redirect(url_for("auth_admin.detail", user_id=created[0].id))
     status = FORM_ERROR_STATUS if form.errors else 200
     return render_template("auth/user_new.html", form=form), status
 
@@ -71,7 +71,7 @@ def grant(user_id: int):
             lambda: services.grant_role(user, form.role_value(), event, current_user),
             _("Role granted."),
         ):
-            return redirect(url_for("users.detail", user_id=user.id))
+            return redirect(url_for("auth_admin.detail", user_id=user.id))
     return render_template(
         "auth/user_detail.html", user=user, form=form, revoke_form=ConfirmForm()
     ), FORM_ERROR_STATUS
@@ -89,4 +89,4 @@ def revoke(user_id: int):
     except ValueError:
         abort(400)
     run_action(lambda: services.revoke_role(user, role, event_id, current_user), _("Role revoked."))
-    return redirect(url_for("users.detail", user_id=user.id))
+    return redirect(url_for("auth_admin.detail", user_id=user.id))

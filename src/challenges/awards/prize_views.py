@@ -15,7 +15,7 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 
-bp = Blueprint("public_prize", __name__, url_prefix="/events/<int:event_id>/public-prize")
+bp = Blueprint("awards_public_prize", __name__, url_prefix="/events/<int:event_id>/public-prize")
 
 
 def _market_event(event_id: int) -> Event:
@@ -69,7 +69,7 @@ def record(event_id: int):
         lambda: voting.record_winner(event, form.team.data, form.reason.data, current_user),
         _("The winner of the public prize is recorded."),
     ):
-        return redirect(url_for("public_prize.overview", event_id=event.id))
+        return redirect(url_for("awards_public_prize.overview", event_id=event.id))
     return _page(event, form, rows)
 
 
@@ -83,7 +83,7 @@ def vote(event_id: int, do: str):
             lambda: voting.set_open(event, do == "open"),
             _("The public vote is open.") if do == "open" else _("The public vote is closed."),
         )
-    return redirect(url_for("public_prize.overview", event_id=event.id))
+    return redirect(url_for("awards_public_prize.overview", event_id=event.id))
 
 
 @bp.post("/winner/remove")
@@ -92,4 +92,4 @@ def withdraw(event_id: int):
     event = _market_event(event_id)
     if ConfirmForm().validate_on_submit():
         run_action(lambda: voting.withdraw_winner(event), _("The decision is removed."))
-    return redirect(url_for("public_prize.overview", event_id=event.id))
+    return redirect(url_for("awards_public_prize.overview", event_id=event.id))

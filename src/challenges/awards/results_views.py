@@ -24,7 +24,7 @@ from challenges.judging import entries, results
 from challenges.registration.models import Team
 from challenges.robot_game import standings
 
-bp = Blueprint("results", __name__)
+bp = Blueprint("awards_results", __name__)
 
 
 @bp.get("/events/<event_ref>/results")

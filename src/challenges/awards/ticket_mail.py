@@ -74,7 +74,9 @@ def mail_coaches(ticket: Advancement, decided_by: User) -> int:
             ticket=ticket,
             reason=ticket_reason,
             reply_to=reply_address(decided_by),
-            answer_url=absolute_url("results.answer_ticket", token=answer_token(ticket, coach)),
+            answer_url=absolute_url(
+                "awards_results.answer_ticket", token=answer_token(ticket, coach)
+            ),
         )
         queued += message.status is not MailStatus.FAILED
     return queued

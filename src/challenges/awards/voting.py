@@ -71,7 +71,7 @@ def cast(event: Event, team_id: int, email: str, locale: str) -> None:
         db.session.add(vote)
     vote.team_id = team.id
     vote.token = secrets.token_urlsafe(32)
-    link = absolute_url("results.confirm_vote", event_ref=event.slug, token=vote.token)
+    link = absolute_url("awards_results.confirm_vote", event_ref=event.slug, token=vote.token)
     queue_mail(
         email, _l("Confirm your vote"), "vote_confirm", locale, event=event, team=team, link=link
     )

@@ -12,7 +12,7 @@ from flask_wtf.csrf import generate_csrf
 from challenges.auth.access import public, require
 from challenges.auth.policies import SIGNED_IN
 
-bp = Blueprint("tablets", __name__)
+bp = Blueprint("core_tablets", __name__)
 
 SERVICE_WORKER = "js/service-worker.js"
 

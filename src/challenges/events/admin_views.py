@@ -21,7 +21,7 @@ from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.seasons.models import Season
 
-bp = Blueprint("event_admin", __name__, url_prefix="/admin/events")
+bp = Blueprint("events_admin", __name__, url_prefix="/admin/events")
 
 
 @bp.get("/")
@@ -91,7 +91,7 @@ def edit_page(event: Event | None, season: Season):
         lambda: services.save_event(target, form_values(form, target), submitted_quotas()),
         _("The event is saved."),
     ):
-        return redirect(url_for("event_admin.edit", event_id=target.id))
+        return redirect(url_for("events_admin.edit", event_id=target.id))
     quotas = {quota.category_id: quota.advancing for quota in (event.quotas if event else [])}
     status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     feeders = (
@@ -141,7 +141,7 @@ def placement(season_id: int):
     season = db.get_or_404(Season, season_id)
     if request.method == "POST" and ConfirmForm().validate_on_submit():
         run_action(lambda: placing.apply(season, current_user), _("The teams are placed."))
-        return redirect(url_for("event_admin.placement", season_id=season.id))
+        return redirect(url_for("events_admin.placement", season_id=season.id))
     return render_template(
         "events/placement.html",
         season=season,
@@ -198,7 +198,7 @@ def place(event_id: int):
             and not fits[0]
         ):
             flash(_("Note: %(event)s is now over its capacity.", event=target.name), "error")
-    return redirect(url_for("event_admin.teams", event_id=event.id))
+    return redirect(url_for("events_admin.teams", event_id=event.id))
 
 
 @bp.post("/<int:event_id>/teams/remove")
@@ -210,4 +210,4 @@ def unplace(event_id: int):
             lambda: placing.remove(team, event, current_user),
             _("%(team)s is no longer placed here.", team=team.name),
         )
-    return redirect(url_for("event_admin.teams", event_id=event.id))
+    return redirect(url_for("events_admin.teams", event_id=event.id))

@@ -117,17 +117,17 @@ FLL, VAKKANJERS = ProgrammeKind.FLL, ProgrammeKind.VAKKANJERS
 
 PREPARE = (
     Entry(
-        "event_admin.edit",
+        "events_admin.edit",
         _l("Edit the event"),
         _l("Date, venue, times, capacity, publication and how many teams advance."),
     ),
     Entry(
-        "event_admin.teams",
+        "events_admin.teams",
         _l("Teams of this event"),
         _l("Who comes: add teams, move them to another final or take them off."),
     ),
     Entry(
-        "event_admin.placement",
+        "events_admin.placement",
         _l("Placement for the season"),
         _l("Spread all teams of the season over its finals in one go."),
         targets=of_season,
@@ -223,21 +223,21 @@ ON_THE_DAY = (
         VAKKANJERS,
     ),
     Entry(
-        "scoreboard.phone",
+        "robot_game_scoreboard.phone",
         _l("Scoreboard"),
         _l("The robot game scores on a phone; for everyone."),
         FLL,
         by_slug,
     ),
     Entry(
-        "scoreboard.screen",
+        "robot_game_scoreboard.screen",
         _l("Audience screen"),
         _l("The scoreboard for a big screen in the hall; it scrolls by itself."),
         FLL,
         by_slug,
     ),
     Entry(
-        "results.vote",
+        "awards_results.vote",
         _l("Public vote"),
         _l("Where visitors vote for the public prize, while the vote is open."),
         VAKKANJERS,
@@ -258,7 +258,7 @@ AFTERWARDS = (
         _l("How many people came: an estimate with a note, for the season's figures."),
     ),
     Entry(
-        "public_prize.overview",
+        "awards_public_prize.overview",
         _l("Public prize"),
         _l("The confirmed votes per team; open or close the vote and record the winner."),
         VAKKANJERS,
@@ -276,7 +276,7 @@ AFTERWARDS = (
         shown=national,
     ),
     Entry(
-        "results.event_results",
+        "awards_results.event_results",
         _l("Results page"),
         _l("The results as teams and parents see them once they are published."),
         targets=by_slug,

@@ -231,4 +231,6 @@ def write_signs(out: IO[bytes], event: Event, public_url: Callable[[Team], str])
 
 def team_url(event: Event) -> Callable[[Team], str]:
     """The public page of a team at this event, as a full address for a QR code."""
-    return lambda team: absolute_url("results.team_page", event_ref=event.slug, team_id=team.id)
+    return lambda team: absolute_url(
+        "awards_results.team_page", event_ref=event.slug, team_id=team.id
+    )

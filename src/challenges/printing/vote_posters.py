@@ -157,7 +157,7 @@ def draw_stand_cards(out: IO[bytes], cards: list[StandCard], event: Event) -> in
 def vote_url(event: Event, team_id: int | None = None) -> str:
     """The vote's full address; with a team, the form opens with that team chosen."""
     extra = {"team": team_id} if team_id is not None else {}
-    return absolute_url("results.vote", event_ref=event.slug, **extra)
+    return absolute_url("awards_results.vote", event_ref=event.slug, **extra)
 
 
 def write_poster(out: IO[bytes], event: Event, size: str = "a4") -> int:

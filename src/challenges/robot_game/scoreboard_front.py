@@ -33,7 +33,13 @@ from challenges.robot_game.scoreboard_cache import ScoreboardCache, board_of
 from challenges.seasons.models import Season
 
 # The views whose public responses the front gives again (robot_game.scoreboard_views).
-BOARD_ENDPOINTS = frozenset({"scoreboard.phone", "scoreboard.screen", "scoreboard.scoreboard_json"})
+BOARD_ENDPOINTS = frozenset(
+    {
+        "robot_game_scoreboard.phone",
+        "robot_game_scoreboard.screen",
+        "robot_game_scoreboard.scoreboard_json",
+    }
+)
 # Headers of one response only, never given again.
 OWN_HEADERS = frozenset({"date", "x-request-id", "set-cookie"})
 # What a 304 carries (RFC 9110, 15.4.5): what guides the visitor's cache. The visitor keeps the

@@ -27,7 +27,7 @@ from challenges.events.services import find_visible_event
 from challenges.i18n import current_language
 from challenges.robot_game import scoreboard_cache, scoreboard_front, standings
 
-bp = Blueprint("scoreboard", __name__)
+bp = Blueprint("robot_game_scoreboard", __name__)
 bp.record_once(lambda state: scoreboard_cache.init_app(state.app))
 bp.record_once(lambda state: scoreboard_front.init_app(state.app))
 
@@ -60,7 +60,7 @@ def screen_page(event: Event, **context) -> str:
         event=event,
         board=standings.public(event),
         poll=POLL_SECONDS,
-        json_url=url_for("scoreboard.scoreboard_json", event_ref=event.slug),
+        json_url=url_for("robot_game_scoreboard.scoreboard_json", event_ref=event.slug),
         **context,
     )
 

@@ -42,6 +42,7 @@ from challenges.tablets import refused
 from challenges.tablets.models import Kind
 
 bp = Blueprint("robot_game", __name__, url_prefix="/events/<int:event_id>")
+api = Blueprint("robot_game_api", __name__, url_prefix="/api/v1/events/<int:event_id>")
 
 TABLE_COOKIE = "robot-game-table-{event_id}"
 ONE_YEAR = 365 * 24 * 3600
@@ -381,8 +382,6 @@ def _receive(event: Event, files: list[FileStorage], tally: Counter[str]) -> Non
 
 
 WITH_SEASON = joinedload(Event.season)  # a sheet needs its season: one round trip less
-
-api = Blueprint("robot_game_api", __name__, url_prefix="/api/v1/events/<int:event_id>")
 
 
 @api.post("/sheets")

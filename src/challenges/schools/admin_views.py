@@ -25,7 +25,7 @@ from challenges.schools.forms import KIND_CHOICES, MergeForm, RejectForm
 from challenges.schools.importer import import_schools
 from challenges.schools.models import School, SchoolRequest
 
-bp = Blueprint("school_admin", __name__, url_prefix="/admin/schools")
+bp = Blueprint("schools_admin", __name__, url_prefix="/admin/schools")
 
 SHOWN_REJECTIONS = 200
 ROW_PROBLEM_TEXTS = {
@@ -103,14 +103,14 @@ def requests():
 def handle(request_id: int, action) -> object:
     request = db.get_or_404(SchoolRequest, request_id)
     run_action(lambda: action(request), _("The request is handled."))
-    return redirect(url_for("school_admin.requests"))
+    return redirect(url_for("schools_admin.requests"))
 
 
 @bp.post("/requests/<int:request_id>/approve")
 @require(ORGANISER)
 def approve(request_id: int):
     if not Form().validate_on_submit():
-        return redirect(url_for("school_admin.requests"))
+        return redirect(url_for("schools_admin.requests"))
     return handle(request_id, lambda request: services.approve(request, current_user))
 
 
@@ -159,4 +159,4 @@ def remove_link(school_id: int, user_id: int):
             lambda: services.unlink_teacher(user_id, school_id, current_user),
             _("The link is removed. The teacher keeps the teams they coach."),
         )
-    return redirect(url_for("school_admin.links"))
+    return redirect(url_for("schools_admin.links"))

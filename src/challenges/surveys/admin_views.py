@@ -26,7 +26,7 @@ from challenges.surveys import services, summary
 from challenges.surveys.figures import may_send
 from challenges.surveys.models import Audience, Survey
 
-bp = Blueprint("survey_admin", __name__, url_prefix="/admin/surveys")
+bp = Blueprint("surveys_admin", __name__, url_prefix="/admin/surveys")
 
 
 QUESTIONS = {
@@ -57,7 +57,7 @@ def survey_page(event: Event) -> str | None:
     """The address of the event's survey page, for the cockpit; None: not for this visitor."""
     if not EVENT_MANAGER.allows(current_user, {"event_id": event.id}):
         return None
-    return url_for("survey_admin.event", event_id=event.id)
+    return url_for("surveys_admin.event", event_id=event.id)
 
 
 @bp.get("/")
@@ -125,7 +125,7 @@ def button(event_id: int, action: Callable[[Event], Any], done: Callable[[Any], 
             flash(outcome.message, "error")
         else:
             flash(done(outcome), "success")
-    return redirect(url_for("survey_admin.event", event_id=found.id))
+    return redirect(url_for("surveys_admin.event", event_id=found.id))
 
 
 def mails_sent(mails: int) -> str:
