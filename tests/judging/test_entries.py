@@ -202,6 +202,20 @@ def test_the_advisor_seats_judges_and_may_open_every_team(client, panel):
     assert client.get(url).status_code == 403
 
 
+def test_the_panels_lead_each_one_back_to_a_page_they_may_open(client, panel):
+    """The advisor back to judging; the event manager, who may not judge, to the cockpit."""
+    url = f"/events/{panel.event.id}/judging/panels"
+    client.log_in(panel.advisor.email)
+    assert f'href="/events/{panel.event.id}/judging">' in client.get(url).text
+    manager = make_user(name="Eva Evenement")
+    grant_event_role(manager, panel.event, Role.EVENT_MANAGER)
+    client.log_in(manager.email)
+    page = client.get(url).text
+    assert f'href="/events/{panel.event.id}/judging">' not in page
+    assert f'href="/events/{panel.event.id}/cockpit">Terug naar de cockpit' in page
+    assert client.get(f"/events/{panel.event.id}/cockpit").status_code == 200
+
+
 def test_an_event_whose_season_has_no_rubrics_says_so(client, app):
     season = make_open_season()
     event = make_event(season=season)

@@ -86,3 +86,18 @@ def test_cli_delivers(runner, app, inbox):
     result = runner.invoke(mail, ["deliver"])
     assert "Sent 1, failed 0, to retry later 0." in result.output
     assert len(inbox.messages) == 1
+
+
+def test_a_dutch_mail_on_an_english_outbox_page_says_it_is_dutch(client, app):
+    """WCAG 3.1.2: the stored subject and text are marked with the language they were written in."""
+    message = queue(app, subject="Bevestig je adres")
+    assert message.language == "nl"
+    organiser = make_user(roles=(Role.ORGANISER,))
+    client.log_in(organiser.email)
+    client.submit("/language", {"language": "en"}, page="/")
+    listing = client.get("/admin/outbox/").get_data(as_text=True)
+    assert f'href="/admin/outbox/{message.id}" lang="nl">Bevestig je adres</a>' in listing
+    page = client.get(f"/admin/outbox/{message.id}").get_data(as_text=True)
+    assert '<html lang="en">' in page
+    assert '<h1 lang="nl">Bevestig je adres</h1>' in page
+    assert '<pre class="mail-body" lang="nl">' in page

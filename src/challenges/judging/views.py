@@ -30,6 +30,10 @@ from challenges.tablets import refused
 from challenges.tablets.models import Kind
 
 bp = Blueprint("judging", __name__, url_prefix="/events/<int:event_id>/judging")
+api = Blueprint("judging_api", __name__, url_prefix="/api/v1/events/<int:event_id>")
+settings = Blueprint(
+    "judging_rubric_settings", __name__, url_prefix="/seasons/<int:season_id>/rubrics"
+)
 
 
 @bp.get("")
@@ -183,6 +187,8 @@ def seating(event_id: int):
         rooms=panels.rooms(event),
         seats=panels.seating(event),
         form=ConfirmForm(),
+        # the event manager seats judges from the cockpit and has no judging page of their own
+        back_to_judging=JUDGES.allows(current_user, {"event_id": event.id}),
     )
 
 
@@ -217,9 +223,6 @@ def advisor(event_id: int):
         refused=entries.refused_rubrics(event),
         form=ConfirmForm(),
     )
-
-
-api = Blueprint("judging_api", __name__, url_prefix="/api/v1/events/<int:event_id>")
 
 
 @api.post("/rubrics")
@@ -293,9 +296,6 @@ def refused_rubric(event_id: int, item_id: int, do: str):
     return redirect(url_for("judging.advisor", event_id=event.id))
 
 
-settings = Blueprint("rubric_settings", __name__, url_prefix="/seasons/<int:season_id>/rubrics")
-
-
 @settings.route("", methods=["GET", "POST"])
 @require(ORGANISER)
 def rubric_settings(season_id: int):
@@ -327,7 +327,9 @@ def rubric_settings(season_id: int):
             flash(saved, "success")
             return redirect(
                 url_for(
-                    "rubric_settings.rubric_settings", season_id=season.id, category=category.id
+                    "judging_rubric_settings.rubric_settings",
+                    season_id=season.id,
+                    category=category.id,
                 )
             )
     return render_template(

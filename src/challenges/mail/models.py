@@ -41,6 +41,7 @@ class OutboxMessage(db.Model):
     reply_to: Mapped[str | None] = mapped_column(String(ADDRESS_LENGTH))  # None: no Reply-To
     subject: Mapped[str] = mapped_column(String(SUBJECT_LENGTH))
     body: Mapped[str] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(8))  # the recipient's; None: unknown
     status: Mapped[MailStatus] = mapped_column(str_enum(MailStatus, length=16), index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))

@@ -41,7 +41,8 @@ def queue_mail(
     kept as a failed message for the organisers' outbox, so the action that sends it still
     succeeds.
     """
-    with force_locale(locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+    language = locale or current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(language):
         body = render_template(f"mail/{template}.txt", reply_to=reply_to, **context)
         subject = one_line(str(subject), SUBJECT_LENGTH)
     logged = current_app.config["MAIL_BACKEND"] == "log"
@@ -50,6 +51,7 @@ def queue_mail(
         reply_to=None if reply_to is None else one_line(reply_to, ADDRESS_LENGTH),
         subject=subject,
         body=body,
+        language=language,
         status=MailStatus.LOGGED if logged else MailStatus.PENDING,
         next_attempt_at=None if logged else utcnow(),
     )
