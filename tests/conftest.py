@@ -26,7 +26,9 @@ TRANSLATIONS = Path(__file__).resolve().parents[1] / "src/challenges/translation
 
 # A test uses a database when it takes one of these fixtures, or when its module says so
 # (`pytestmark = pytest.mark.database`: it builds its own). The others are marked
-# `no_database`, and CI runs them once, on SQLite, not again on PostgreSQL.
+# `no_database`, and CI runs them once, on SQLite, not again on PostgreSQL; so does a module
+# that marks itself `no_database` because its result does not depend on the database (the
+# accessibility audit reads markup).
 DATABASE_FIXTURES = {"database_url", "live_server"}
 
 

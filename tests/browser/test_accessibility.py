@@ -14,7 +14,9 @@ from challenges.demo.dates import amsterdam_today
 from tests.browser.axe import blocking_violations, describe
 from tests.browser.conftest import PHONE, TABLET, log_in
 
-pytestmark = pytest.mark.browser
+# The markup under test is the same on either database: CI runs this module once (on SQLite in
+# `make test`), not again on PostgreSQL (tests/conftest.py, no_database).
+pytestmark = [pytest.mark.browser, pytest.mark.no_database]
 
 DESKTOP = {"width": 1366, "height": 768}
 NARROW = {"width": 320, "height": 640}
