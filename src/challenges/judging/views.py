@@ -13,6 +13,7 @@ from challenges.auth.access import require
 from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, ORGANISER, PER_JUDGE_MARKS
 from challenges.converters import request_json
 from challenges.errors import DomainError
+from challenges.events.cockpit import may_open
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
@@ -188,7 +189,7 @@ def seating(event_id: int):
         seats=panels.seating(event),
         form=ConfirmForm(),
         # the event manager seats judges from the cockpit and has no judging page of their own
-        back_to_judging=JUDGES.allows(current_user, {"event_id": event.id}),
+        back_to_judging=may_open("judging.home", {"event_id": event.id}),
     )
 
 
