@@ -1,9 +1,9 @@
 """Benchmark: generating a day for 24, 48, 60 and 80 teams (time and quality).
 
 In one process, for each size, with a 30-minute lunch break and the default gaps (30 minutes
-between a team's matches, 15 between judging and a match): the time `scheduling.generate`
+between a team's matches, 15 between judging and a match): the time `generator.generate`
 takes (best of 3), then the day's quality as the checker sees it (hard problems, warnings,
-schedule_check.quality's figures) and when the day ends beside the earliest it could end (the
+check.quality's figures) and when the day ends beside the earliest it could end (the
 busiest resource without a pause). Target: 80 teams in under 5 s on 2 cores; no hard
 problems, no repeated opponents, every rule of #17 point 4.
 
@@ -14,8 +14,8 @@ import math
 import time
 
 from challenges import create_app
-from challenges.events.schedule_check import check, quality
-from challenges.events.scheduling import Settings, generate, slot_times
+from challenges.events.schedule.check import check, quality
+from challenges.events.schedule.generator import Settings, generate, slot_times
 
 SIZES = ((24, 4, 3), (48, 8, 6), (60, 8, 8), (80, 8, 10))  # teams, tables, judging rooms
 LUNCH = ((240, 270),)  # 30 minutes, four hours into the day

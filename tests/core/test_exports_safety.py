@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from challenges.auth.roles import Role
-from challenges.events.block_format import parse_block_format
 from challenges.events.models import ScheduleEntry
+from challenges.events.schedule.block_format import parse_block_format
 from challenges.extensions import db
 from challenges.spreadsheets import csv_cell, unquote
 from tests.factories import make_event, make_open_season, make_placed_teams, make_user

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from challenges.events.block_format import (
+from challenges.events.schedule.block_format import (
     DAY,
     BlockTeam,
     format_time,
@@ -12,8 +12,8 @@ from challenges.events.block_format import (
     parse_time,
     write_block_format,
 )
-from challenges.events.file_problems import FileProblem
-from challenges.events.scheduling import Kind, Settings, generate
+from challenges.events.schedule.file_problems import FileProblem
+from challenges.events.schedule.generator import Kind, Settings, generate
 
 EXAMPLE = """Version Number,1
 Block Format,1

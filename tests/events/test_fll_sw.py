@@ -4,8 +4,8 @@ import csv
 
 import pytest
 
-from challenges.events.fll_sw import parse_fll_sw, parse_fll_sw_time
-from challenges.events.scheduling import Kind
+from challenges.events.schedule.fll_sw_format import parse_fll_sw, parse_fll_sw_time
+from challenges.events.schedule.generator import Kind
 from tests.events.test_block_format import FIXTURES
 
 

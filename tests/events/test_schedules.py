@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from challenges.auth.roles import Role
 from challenges.events.models import ScheduleEntry
-from challenges.events.schedules import linked_sheets, moment
+from challenges.events.schedule.services import linked_sheets, moment
 from challenges.extensions import db
 from challenges.registration.models import Team
 from challenges.robot_game.models import ScoreSheet

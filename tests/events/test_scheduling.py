@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from challenges.events.schedule_check import check, needed_gap, quality
-from challenges.events.scheduling import (
+from challenges.events.schedule.check import check, needed_gap, quality
+from challenges.events.schedule.generator import (
     Commitment,
     Gaps,
     Infeasible,

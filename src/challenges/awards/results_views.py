@@ -13,8 +13,8 @@ from challenges.awards.forms import VoteForm
 from challenges.awards.models import Advancement
 from challenges.awards.visibility import ranking_shown, results_shown, team_at, visible_event
 from challenges.errors import DomainError
-from challenges.events import schedules
 from challenges.events.models import Event
+from challenges.events.schedule import services as schedule_service
 from challenges.events.services import find_event
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
@@ -126,7 +126,7 @@ def team_page(event_ref: str, team_id: int):
         "awards/team.html",
         event=event,
         team=team,
-        schedule=schedules.entries(event, team.id),
+        schedule=schedule_service.entries(event, team.id),
         scores=standings.public_scores_of(event, team),
         won=won,
         language=language(),

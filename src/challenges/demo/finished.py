@@ -23,7 +23,7 @@ from challenges.demo.dates import amsterdam_today
 from challenges.events import scoreboard_version
 from challenges.events.markets import assign_stands
 from challenges.events.models import AdvancementQuota, Event, ScheduleEntry
-from challenges.events.schedules import make_schedule
+from challenges.events.schedule.services import make_schedule
 from challenges.extensions import db
 from challenges.judging import entries, panels
 from challenges.judging.assessment import FilledRubric

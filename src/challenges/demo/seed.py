@@ -17,7 +17,7 @@ from challenges.demo.finished import finish_demo_events
 from challenges.demo.market import coach_every_team, juror_logins, seed_market_crew
 from challenges.demo.surveys import seed_surveys
 from challenges.events.models import Event, EventKind, EventTeam, ScheduleEntry
-from challenges.events.schedules import make_schedule
+from challenges.events.schedule.services import make_schedule
 from challenges.extensions import db
 from challenges.judging import panels
 from challenges.printing.models import Branding

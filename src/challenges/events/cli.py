@@ -12,10 +12,10 @@ import click
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
-from challenges.events.block_format import parse_time
-from challenges.events.file_problems import FileProblem
-from challenges.events.schedule_files import FORMATS, FileReport, generated_file, read_file
-from challenges.events.scheduling import DAY, Gaps, Infeasible, Settings, generate
+from challenges.events.schedule.block_format import parse_time
+from challenges.events.schedule.file_problems import FileProblem
+from challenges.events.schedule.files import FORMATS, FileReport, generated_file, read_file
+from challenges.events.schedule.generator import DAY, Gaps, Infeasible, Settings, generate
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # what the web upload accepts too
 
@@ -28,7 +28,7 @@ def print_report(report: FileReport) -> None:
 
 def gap_options(command):
     """--match-gap and --judging-gap: the least minutes between a team's matches, and between
-    its judging and a match (scheduling.Gaps' defaults)."""
+    its judging and a match (generator.Gaps' defaults)."""
     command = click.option(
         "--judging-gap", type=click.IntRange(0, 240), default=Gaps.judging, show_default=True
     )(command)

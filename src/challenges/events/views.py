@@ -12,14 +12,15 @@ from challenges.auth.policies import EVENT_CREW, EVENT_MANAGER
 from challenges.auth.roles import Role
 from challenges.backups.views import backup_first
 from challenges.database import utcnow
-from challenges.events import markets, schedules, services
+from challenges.events import markets, services
 from challenges.events import volunteers as volunteers_service
 from challenges.events.cockpit import sections
 from challenges.events.forms import UnlinkSheetsForm
-from challenges.events.forms_schedule import ImportScheduleForm, ScheduleForm
 from challenges.events.forms_volunteers import ConflictForm, InviteForm
 from challenges.events.market import ROUND_MINUTES, ROUND_MINUTES_RANGE
 from challenges.events.models import Attendance, Event
+from challenges.events.schedule import services as schedule_service
+from challenges.events.schedule.forms import ImportScheduleForm, ScheduleForm
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.inputs import parse_id
@@ -164,8 +165,8 @@ def schedule_page(
 ):
     may_generate = EVENT_MANAGER.allows(current_user, {"event_id": event.id})
     by = request.args.get("by", "time")
-    rows = schedules.entries(event)
-    schedule = schedules.stored_schedule(event, rows)
+    rows = schedule_service.entries(event)
+    schedule = schedule_service.stored_schedule(event, rows)
     if by == "team":
         rows = sorted(rows, key=lambda row: (row[1].number or 0, row[1].name, row[0].starts_at))
     elif by == "place":
@@ -182,10 +183,10 @@ def schedule_page(
         form=form if may_generate else None,
         import_form=import_form if may_generate else None,
         unlink=unlink,
-        linked_sheets=schedules.linked_sheets(event) if may_generate else 0,
-        problems=schedules.stored_problems(event, schedule),
-        quality=schedules.stored_quality(schedule),
-        gaps=schedules.gaps_of(event),
+        linked_sheets=schedule_service.linked_sheets(event) if may_generate else 0,
+        problems=schedule_service.stored_problems(event, schedule),
+        quality=schedule_service.stored_quality(schedule),
+        gaps=schedule_service.gaps_of(event),
     ), status
 
 
@@ -196,14 +197,14 @@ def unlink_forms() -> dict[str, UnlinkSheetsForm]:
 
 def may_unlink(event: Event, unlink: UnlinkSheetsForm, refusal: str) -> bool:
     """A new schedule unlinks the score sheets of the old one's matches: only when ticked."""
-    if schedules.linked_sheets(event) and not unlink.unlink_sheets.data:
+    if schedule_service.linked_sheets(event) and not unlink.unlink_sheets.data:
         unlink.unlink_sheets.errors = [refusal]
         return False
     return True
 
 
 def settings_form(event: Event) -> ScheduleForm:
-    gaps = schedules.gaps_of(event)
+    gaps = schedule_service.gaps_of(event)
     return ScheduleForm(match_gap=gaps.match, judging_gap=gaps.judging)
 
 
@@ -227,10 +228,12 @@ def generate_schedule(event_id: int):
     backup_first("voor nieuw schema")
     if run_form_action(
         form,
-        lambda: schedules.make_schedule(event, form.choices()),
+        lambda: schedule_service.make_schedule(event, form.choices()),
         _("The schedule is made."),
     ):
-        warnings = [p.message for p in schedules.problems(event, form.choices()) if not p.hard]
+        warnings = [
+            p.message for p in schedule_service.problems(event, form.choices()) if not p.hard
+        ]
         if warnings:
             flash(
                 _("%(count)d warning(s): %(first)s", count=len(warnings), first=warnings[0]),
@@ -256,11 +259,12 @@ def import_schedule(event_id: int):
     if data[:40].decode("utf-8-sig", errors="replace").startswith("Version Number"):
         text = data.decode("utf-8-sig", errors="replace")
         run_action(
-            lambda: schedules.import_block_format(event, text), _("The schedule is imported.")
+            lambda: schedule_service.import_block_format(event, text),
+            _("The schedule is imported."),
         )
     else:
         run_action(
-            lambda: schedules.import_plain(event, data, filename),
+            lambda: schedule_service.import_plain(event, data, filename),
             _("The schedule is imported."),
         )
     return redirect(url_for("events.schedule", event_id=event.id))
@@ -269,9 +273,13 @@ def import_schedule(event_id: int):
 CSV = "text/csv; charset=utf-8"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCHEDULE_FILES = {
-    "csv": (CSV, "csv", schedules.as_csv),
-    "xlsx": (XLSX, "xlsx", schedules.as_xlsx),
-    "block": (CSV, "block-format.csv", lambda event: schedules.export_block_format(event).encode()),
+    "csv": (CSV, "csv", schedule_service.as_csv),
+    "xlsx": (XLSX, "xlsx", schedule_service.as_xlsx),
+    "block": (
+        CSV,
+        "block-format.csv",
+        lambda event: schedule_service.export_block_format(event).encode(),
+    ),
 }
 
 
@@ -292,7 +300,7 @@ def schedule_file(event_id: int, kind: str):
 @require(EVENT_CREW)
 def now(event_id: int):
     event = db.get_or_404(Event, event_id)
-    current, following = schedules.now_and_next(event, utcnow())
+    current, following = schedule_service.now_and_next(event, utcnow())
     return render_template("events/now.html", event=event, current=current, following=following)
 
 

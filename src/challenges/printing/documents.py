@@ -6,9 +6,9 @@ from typing import IO
 from flask_babel import gettext as _
 
 from challenges.errors import DomainError
-from challenges.events import schedules
 from challenges.events.markets import market_teams, stand_order
 from challenges.events.models import Event
+from challenges.events.schedule import services as schedule_service
 from challenges.i18n import as_date, as_time
 from challenges.i18n import current_language as language
 from challenges.judging.entries import rubric_set_of, submitted_for_team
@@ -149,7 +149,7 @@ SCHEDULE_VIEWS = ("event", "team", "table", "room")
 
 def schedule_sections(event: Event, by: str) -> list[Section]:
     """The schedule as a whole (by time), or a section per team, per table or per room."""
-    found = schedules.entries(event)
+    found = schedule_service.entries(event)
     if not found:
         raise DomainError(_("This event has no schedule yet."), status=409)
     if by == "event":

@@ -16,7 +16,7 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
 from challenges.events.placing import placements_of
-from challenges.events.schedules import team_schedule
+from challenges.events.schedule.services import team_schedule
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
 from challenges.labels import ticket_status_label

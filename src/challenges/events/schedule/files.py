@@ -2,8 +2,8 @@
 `challenges schedule check` reports, and what `schedule generate` writes.
 
 Formats: `block`, the FLL Block Format (block_format); `csv`, the plain table of the app's own
-export (plain_schedule; also as .xlsx); `fll-sw`, FLL-SW's schedule table (fll_sw; CSV or
-.xlsx). `auto` tells them apart: a Block Format file starts with "Version Number", an FLL-SW
+export (plain_format; also as .xlsx); `fll-sw`, FLL-SW's schedule table (fll_sw_format; CSV
+or .xlsx). `auto` tells them apart: a Block Format file starts with "Version Number", an FLL-SW
 table has a "Team #" column.
 """
 
@@ -11,23 +11,23 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-from challenges.events.block_format import (
+from challenges.events.schedule.block_format import (
     BlockTeam,
     in_order,
     parse_block_format,
     write_block_format,
 )
-from challenges.events.file_problems import FileProblem
-from challenges.events.fll_sw import header_index, parse_fll_sw
-from challenges.events.plain_schedule import (
+from challenges.events.schedule.check import Violation, check, existing_schedule_settings, quality
+from challenges.events.schedule.file_problems import FileProblem
+from challenges.events.schedule.fll_sw_format import header_index, parse_fll_sw
+from challenges.events.schedule.generator import DAY, Commitment, Gaps, Kind, Schedule, days
+from challenges.events.schedule.plain_format import (
     COLUMNS,
     cell_text,
     first_row,
     missing_columns,
     parse_rows,
 )
-from challenges.events.schedule_check import Violation, check, existing_schedule_settings, quality
-from challenges.events.scheduling import DAY, Commitment, Gaps, Kind, Schedule, days
 from challenges.inputs import InputError, csv_rows, decode_text, xlsx_rows
 from challenges.spreadsheets import csv_text
 

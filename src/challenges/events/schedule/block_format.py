@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
-from challenges.events.file_problems import FileProblem, Unreadable
-from challenges.events.scheduling import DAY, Commitment, Kind, natural
+from challenges.events.schedule.file_problems import FileProblem, Unreadable
+from challenges.events.schedule.generator import DAY, Commitment, Kind, natural
 from challenges.inputs import check_text, numbered_csv_rows, parse_int
 from challenges.spreadsheets import csv_text, unquote
 

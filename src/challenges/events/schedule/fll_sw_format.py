@@ -15,9 +15,9 @@ import re
 
 from flask_babel import gettext as _
 
-from challenges.events.block_format import EVENT_AND_ROOM, parse_time
-from challenges.events.file_problems import FileProblem
-from challenges.events.scheduling import Commitment, Kind
+from challenges.events.schedule.block_format import EVENT_AND_ROOM, parse_time
+from challenges.events.schedule.file_problems import FileProblem
+from challenges.events.schedule.generator import Commitment, Kind
 
 HEADER = "team #"
 NOT_JUDGED = frozenset({HEADER, "team name", "organization", "award group", "div", "judging group"})

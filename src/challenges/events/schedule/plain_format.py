@@ -10,10 +10,10 @@ from datetime import time
 
 from flask_babel import gettext as _
 
-from challenges.events.block_format import parse_time
-from challenges.events.file_problems import FileProblem
-from challenges.events.schedule_check import what
-from challenges.events.scheduling import Commitment, Kind
+from challenges.events.schedule.block_format import parse_time
+from challenges.events.schedule.check import what
+from challenges.events.schedule.file_problems import FileProblem
+from challenges.events.schedule.generator import Commitment, Kind
 from challenges.inputs import parse_int
 from challenges.spreadsheets import unquote
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from challenges.events.scheduling import (
+from challenges.events.schedule.generator import (
     DAY,
     Commitment,
     Gaps,
@@ -152,7 +152,7 @@ def place_problems(settings: Settings, schedule: Schedule) -> list[Violation]:
 
 def opponents(rankings: list[Commitment]) -> Counter[tuple[str, str]]:
     """How often two teams meet in a ranking match: when they start at the same moment on one
-    table pair (scheduling.table_pairs)."""
+    table pair (generator.table_pairs)."""
     pair_of = table_pairs(c.place for c in rankings)
     at: dict[tuple[int, int], list[str]] = defaultdict(list)
     for commitment in rankings:

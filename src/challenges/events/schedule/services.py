@@ -9,18 +9,22 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
 from challenges.errors import DomainError, input_problem
-from challenges.events.block_format import BlockTeam, parse_block_format, write_block_format
-from challenges.events.file_problems import FileProblem
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
-from challenges.events.schedule_check import (
+from challenges.events.schedule.block_format import (
+    BlockTeam,
+    parse_block_format,
+    write_block_format,
+)
+from challenges.events.schedule.check import (
     Quality,
     Violation,
     check,
     existing_schedule_settings,
     quality,
 )
-from challenges.events.schedule_files import read_table, table_rows
-from challenges.events.scheduling import (
+from challenges.events.schedule.file_problems import FileProblem
+from challenges.events.schedule.files import read_table, table_rows
+from challenges.events.schedule.generator import (
     Commitment,
     Gaps,
     Infeasible,
@@ -154,7 +158,7 @@ def stored_schedule(event: Event, rows: list | None = None) -> Schedule:
 
 
 def stored_quality(schedule: Schedule) -> Quality | None:
-    """The stored schedule's figures (schedule_check.quality); None without a schedule."""
+    """The stored schedule's figures (check.quality); None without a schedule."""
     return quality(schedule) if schedule.commitments else None
 
 

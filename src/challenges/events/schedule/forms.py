@@ -6,7 +6,7 @@ from wtforms import TimeField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from challenges.converters import WholeNumberField
-from challenges.events.scheduling import Gaps
+from challenges.events.schedule.generator import Gaps
 from challenges.forms import Form
 
 
