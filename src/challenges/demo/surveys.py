@@ -76,8 +76,14 @@ def seed_survey(event: Event) -> int:
     db.session.flush()
     texts = Texts(chance, event.season.programme.has_robot_game)
     invitations = [
-        *(coach_invitation(event, chance, sent, texts) for _ in range(teams_at(event))),
-        *(volunteer_invitation(event, chance, sent, texts) for _ in range(volunteers_at(event))),
+        *(
+            survey_invitation(event, Audience.COACH, chance, sent, texts)
+            for _ in range(teams_at(event))
+        ),
+        *(
+            survey_invitation(event, Audience.VOLUNTEER, chance, sent, texts)
+            for _ in range(volunteers_at(event))
+        ),
     ]
     db.session.add_all(invitations)
     return sum(invitation.answered_at is not None for invitation in invitations)
@@ -120,29 +126,27 @@ class Texts:
         return left.pop() if left and self.chance.random() < 1 / 3 else None
 
 
-def coach_invitation(
-    event: Event, chance: random.Random, sent: datetime, texts: Texts
-) -> SurveyInvitation:
-    invitation = SurveyInvitation(
-        event_id=event.id, audience=Audience.COACH, answered_at=answered(chance, sent)
-    )
-    if invitation.answered_at:
-        invitation.programme_rating = chance.choice(COACH_MARKS)
-        invitation.event_rating = chance.choice(COACH_MARKS)
-        invitation.again = chance.choice(AGAIN)
-        invitation.went_well = texts.maybe("went_well")
-        invitation.could_be_better = texts.maybe("could_be_better")
-    return invitation
+# What each audience answers, in the order the answers are drawn: marks from a scale, then
+# texts from the event's remarks left
+ANSWERS = {
+    Audience.COACH: (
+        {"programme_rating": COACH_MARKS, "event_rating": COACH_MARKS, "again": AGAIN},
+        ("went_well", "could_be_better"),
+    ),
+    Audience.VOLUNTEER: ({"event_rating": VOLUNTEER_MARKS, "again": AGAIN}, ("remarks",)),
+}
 
 
-def volunteer_invitation(
-    event: Event, chance: random.Random, sent: datetime, texts: Texts
+def survey_invitation(
+    event: Event, audience: Audience, chance: random.Random, sent: datetime, texts: Texts
 ) -> SurveyInvitation:
     invitation = SurveyInvitation(
-        event_id=event.id, audience=Audience.VOLUNTEER, answered_at=answered(chance, sent)
+        event_id=event.id, audience=audience, answered_at=answered(chance, sent)
     )
     if invitation.answered_at:
-        invitation.event_rating = chance.choice(VOLUNTEER_MARKS)
-        invitation.again = chance.choice(AGAIN)
-        invitation.remarks = texts.maybe("remarks")
+        marks, questions = ANSWERS[audience]
+        for field, scale in marks.items():
+            setattr(invitation, field, chance.choice(scale))
+        for question in questions:
+            setattr(invitation, question, texts.maybe(question))
     return invitation
