@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, select
 
 from challenges import tablets
 from challenges.auth.models import User
@@ -347,33 +347,25 @@ def set_aside_refused(event: Event, item_id: int, user: User) -> None:
     refused.decide(refused.undecided(event.id, Kind.RUBRIC, item_id), Outcome.SET_ASIDE, user)
 
 
+def _submitted(event: Event, *where: ColumnElement[bool]) -> Select[tuple[RubricEntry]]:
+    """The event's current submitted rubrics that match `where`."""
+    return select(RubricEntry).where(
+        RubricEntry.event_id == event.id,
+        *where,
+        RubricEntry.current.is_(True),
+        RubricEntry.status == RubricStatus.SUBMITTED,
+    )
+
+
 def submitted_by(event: Event, judge: User) -> list[RubricEntry]:
     """The judge's current submitted rubrics, newest first."""
+    query = _submitted(event, RubricEntry.judge_id == judge.id)
     return list(
-        db.session.scalars(
-            select(RubricEntry)
-            .where(
-                RubricEntry.event_id == event.id,
-                RubricEntry.judge_id == judge.id,
-                RubricEntry.current.is_(True),
-                RubricEntry.status == RubricStatus.SUBMITTED,
-            )
-            .order_by(RubricEntry.submitted_at.desc(), RubricEntry.id.desc())
-        )
+        db.session.scalars(query.order_by(RubricEntry.submitted_at.desc(), RubricEntry.id.desc()))
     )
 
 
 def submitted_for_team(event: Event, team_id: int) -> list[RubricEntry]:
     """The team's current submitted rubrics, by rubric, oldest first."""
-    return list(
-        db.session.scalars(
-            select(RubricEntry)
-            .where(
-                RubricEntry.event_id == event.id,
-                RubricEntry.team_id == team_id,
-                RubricEntry.current.is_(True),
-                RubricEntry.status == RubricStatus.SUBMITTED,
-            )
-            .order_by(RubricEntry.rubric, RubricEntry.submitted_at)
-        )
-    )
+    query = _submitted(event, RubricEntry.team_id == team_id)
+    return list(db.session.scalars(query.order_by(RubricEntry.rubric, RubricEntry.submitted_at)))
