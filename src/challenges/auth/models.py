@@ -140,27 +140,29 @@ class LoginSession(db.Model):
         return login
 
 
-class UserRole(db.Model):
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
-    )
+class Granted:
+    """The role and who granted it when, after the columns that say whose it is and where."""
+
     role: Mapped[Role] = mapped_column(ROLE_TYPE, primary_key=True)
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
     granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
+
+class UserRole(Granted, db.Model):
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+
     user: Mapped[User] = relationship(back_populates="roles", foreign_keys=[user_id])
 
 
-class EventRole(db.Model):
+class EventRole(Granted, db.Model):
     user_id: Mapped[int] = mapped_column(
         ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
     )
     event_id: Mapped[int] = mapped_column(
         ForeignKey("event.id", ondelete="CASCADE"), primary_key=True
     )
-    role: Mapped[Role] = mapped_column(ROLE_TYPE, primary_key=True)
-    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
-    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
     user: Mapped[User] = relationship(back_populates="event_roles", foreign_keys=[user_id])
     event: Mapped["Event"] = relationship()
