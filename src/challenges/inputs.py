@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from openpyxl import load_workbook
 
@@ -46,13 +46,22 @@ PROBLEMS = {
 }
 
 
-class InputError(ValueError):
-    """Input refused: `code` says what is wrong (see PROBLEMS), `params` fill in the message."""
+class CodedError(ValueError):
+    """A refusal whose `code` says what is wrong: `params` fill in the class's English message
+    for that code (`messages`), while the web layer translates the code."""
+
+    messages: ClassVar[dict[str, str]] = {}
 
     def __init__(self, code: str, /, **params: str | int) -> None:
-        super().__init__(PROBLEMS[code].format(**params))
+        super().__init__(self.messages[code].format(**params))
         self.code = code
         self.params = params
+
+
+class InputError(CodedError):
+    """Input refused (see PROBLEMS)."""
+
+    messages = PROBLEMS
 
 
 def single_newlines(value: str | None) -> str | None:

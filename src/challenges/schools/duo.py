@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from challenges.inputs import csv_rows, decode_text
+from challenges.inputs import CodedError, csv_rows, decode_text
 
 CODE = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
 POSTCODE = re.compile(r"^([1-9][0-9]{3})\s?([A-Z]{2})$")
@@ -77,11 +77,8 @@ ROW_PROBLEMS = {
 }
 
 
-class RowProblem(ValueError):
-    def __init__(self, problem: str, /, **params: str | int) -> None:
-        super().__init__(ROW_PROBLEMS[problem].format(**params))
-        self.code = problem
-        self.params = params
+class RowProblem(CodedError):
+    messages = ROW_PROBLEMS
 
 
 def rejected(line: int, raw: str, problem: RowProblem) -> RejectedRow:
