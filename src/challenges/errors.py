@@ -1,9 +1,10 @@
 """Friendly error pages (HTML or JSON) and the domain error raised by services."""
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from flask import Flask, Response, jsonify, make_response, render_template, request
+from flask import Flask, Response, abort, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -15,6 +16,7 @@ from challenges.logs import NONE, current_request_id, loaded_user_id
 from challenges.security import cookies_dropped_over_http
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class DomainError(Exception):
@@ -33,6 +35,15 @@ class DomainError(Exception):
         self.field = field
         self.status = status
         self.problems = problems or {}
+
+
+def found_or_404(find: Callable[[], T]) -> T:
+    """What `find` looks up for a page's address; where it refuses (no such sheet at this
+    event, say), the page is not there: 404 with the refusal's message."""
+    try:
+        return find()
+    except DomainError as error:
+        abort(404, error.message)
 
 
 ERROR_TEXTS = {

@@ -12,7 +12,7 @@ from challenges.actions import attempt, run_action, run_json_action
 from challenges.auth.access import require
 from challenges.auth.policies import JUDGE_ADVISORS, JUDGES, ORGANISER, PER_JUDGE_MARKS
 from challenges.converters import request_json
-from challenges.errors import DomainError
+from challenges.errors import DomainError, found_or_404
 from challenges.events.cockpit import may_open
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -84,10 +84,7 @@ def submitted_text(event: Event, team: Team) -> str:
 
 
 def rubric_page(event: Event, team: Team, rubric_id: str, filled: Any, problems: dict, status=200):
-    try:
-        entries.rubric_of(event, rubric_id)
-    except DomainError as error:
-        abort(404, error.message)
+    found_or_404(lambda: entries.rubric_of(event, rubric_id))
     rubric = adjustments.rubric_set_for(event.season, team.category_id).rubric(rubric_id)
     current = entries.current_entry(event, team.id, current_user.id, rubric.id)
     return render_template(
@@ -115,10 +112,9 @@ def rubric(event_id: int, team_id: int, rubric_id: str):
         return rubric_page(event, team, rubric_id, None, {})
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    try:
-        filled = filled_from_form(entries.rubric_of(event, rubric_id), request.form)
-    except DomainError as error:
-        abort(404, error.message)
+    filled = found_or_404(
+        lambda: filled_from_form(entries.rubric_of(event, rubric_id), request.form)
+    )
     submit = request.form.get("action") == "submit"
     given = entries.RubricInput(
         request.form.get("client_key", ""), team.id, rubric_id, filled, submit

@@ -31,7 +31,7 @@ from challenges.auth.policies import (
 )
 from challenges.awards import voting
 from challenges.awards.visibility import results_shown, team_at, visible_event
-from challenges.errors import DomainError
+from challenges.errors import DomainError, found_or_404
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
@@ -111,6 +111,17 @@ def certificates_pdf(event: Event, team_id: int | None, name: str, warn: bool = 
     )
 
 
+def published_for_coach(team_id: int, event_id: int, not_yet: str) -> tuple[Team, Event]:
+    """A team at an event, for the team's coaches once the event's results are published;
+    before, `not_yet` tells them when (409)."""
+    team = db.get_or_404(Team, team_id)
+    event = db.get_or_404(Event, event_id)
+    team_at(event, team)
+    if not results_shown(event):
+        raise DomainError(not_yet, status=409)
+    return team, event
+
+
 @bp.get("/events/<int:event_id>/print/certificates")
 @require(JUDGE_ADVISORS)
 def event_certificates(event_id: int):
@@ -125,13 +136,9 @@ def event_certificates(event_id: int):
 @require(TEAM_COACH)
 def team_certificates(team_id: int, event_id: int):
     """A team's certificates for its coaches, once the event's results are published."""
-    team = db.get_or_404(Team, team_id)
-    event = db.get_or_404(Event, event_id)
-    team_at(event, team)
-    if not results_shown(event):
-        raise DomainError(
-            _("The certificates can be downloaded once the results are published."), status=409
-        )
+    team, event = published_for_coach(
+        team_id, event_id, _("The certificates can be downloaded once the results are published.")
+    )
     return certificates_pdf(
         event, team.id, download_name("certificates", parts=(event.slug, team.id), suffix="pdf")
     )
@@ -227,10 +234,7 @@ def blank_scoresheet(event_id: int):
 @require(HEAD_REFEREE)
 def filled_scoresheet(event_id: int, sheet_id: int):
     event = db.get_or_404(Event, event_id)
-    try:
-        sheet = sheet_of(event, sheet_id)
-    except DomainError as error:
-        abort(404, error.message)
+    sheet = found_or_404(lambda: sheet_of(event, sheet_id))
     season = season_of(event)
     return pdf_response(
         download_name("scoresheet", parts=(event.slug, sheet.id), suffix="pdf"),
@@ -242,10 +246,7 @@ def filled_scoresheet(event_id: int, sheet_id: int):
 @require(JUDGES)
 def blank_rubric(event_id: int, rubric_id: str):
     event = db.get_or_404(Event, event_id)
-    try:
-        rubric = rubric_of(event, rubric_id)
-    except DomainError as error:
-        abort(404, error.message)
+    rubric = found_or_404(lambda: rubric_of(event, rubric_id))
     rubric_set = rubric_set_of(event)
     return pdf_response(
         download_name(rubric_word(event), parts=(rubric.id,), suffix="pdf"),
@@ -257,13 +258,9 @@ def blank_rubric(event_id: int, rubric_id: str):
 @require(TEAM_COACH)
 def feedback(team_id: int, event_id: int):
     """The jury feedback as a PDF for the team's coaches, once the results are published."""
-    team = db.get_or_404(Team, team_id)
-    event = db.get_or_404(Event, event_id)
-    team_at(event, team)
-    if not results_shown(event):
-        raise DomainError(
-            _("The jury feedback is shown once the results are published."), status=409
-        )
+    team, event = published_for_coach(
+        team_id, event_id, _("The jury feedback is shown once the results are published.")
+    )
     return pdf_response(
         download_name("feedback", parts=(event.slug, team.id), suffix="pdf"),
         lambda out: documents.write_feedback(out, event, team),

@@ -27,7 +27,7 @@ from challenges.auth.access import require
 from challenges.auth.policies import HEAD_REFEREE, REFEREES
 from challenges.backups.views import backup_first
 from challenges.converters import request_json
-from challenges.errors import DomainError, input_problem
+from challenges.errors import DomainError, found_or_404, input_problem
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
@@ -83,10 +83,7 @@ def matches(event_id: int):
 
 
 def _match_or_404(event: Event, match_id: int) -> tuple[ScheduleEntry, Team]:
-    try:
-        entry = sheets.match_of(event, match_id)
-    except DomainError as error:
-        abort(404, error.message)
+    entry = found_or_404(lambda: sheets.match_of(event, match_id))
     return entry, db.session.get(Team, entry.team_id)
 
 
@@ -306,10 +303,7 @@ def scoreboard_freeze(event_id: int, do: str):
 def sheet_detail(event_id: int, sheet_id: int):
     """A sheet with its versions; the head referee corrects it here (a new version)."""
     event = db.get_or_404(Event, event_id)
-    try:
-        sheet = sheets.sheet_of(event, sheet_id)
-    except DomainError as error:
-        abort(404, error.message)
+    sheet = found_or_404(lambda: sheets.sheet_of(event, sheet_id))
     season = sheets.season_of(event)
     answers, problems, status = sheet.answers, {}, 200
     if request.method == "POST":
