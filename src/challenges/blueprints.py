@@ -1,4 +1,4 @@
-"""Registers every area's blueprint and the account loader."""
+"""Registers every area's blueprint, the account loader and the definitions a season may use."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -17,6 +17,7 @@ from challenges.events import views as events
 from challenges.extensions import login_manager
 from challenges.judging import market_views  # noqa: F401 (the market's pages on judging.bp)
 from challenges.judging import views as judging
+from challenges.judging.rubrics import rubric_set_keys
 from challenges.mail import views as mail
 from challenges.printing import views as printing
 from challenges.registration import admin_views as registration_admin
@@ -24,8 +25,10 @@ from challenges.registration import views as registration
 from challenges.reports import views as reports
 from challenges.robot_game import scoreboard_views as scoreboard
 from challenges.robot_game import views as robot_game
+from challenges.robot_game.definitions import season_keys
 from challenges.schools import admin_views as schools_admin
 from challenges.schools import views as schools
+from challenges.seasons import forms as season_forms
 from challenges.seasons import views as seasons
 from challenges.surveys import admin_views as surveys_admin
 from challenges.surveys import views as surveys
@@ -61,6 +64,7 @@ def register(app: Flask) -> None:
         surveys_admin.bp,
     ):
         app.register_blueprint(blueprint)
+    season_forms.offer(robot_games=season_keys, rubric_sets=rubric_set_keys)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Log in to see this page.")

@@ -1,5 +1,7 @@
 """Forms for programmes, seasons and categories."""
 
+from collections.abc import Callable
+
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
@@ -14,11 +16,28 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from challenges.converters import WholeNumberField
 from challenges.forms import Form
 from challenges.inputs import single_newlines
-from challenges.judging.rubrics import rubric_set_keys
-from challenges.robot_game.definitions import season_keys
 
 HTML_DATETIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # what <input type=datetime-local> uses
 KEY = Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lowercase letters, digits and hyphens."))
+
+# The robot game definitions and rubric sets a season may use. The robot game and judging build
+# on seasons, so they name theirs when the app starts (`offer`) instead of seasons importing them.
+_offered: dict[str, Callable[[], list[str]]] = {"robot_games": list, "rubric_sets": list}
+
+
+def offer(robot_games: Callable[[], list[str]], rubric_sets: Callable[[], list[str]]) -> None:
+    """Name the functions that list the robot game definitions and the rubric sets' keys."""
+    _offered.update(robot_games=robot_games, rubric_sets=rubric_sets)
+
+
+def _robot_game_choices() -> list[SelectChoice]:
+    keys = _offered["robot_games"]()
+    return [SelectChoice("", _l("No robot game"))] + [SelectChoice(key, key) for key in keys]
+
+
+def _rubric_set_choices() -> list[SelectChoice]:
+    keys = _offered["rubric_sets"]()
+    return [SelectChoice("", _l("No rubrics"))] + [SelectChoice(key, key) for key in keys]
 
 
 class ProgrammeForm(Form):
@@ -54,16 +73,8 @@ class SeasonForm(Form):
     registration_closes_at = DateTimeLocalField(
         _l("Registration closes (Amsterdam time)"), format=HTML_DATETIME, validators=[Optional()]
     )
-    robot_game_key = SelectField(
-        _l("Robot game definition"),
-        choices=[SelectChoice("", _l("No robot game"))]
-        + [SelectChoice(key, key) for key in season_keys()],
-    )
-    rubric_set_key = SelectField(
-        _l("Judging rubrics"),
-        choices=[SelectChoice("", _l("No rubrics"))]
-        + [SelectChoice(key, key) for key in rubric_set_keys()],
-    )
+    robot_game_key = SelectField(_l("Robot game definition"), choices=_robot_game_choices)
+    rubric_set_key = SelectField(_l("Judging rubrics"), choices=_rubric_set_choices)
     published = BooleanField(_l("Published"))
 
     def validate_registration_closes_at(self, field) -> None:
