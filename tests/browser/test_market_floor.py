@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from challenges import create_app
 from challenges.auth.roles import Role
-from challenges.events.markets import assign_stands
+from challenges.events.market.services import assign_stands
 from challenges.extensions import db
 from tests.browser.conftest import PHONE, TABLET, LiveServer, log_in, screenshot
 from tests.events.programme_words import make_programme_season

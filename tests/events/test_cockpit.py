@@ -10,7 +10,7 @@ import pytest
 from challenges.auth.policies import ORGANISER, Policy
 from challenges.auth.roles import Role
 from challenges.events import cockpit as cockpit_sections
-from challenges.events import markets
+from challenges.events.market import services as market_service
 from challenges.events.models import EventKind
 from challenges.extensions import db
 from challenges.judging import entries
@@ -264,8 +264,8 @@ def test_the_event_manager_runs_a_market_from_the_cockpit(client, vakkanjers):
 def test_the_round_plan_and_stand_cards_follow_the_numbered_and_started_market(client, vakkanjers):
     second = make_user(name="Bram Jurylid")
     grant_event_role(second, vakkanjers, Role.JUDGE)
-    markets.assign_stands(vakkanjers)
-    markets.fix_plan(vakkanjers, second)
+    market_service.assign_stands(vakkanjers)
+    market_service.fix_plan(vakkanjers, second)
     db.session.commit()
     log_in(client, Role.EVENT_MANAGER, vakkanjers)
     page = cockpit(client, vakkanjers)

@@ -5,7 +5,7 @@ from flask_babel import force_locale
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from challenges.events.market import (
+from challenges.events.market.rounds import (
     NoJuryPossible,
     Stand,
     current_round,

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from challenges.auth.roles import Role
-from challenges.events.markets import assign_stands
+from challenges.events.market.services import assign_stands
 from challenges.events.models import EventTeam, ScheduleEntry
 from challenges.extensions import db
 from challenges.judging import entries, panels

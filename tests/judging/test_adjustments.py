@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from challenges.auth.roles import Role
-from challenges.events.markets import assign_stands
+from challenges.events.market.services import assign_stands
 from challenges.extensions import db
 from challenges.judging import entries
 from challenges.judging.assessment import FilledRubric

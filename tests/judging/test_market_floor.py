@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from challenges.auth.roles import Role
 from challenges.database import utcnow
-from challenges.events.markets import fix_plan
+from challenges.events.market.services import fix_plan
 from challenges.events.models import Attendance, Conflict, EventTeam
 from challenges.extensions import db
 from challenges.judging.models import PlannedVisit

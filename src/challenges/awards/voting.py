@@ -17,7 +17,7 @@ from challenges.awards.awarding import short_reason
 from challenges.awards.models import PublicPrize, PublicVote
 from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
-from challenges.events.markets import market_teams
+from challenges.events.market.services import market_teams
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.judging.programme import is_market

@@ -21,7 +21,7 @@ from challenges.database import utcnow
 from challenges.demo.data import world
 from challenges.demo.dates import amsterdam_today
 from challenges.events import scoreboard_version
-from challenges.events.markets import assign_stands
+from challenges.events.market.services import assign_stands
 from challenges.events.models import AdvancementQuota, Event, ScheduleEntry
 from challenges.events.schedule.services import make_schedule
 from challenges.extensions import db

@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from challenges.awards.visibility import results_shown
 from challenges.errors import DomainError
-from challenges.events.markets import market_teams, stored_plan
+from challenges.events.market.services import market_teams, stored_plan
 from challenges.events.models import Event, EventKind
 from challenges.i18n import current_language
 from challenges.judging.entries import rubric_set_of

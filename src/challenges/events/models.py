@@ -33,7 +33,7 @@ class Event(db.Model):
     tables: Mapped[int | None]  # robot-game tables (FLL)
     rooms: Mapped[int | None]  # judging rooms or panels
     # The least minutes a team has between two robot-game matches, and between judging and a
-    # match, as chosen when the schedule was last made (None: scheduling.Gaps' defaults).
+    # match, as chosen when the schedule was last made (None: generator.Gaps' defaults).
     match_gap: Mapped[int | None]
     judging_gap: Mapped[int | None]
     published: Mapped[bool] = mapped_column(default=False)

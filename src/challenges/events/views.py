@@ -12,12 +12,13 @@ from challenges.auth.policies import EVENT_CREW, EVENT_MANAGER
 from challenges.auth.roles import Role
 from challenges.backups.views import backup_first
 from challenges.database import utcnow
-from challenges.events import markets, services
+from challenges.events import services
 from challenges.events import volunteers as volunteers_service
 from challenges.events.cockpit import sections
 from challenges.events.forms import UnlinkSheetsForm
 from challenges.events.forms_volunteers import ConflictForm, InviteForm
-from challenges.events.market import ROUND_MINUTES, ROUND_MINUTES_RANGE
+from challenges.events.market import services as market_service
+from challenges.events.market.rounds import ROUND_MINUTES, ROUND_MINUTES_RANGE
 from challenges.events.models import Attendance, Event
 from challenges.events.schedule import services as schedule_service
 from challenges.events.schedule.forms import ImportScheduleForm, ScheduleForm
@@ -133,7 +134,7 @@ def check_in(event_id: int):
     counts = Counter(placed.attendance for placed, _team in rows)
     stands = not event.season.programme.has_robot_game
     if stands:  # a market: by stand where numbered, the teams without one after them
-        rows.sort(key=lambda row: markets.stand_order(row[0].stand))
+        rows.sort(key=lambda row: market_service.stand_order(row[0].stand))
     return render_template(
         "events/check_in.html",
         event=event,
@@ -312,11 +313,11 @@ def market(event_id: int):
     return render_template(
         "events/market.html",
         event=event,
-        rows=markets.market_teams(event),
-        plan=markets.stored_plan(event),
+        rows=market_service.market_teams(event),
+        plan=market_service.stored_plan(event),
         round_minutes=ROUND_MINUTES,
         round_minutes_range=ROUND_MINUTES_RANGE,
-        jurors={juror.id: juror for juror in markets.jurors(event)},
+        jurors={juror.id: juror for juror in market_service.jurors(event)},
         form=ConfirmForm() if may_assign else None,
     )
 
@@ -326,5 +327,5 @@ def market(event_id: int):
 def number_stands(event_id: int):
     event = db.get_or_404(Event, event_id)
     if ConfirmForm().validate_on_submit():
-        run_action(lambda: markets.assign_stands(event), _("The stands are numbered."))
+        run_action(lambda: market_service.assign_stands(event), _("The stands are numbered."))
     return redirect(url_for("events.market", event_id=event.id))

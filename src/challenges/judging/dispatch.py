@@ -12,7 +12,7 @@ in one aisle; then the lowest stand number.
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from challenges.events.market import PER_STAND
+from challenges.events.market.rounds import PER_STAND
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Never commits.
 A stand counts as seen by a juror once they submitted its rubric. A claim blocks the stand for
 other jurors until the juror submits its rubric or gives it back (no timeout: a visit takes as
 long as it takes); a stand reported absent is not offered for `ABSENT_MINUTES`. The fixed
-round plan (events.markets) says where each juror goes in each round.
+round plan (events.market.services) says where each juror goes in each round.
 """
 
 from dataclasses import dataclass, replace
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from challenges.auth.models import User
 from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
-from challenges.events.markets import StoredPlan, jurors, market_teams, stored_plan
+from challenges.events.market.services import StoredPlan, jurors, market_teams, stored_plan
 from challenges.events.models import Event
 from challenges.events.volunteers import conflicting_school_ids
 from challenges.extensions import db

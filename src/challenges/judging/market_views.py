@@ -10,8 +10,8 @@ from challenges.actions import attempt, run_action
 from challenges.auth.access import require
 from challenges.auth.policies import EVENT_MANAGER, JUDGE_ADVISORS, JUDGES
 from challenges.errors import DomainError
-from challenges.events import markets
-from challenges.events.market import ROUND_MINUTES, ROUND_MINUTES_RANGE
+from challenges.events.market import services as market_service
+from challenges.events.market.rounds import ROUND_MINUTES, ROUND_MINUTES_RANGE
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
@@ -125,7 +125,7 @@ def market_plan(event_id: int, do: str):
         return redirect(url_for("events.market", event_id=event.id))
     if do == "remake":
         run_action(
-            lambda: markets.remake_plan(event, current_user),
+            lambda: market_service.remake_plan(event, current_user),
             _("The round plan is made again: the rounds that had started stay as they were."),
         )
         return redirect(url_for("events.market", event_id=event.id))
@@ -142,7 +142,7 @@ def market_plan(event_id: int, do: str):
         )
     else:
         run_action(
-            lambda: markets.fix_plan(event, current_user, minutes),
+            lambda: market_service.fix_plan(event, current_user, minutes),
             _("The market has started: the round plan is fixed."),
         )
     return redirect(url_for("events.market", event_id=event.id))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from challenges.auth.models import User
 from challenges.auth.policies import JUDGE_ADVISORS
 from challenges.errors import DomainError
-from challenges.events.markets import jurors
+from challenges.events.market.services import jurors
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
 from challenges.events.volunteers import conflicting_school_ids
 from challenges.extensions import db

@@ -6,7 +6,7 @@ from typing import IO
 from flask_babel import gettext as _
 
 from challenges.errors import DomainError
-from challenges.events.markets import market_teams, stand_order
+from challenges.events.market.services import market_teams, stand_order
 from challenges.events.models import Event
 from challenges.events.schedule import services as schedule_service
 from challenges.i18n import as_date, as_time

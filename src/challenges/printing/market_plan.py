@@ -6,7 +6,13 @@ from typing import IO
 from flask_babel import gettext as _
 
 from challenges.errors import DomainError
-from challenges.events.markets import PlannedStand, StoredPlan, jurors, market_teams, stored_plan
+from challenges.events.market.services import (
+    PlannedStand,
+    StoredPlan,
+    jurors,
+    market_teams,
+    stored_plan,
+)
 from challenges.events.models import Event
 from challenges.i18n import NOTHING, as_date, as_time
 from challenges.printing import sources

@@ -14,7 +14,7 @@ from challenges.auth.models import EventRole, User
 from challenges.auth.roles import Role
 from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
-from challenges.events.market import (
+from challenges.events.market.rounds import (
     PER_STAND,
     ROUND_MINUTES,
     JuryPlan,
