@@ -1,4 +1,4 @@
-"""Dutch first, English second: locale choice, time zone and date formats."""
+"""Dutch first, English second: locale choice, time zone, how dates, numbers and figures read."""
 
 from datetime import date, datetime
 
@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from challenges import labels
 from challenges.auth.roles import role_label
+from challenges.cells import Cell, Mean, Share, Withheld
 from challenges.extensions import babel
 
 LANGUAGE_COOKIE = "language"
@@ -74,6 +75,24 @@ def as_number(value: float | int | None, places: int | None = None) -> str:
     if not places:
         return format_decimal(value)
     return format_decimal(value, format="#,##0." + "0" * places)
+
+
+def percent_text(percent: int | None) -> str:
+    """A percentage as the reader writes it (Dutch: 67 %, English: 67%)."""
+    return as_number(None) if percent is None else _("%(number)s%%", number=as_number(percent))
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as the reader writes it (Dutch: 1.476; 87 %)."""
+    if isinstance(cell, Share):
+        return percent_text(cell.percent)
+    if isinstance(cell, Withheld):
+        return _("%(nothing)s (too few answers)", nothing=NOTHING) if cell.mark else NOTHING
+    if isinstance(cell, Mean):
+        return as_number(cell.value, places=1)
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return as_number(cell)
+    return as_number(None) if cell is None else str(cell)
 
 
 def init_app(app: Flask) -> None:

@@ -1,17 +1,7 @@
 import pytest
 
-from challenges.reports.figures import (
-    MASK,
-    Mean,
-    SchoolFigures,
-    SeasonFigures,
-    Share,
-    StatusCounts,
-    Withheld,
-    bar_value,
-    for_funders,
-    masked,
-)
+from challenges.cells import MASK, Mean, Share, Withheld, for_funders, masked
+from challenges.reports.figures import SchoolFigures, SeasonFigures, StatusCounts, bar_value
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ import pytest
 from flask_babel import force_locale
 from reportlab.graphics import renderPDF
 
+from challenges.cells import MASK
 from challenges.registration.forms import PROVINCES
 from challenges.reports.charts import (
     finals_against_capacity,
@@ -12,7 +13,6 @@ from challenges.reports.charts import (
     short_labels,
     teams_per_category,
 )
-from challenges.reports.figures import MASK
 from challenges.reports.maps import NONE, SHADES, outlines, province_key, province_map
 from challenges.reports.pictures import Area, Box, Picture, Text, drawing, svg
 from challenges.reports.tables import Table, season_tables

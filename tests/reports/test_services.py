@@ -1,7 +1,7 @@
+from challenges.cells import Mean
 from challenges.reports.figures import (
     EvaluationFigures,
     FinalFigures,
-    Mean,
     ProvinceFigures,
     SchoolFigures,
     SeasonTotals,

@@ -2,18 +2,17 @@ from dataclasses import replace
 
 from flask_babel import force_locale
 
+from challenges.cells import MASK, Share, Withheld
+from challenges.i18n import cell_text
 from challenges.reports.documents import unbroken
 from challenges.reports.figures import (
-    MASK,
     CategoryFigures,
     FinalFigures,
     SeasonFigures,
     SeasonTotals,
-    Share,
     StatusCounts,
-    Withheld,
 )
-from challenges.reports.tables import cell_text, season_tables
+from challenges.reports.tables import season_tables
 
 FIGURES = SeasonFigures(
     programme="Vakkanjers",

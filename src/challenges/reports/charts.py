@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from challenges.reports.figures import Cell, bar_value
+from challenges.cells import Cell
+from challenges.i18n import cell_text
+from challenges.reports.figures import bar_value
 from challenges.reports.maps import province_map
 from challenges.reports.pictures import Box, Picture, Shape, Text
-from challenges.reports.tables import Table, cell_text
+from challenges.reports.tables import Table
 
 WIDTH = 420
 LABEL_WIDTH = 170  # the labels' column; the bars start after it

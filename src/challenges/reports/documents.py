@@ -15,13 +15,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as Grid
 
-from challenges.i18n import NOTHING
+from challenges.cells import Cell, Mean, Share, Withheld
+from challenges.i18n import NOTHING, cell_text
 from challenges.printing.pages import AUTHOR, FONT, LINE, Footer, document, on_every_page
 from challenges.printing.pages import styles as page_styles
 from challenges.reports.charts import season_pictures
-from challenges.reports.figures import Cell, Mean, Share, Withheld
 from challenges.reports.pictures import drawing
-from challenges.reports.tables import Table, cell_text
+from challenges.reports.tables import Table
 from challenges.spreadsheets import put
 
 PICTURE_WIDTH = 0.7  # of the text's width

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from challenges.reports.figures import MASK, SMALL_COUNT, Cell
+from challenges.cells import MASK, SMALL_COUNT, Cell
+from challenges.i18n import cell_text
 from challenges.reports.pictures import Area, Box, Picture, Shape, Text
-from challenges.reports.tables import Table, cell_text
+from challenges.reports.tables import Table
 
 OUTLINES = Path(__file__).with_name("data") / "provinces.json"
 WIDTH = 420

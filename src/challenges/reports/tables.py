@@ -7,17 +7,8 @@ from dataclasses import dataclass, replace
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from challenges.i18n import NOTHING, as_number
-from challenges.reports.figures import (
-    Cell,
-    EvaluationFigures,
-    Mean,
-    SeasonFigures,
-    Share,
-    StatusCounts,
-    Withheld,
-    for_funders,
-)
+from challenges.cells import Cell, for_funders
+from challenges.reports.figures import EvaluationFigures, SeasonFigures, StatusCounts
 
 SHEETS = {  # the workbook's sheet names, by table key
     "key": _l("key figures"),
@@ -28,24 +19,6 @@ SHEETS = {  # the workbook's sheet names, by table key
     "seasons": _l("seasons"),
     "evaluations": _l("evaluations"),
 }
-
-
-def percent_text(percent: int | None) -> str:
-    """A percentage as the reader writes it (Dutch: 67 %, English: 67%)."""
-    return as_number(None) if percent is None else _("%(number)s%%", number=as_number(percent))
-
-
-def cell_text(cell: Cell) -> str:
-    """A cell as the reader writes it (Dutch: 1.476; 87 %)."""
-    if isinstance(cell, Share):
-        return percent_text(cell.percent)
-    if isinstance(cell, Withheld):
-        return _("%(nothing)s (too few answers)", nothing=NOTHING) if cell.mark else NOTHING
-    if isinstance(cell, Mean):
-        return as_number(cell.value, places=1)
-    if isinstance(cell, int) and not isinstance(cell, bool):
-        return as_number(cell)
-    return as_number(None) if cell is None else str(cell)
 
 
 @dataclass(frozen=True)

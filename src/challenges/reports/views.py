@@ -14,11 +14,12 @@ from challenges.auth.policies import EVENT_MANAGER, ORGANISER
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS
+from challenges.i18n import cell_text
 from challenges.reports import report, services, visitors
 from challenges.reports.charts import season_pictures
 from challenges.reports.forms import VisitorsForm
 from challenges.reports.pictures import svg
-from challenges.reports.tables import cell_text, season_tables
+from challenges.reports.tables import season_tables
 from challenges.seasons.models import Programme, Season
 
 bp = Blueprint("reports", __name__, url_prefix="/admin/reports")

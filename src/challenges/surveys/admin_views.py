@@ -15,12 +15,12 @@ from sqlalchemy.orm import selectinload
 from challenges.actions import attempt
 from challenges.auth.access import require
 from challenges.auth.policies import EVENT_MANAGER, ORGANISER, is_organiser
+from challenges.cells import Cell, funders_cell
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
-from challenges.reports.figures import Cell, funders_cell
-from challenges.reports.tables import cell_text
+from challenges.i18n import cell_text
 from challenges.seasons.models import Season
 from challenges.surveys import services, summary
 from challenges.surveys.figures import may_send

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from challenges.reports.figures import Mean, Share
+from challenges.cells import Mean, Share
 
 OPEN_FOR = timedelta(weeks=3)  # from the event's day to the survey's last day
 OPEN_AT_LEAST = timedelta(weeks=2)  # from the day it is sent, when that is late

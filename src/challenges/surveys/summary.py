@@ -30,7 +30,7 @@ def season_summary(season: Season) -> SeasonSurveySummary:
     the coaches invited and answering, their average ratings of the programme and of the
     event, and the volunteers invited and answering with their average rating of the event's
     organisation. Averages have one decimal (None: nobody rated); counts are exact (mask them
-    with reports.figures.masked outside the organisers' own pages). No names, no remarks."""
+    with cells.masked outside the organisers' own pages). No names, no remarks."""
     events = db.session.execute(
         select(Event.id, Event.name)
         .join(Survey, Survey.event_id == Event.id)
