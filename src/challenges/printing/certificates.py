@@ -31,7 +31,7 @@ from challenges.printing.pages import (
     MUTED,
     Footer,
     font_size_to_fit,
-    register_fonts,
+    new_canvas,
 )
 
 WIDTH, HEIGHT = A4
@@ -222,7 +222,7 @@ def _write_part(
     first_page: int,
     progress: Callable[[int], None] | None,
 ) -> int:
-    canvas = Canvas(out, pagesize=A4, pageCompression=1, initialFontName=FONT)
+    canvas = new_canvas(out)
     about.info().apply(canvas)
     _frame(canvas, branding)
     for page, certificate in enumerate(certificates, start=first_page):
@@ -244,7 +244,6 @@ def write_certificates(
     """Write every certificate to `out` as one PDF, a part at a time (constant memory
     whatever the batch); returns the number of pages. `about` (what, event, when) is not
     printed on the pages but kept in the PDF's metadata."""
-    register_fonts()
     pages = join_parts(
         out,
         certificates,

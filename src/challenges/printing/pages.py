@@ -37,6 +37,12 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
+def new_canvas(out: IO[bytes], size: tuple[float, float] = A4) -> Canvas:
+    """A compressed canvas for a document drawn by hand, its fonts embedded."""
+    register_fonts()
+    return Canvas(out, pagesize=size, pageCompression=1, initialFontName=FONT)
+
+
 AUTHOR = "Platform Talent voor Technologie"
 CREATOR = "challenges"
 

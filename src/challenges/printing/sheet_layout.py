@@ -32,7 +32,7 @@ from challenges.printing.pages import (
     MUTED,
     DocumentInfo,
     fit,
-    register_fonts,
+    new_canvas,
 )
 
 WIDTH, HEIGHT = A4
@@ -366,8 +366,7 @@ def _footer(canvas: Canvas, form: SheetForm) -> None:
 
 def draw_sheet(out: IO[bytes], form: SheetForm) -> int:
     """Write the scoresheet as a PDF; returns the number of pages."""
-    register_fonts()
-    canvas = Canvas(out, pagesize=A4, pageCompression=1, initialFontName=FONT)
+    canvas = new_canvas(out)
     if form.info is not None:
         form.info.apply(canvas)
     bottom = MARGIN + _footer_height(form) + 3 * mm

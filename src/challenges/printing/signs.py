@@ -21,7 +21,7 @@ from challenges.printing.pages import (
     MUTED,
     Footer,
     font_size_to_fit,
-    register_fonts,
+    new_canvas,
 )
 
 WIDTH, HEIGHT = landscape(A4)
@@ -60,8 +60,7 @@ def lines(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 def draw_signs(out: IO[bytes], signs: Sequence[Sign], footer: Footer) -> int:
-    register_fonts()
-    canvas = Canvas(out, pagesize=(WIDTH, HEIGHT), pageCompression=1, initialFontName=FONT)
+    canvas = new_canvas(out, (WIDTH, HEIGHT))
     canvas.setTitle(footer.what)
     text_width = WIDTH - QR_SIZE - 50 * mm
     for page, sign in enumerate(signs, start=1):

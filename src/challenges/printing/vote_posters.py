@@ -27,7 +27,7 @@ from challenges.printing.pages import (
     MUTED,
     fit,
     font_size_to_fit,
-    register_fonts,
+    new_canvas,
 )
 from challenges.printing.signs import draw_qr, lines
 
@@ -55,8 +55,7 @@ class StandCard:
 
 
 def _canvas(out: IO[bytes], size: tuple[float, float], title: str, event: Event) -> Canvas:
-    register_fonts()
-    canvas = Canvas(out, pagesize=size, pageCompression=1, initialFontName=FONT)
+    canvas = new_canvas(out, size)
     sources.footer(title, event).info().apply(canvas)  # the facts as metadata, not on the page
     return canvas
 
