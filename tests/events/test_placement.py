@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from challenges.events.placement import Reason, TeamWish, place_teams
+from challenges.events.placement.rules import Reason, TeamWish, place_teams
 
 NORTH, SOUTH = 1, 2
 

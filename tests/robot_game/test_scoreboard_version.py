@@ -7,9 +7,10 @@ import pytest
 from sqlalchemy import select
 
 from challenges.auth.roles import Role
-from challenges.events import placing, scoreboard_version
+from challenges.events import scoreboard_version
 from challenges.events import services as events
 from challenges.events.models import Attendance, Event
+from challenges.events.placement import services as placement_service
 from challenges.extensions import db
 from challenges.registration import services as registration
 from challenges.robot_game import sheets, standings
@@ -174,10 +175,10 @@ def test_placing_and_renaming_a_team_change_the_scoreboards_it_is_on(app, arena)
     registration.update_team(team, details, organiser, NOW)
     db.session.commit()
     assert version(arena.event.id) == before + 1
-    placing.put(team, other, organiser, notify=False)  # moved: both boards change
+    placement_service.put(team, other, organiser, notify=False)  # moved: both boards change
     db.session.commit()
     assert (version(arena.event.id), version(other.id)) == (before + 2, elsewhere + 1)
-    placing.remove(team, other, organiser)
+    placement_service.remove(team, other, organiser)
     db.session.commit()
     assert version(other.id) == elsewhere + 2
 

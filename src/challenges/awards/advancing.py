@@ -24,8 +24,8 @@ from challenges.awards.ticket_mail import mail_coaches
 from challenges.awards.ties import Tie, order_from_places
 from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
-from challenges.events import placing
 from challenges.events.models import Event, EventKind, EventTeam
+from challenges.events.placement import services as placement_service
 from challenges.extensions import db
 from challenges.judging.results import CategoryResults, EventResults, event_results
 from challenges.judging.rubrics import Award
@@ -271,7 +271,7 @@ def place_and_mail(ticket: Advancement, user: User) -> int:
     """Place the ticket's team at the national final and mail its coaches: how many mails."""
     db.session.add(ticket)
     db.session.flush()
-    placing.put(ticket.team, ticket.to_event, user, notify=False)
+    placement_service.put(ticket.team, ticket.to_event, user, notify=False)
     return mail_coaches(ticket, user)
 
 

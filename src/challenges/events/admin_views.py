@@ -10,9 +10,10 @@ from wtforms.fields.choices import SelectChoice
 from challenges.actions import run_action, run_form_action
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
-from challenges.events import placing, services
+from challenges.events import services
 from challenges.events.forms import EventForm
 from challenges.events.models import Event, EventKind, EventTeam
+from challenges.events.placement import services as placement_service
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.inputs import InputError, parse_id, parse_int
@@ -140,13 +141,15 @@ def edit(event_id: int):
 def placement(season_id: int):
     season = db.get_or_404(Season, season_id)
     if request.method == "POST" and ConfirmForm().validate_on_submit():
-        run_action(lambda: placing.apply(season, current_user), _("The teams are placed."))
+        run_action(
+            lambda: placement_service.apply(season, current_user), _("The teams are placed.")
+        )
         return redirect(url_for("events_admin.placement", season_id=season.id))
     return render_template(
         "events/placement.html",
         season=season,
         finals_heading=regional_finals_label(season.programme.has_robot_game),
-        proposal=placing.propose(season),
+        proposal=placement_service.propose(season),
         form=ConfirmForm(),
     )
 
@@ -172,7 +175,7 @@ def teams(event_id: int):
         event=event,
         placed=placed,
         candidates=candidates,
-        others=[e for e in placing.regional_finals(event.season) if e.id != event.id],
+        others=[e for e in placement_service.regional_finals(event.season) if e.id != event.id],
         form=ConfirmForm(),
     )
 
@@ -192,7 +195,7 @@ def place(event_id: int):
         fits: list[bool] = []
         if (
             run_action(
-                lambda: fits.append(placing.put(team, target, current_user)),
+                lambda: fits.append(placement_service.put(team, target, current_user)),
                 _("%(team)s is placed at %(event)s.", team=team.name, event=target.name),
             )
             and not fits[0]
@@ -207,7 +210,7 @@ def unplace(event_id: int):
     event, team, _target = placed_team(event_id)
     if ConfirmForm().validate_on_submit():
         run_action(
-            lambda: placing.remove(team, event, current_user),
+            lambda: placement_service.remove(team, event, current_user),
             _("%(team)s is no longer placed here.", team=team.name),
         )
     return redirect(url_for("events_admin.teams", event_id=event.id))

@@ -15,7 +15,7 @@ from challenges.awards.models import Advancement
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
-from challenges.events.placing import placements_of
+from challenges.events.placement.services import placements_of
 from challenges.events.schedule.services import team_schedule
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error

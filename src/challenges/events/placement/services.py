@@ -12,7 +12,7 @@ from challenges.auth.models import User
 from challenges.errors import DomainError
 from challenges.events import scoreboard_version
 from challenges.events.models import Event, EventKind, EventTeam
-from challenges.events.placement import Placement, Reason, TeamWish, place_teams
+from challenges.events.placement.rules import Placement, Reason, TeamWish, place_teams
 from challenges.extensions import db
 from challenges.mail.services import mail_each
 from challenges.registration.models import Team
