@@ -11,6 +11,7 @@ from challenges.auth.models import User
 from challenges.auth.roles import GLOBAL_ROLES, Role
 from challenges.backups.cli import backup
 from challenges.core.cli import doctor
+from challenges.core.privacy import privacy
 from challenges.demo.seed import demo_accounts_present, seed_demo
 from challenges.errors import DomainError
 from challenges.events.cli import schedule
@@ -19,7 +20,6 @@ from challenges.extensions import db
 from challenges.inputs import InputError
 from challenges.mail.cli import mail
 from challenges.printing.cli import printing
-from challenges.registration.cli import privacy
 from challenges.reports.cli import reports
 from challenges.robot_game.cli import robot_game
 from challenges.schools.duo import DuoHeaderError, SchoolKind, parse_duo_file

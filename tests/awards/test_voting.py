@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from challenges.awards.models import PublicVote
+from challenges.core.privacy import privacy
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
-from challenges.registration.cli import privacy
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import time_machine
 
 from challenges.auth.roles import Role
 from challenges.backups import services
+from challenges.core.privacy import privacy
 from challenges.database import utcnow
 from challenges.extensions import db
-from challenges.registration.cli import privacy
 from tests.factories import (
     grant_event_role,
     make_event,

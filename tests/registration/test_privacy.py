@@ -3,9 +3,9 @@ from datetime import timedelta
 import time_machine
 from sqlalchemy import select
 
+from challenges.core.privacy import privacy
 from challenges.database import utcnow
 from challenges.extensions import db
-from challenges.registration.cli import privacy
 from challenges.registration.models import Team
 from tests.factories import make_event, make_open_season, make_school, make_teacher
 from tests.registration.test_registration_flow import register

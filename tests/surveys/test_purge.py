@@ -5,9 +5,9 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from challenges.auth.roles import Role
+from challenges.core.privacy import privacy
 from challenges.database import utcnow
 from challenges.extensions import db
-from challenges.registration.cli import privacy
 from challenges.surveys.models import Survey, SurveyInvitation
 from challenges.surveys.summary import season_summary
 from tests.factories import make_user

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 
 from challenges.awards.models import PublicVote
 from challenges.backups import services as backups
+from challenges.core.privacy import privacy
 from challenges.extensions import db
-from challenges.registration.cli import privacy
 from challenges.registration.models import Team
 from challenges.seasons.models import Season
 from tests.factories import make_event, make_open_season, make_placed_teams
