@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
-from sqlalchemy import DateTime, Enum, MetaData, event, inspect, select
+from sqlalchemy import DateTime, Enum, Index, MetaData, event, inspect, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, lazyload, registry, scoped_session
@@ -43,6 +43,13 @@ def str_enum(enum_class: type[enum.Enum], length: int = 20) -> Enum:
     """A portable enum column that stores the members' values as text (no native type)."""
     return Enum(
         enum_class, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
+    )
+
+
+def unique_where(name: str, columns: tuple[str, ...], where: str) -> Index:
+    """A unique index of `columns` over the rows `where` holds, on SQLite and PostgreSQL alike."""
+    return Index(
+        name, *columns, unique=True, sqlite_where=text(where), postgresql_where=text(where)
     )
 
 

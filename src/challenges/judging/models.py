@@ -4,10 +4,10 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from challenges.database import str_enum, utcnow
+from challenges.database import str_enum, unique_where, utcnow
 from challenges.extensions import db
 from challenges.registration.models import Team
 
@@ -42,15 +42,10 @@ class RubricEntry(db.Model):
         Index("ix_rubric_entry_team", "event_id", "team_id", "rubric"),
         # One current rubric per judge, team and rubric, and one newer version per version.
         Index("uq_rubric_entry_supersedes_id", "supersedes_id", unique=True),
-        Index(
+        unique_where(
             "uq_rubric_entry_one_current",
-            "event_id",
-            "team_id",
-            "judge_id",
-            "rubric",
-            unique=True,
-            sqlite_where=text('"current"'),
-            postgresql_where=text('"current"'),
+            ("event_id", "team_id", "judge_id", "rubric"),
+            '"current"',
         ),
     )
 

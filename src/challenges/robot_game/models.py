@@ -4,10 +4,10 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, text
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from challenges.database import str_enum, utcnow
+from challenges.database import str_enum, unique_where, utcnow
 from challenges.extensions import db
 from challenges.registration.models import Team
 
@@ -31,15 +31,10 @@ class ScoreSheet(db.Model):
         # The database itself refuses a forked history: one newer version per version, and
         # one current verified score per team and round.
         Index("uq_score_sheet_supersedes_id", "supersedes_id", unique=True),
-        Index(
+        unique_where(
             "uq_score_sheet_one_verified",
-            "event_id",
-            "team_id",
-            "round_kind",
-            "round",
-            unique=True,
-            sqlite_where=text("\"current\" AND status = 'verified'"),
-            postgresql_where=text("\"current\" AND status = 'verified'"),
+            ("event_id", "team_id", "round_kind", "round"),
+            "\"current\" AND status = 'verified'",
         ),
     )
 
