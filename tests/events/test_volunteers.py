@@ -6,7 +6,7 @@ from sqlalchemy import select
 from challenges.auth.models import EventRole, User
 from challenges.auth.roles import Role
 from challenges.events.models import Conflict
-from challenges.events.volunteers import conflicting_school_ids
+from challenges.events.volunteers.services import conflicting_school_ids
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
 from tests.events.programme_words import (

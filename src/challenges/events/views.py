@@ -13,15 +13,15 @@ from challenges.auth.roles import Role
 from challenges.backups.views import backup_first
 from challenges.database import utcnow
 from challenges.events import services
-from challenges.events import volunteers as volunteers_service
 from challenges.events.cockpit import sections
 from challenges.events.forms import UnlinkSheetsForm
-from challenges.events.forms_volunteers import ConflictForm, InviteForm
 from challenges.events.market import services as market_service
 from challenges.events.market.rounds import ROUND_MINUTES, ROUND_MINUTES_RANGE
 from challenges.events.models import Attendance, Event
 from challenges.events.schedule import services as schedule_service
 from challenges.events.schedule.forms import ImportScheduleForm, ScheduleForm
+from challenges.events.volunteers import services as volunteers_service
+from challenges.events.volunteers.forms import ConflictForm, InviteForm
 from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.inputs import parse_id

@@ -18,7 +18,7 @@ from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
 from challenges.events.market.services import StoredPlan, jurors, market_teams, stored_plan
 from challenges.events.models import Event
-from challenges.events.volunteers import conflicting_school_ids
+from challenges.events.volunteers.services import conflicting_school_ids
 from challenges.extensions import db
 from challenges.judging.dispatch import (
     Stand,

@@ -10,7 +10,7 @@ from challenges.auth.policies import JUDGE_ADVISORS
 from challenges.errors import DomainError
 from challenges.events.market.services import jurors
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
-from challenges.events.volunteers import conflicting_school_ids
+from challenges.events.volunteers.services import conflicting_school_ids
 from challenges.extensions import db
 from challenges.judging.models import PanelMember
 from challenges.judging.programme import is_market

@@ -8,7 +8,7 @@ from statistics import fmean
 from sqlalchemy import select
 
 from challenges.events.models import Attendance, Event, EventTeam, ScheduleEntry
-from challenges.events.volunteers import conflicting_school_ids
+from challenges.events.volunteers.services import conflicting_school_ids
 from challenges.extensions import db
 from challenges.judging import panels
 from challenges.judging.fairness import ordinal_alpha

@@ -26,7 +26,7 @@ from challenges.events.market.rounds import (
     round_start,
 )
 from challenges.events.models import Attendance, Event, EventTeam
-from challenges.events.volunteers import conflicting_school_ids
+from challenges.events.volunteers.services import conflicting_school_ids
 from challenges.extensions import db
 from challenges.judging.models import (
     MarketPlan,
