@@ -1,4 +1,5 @@
-"""Registers every area's blueprint, the account loader and the definitions a season may use."""
+"""Registers every area's blueprint, the account loader and what a lower area asks of a higher
+one (a season's definitions, a category's teams, a school's coaches)."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -21,14 +22,17 @@ from challenges.judging.rubrics import rubric_set_keys
 from challenges.mail import views as mail
 from challenges.printing import views as printing
 from challenges.registration import admin_views as registration_admin
+from challenges.registration import services as registration_services
 from challenges.registration import views as registration
 from challenges.reports import views as reports
 from challenges.robot_game import scoreboard_views as scoreboard
 from challenges.robot_game import views as robot_game
 from challenges.robot_game.definitions import season_keys
 from challenges.schools import admin_views as schools_admin
+from challenges.schools import services as school_services
 from challenges.schools import views as schools
 from challenges.seasons import forms as season_forms
+from challenges.seasons import services as season_services
 from challenges.seasons import views as seasons
 from challenges.surveys import admin_views as surveys_admin
 from challenges.surveys import views as surveys
@@ -64,7 +68,10 @@ def register(app: Flask) -> None:
         surveys_admin.bp,
     ):
         app.register_blueprint(blueprint)
+    # A lower area asks a higher one through what the higher one names here.
     season_forms.offer(robot_games=season_keys, rubric_sets=rubric_set_keys)
+    season_services.count_category_teams_with(registration_services.teams_in)
+    school_services.find_colleagues_with(registration_services.coaches_at)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Log in to see this page.")

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -28,6 +28,20 @@ from challenges.schools.services import schools_of
 from challenges.seasons.models import Category, Season
 
 log = logging.getLogger(__name__)
+
+
+def teams_in(category: Category) -> int:
+    """The teams registered in a category (a season keeps a category that has any)."""
+    return db.session.scalar(select(func.count()).where(Team.category_id == category.id))
+
+
+def coaches_at(school: School) -> Select[tuple[int]]:
+    """The ids of the coaches of a school's teams (its colleagues hear of a new teacher)."""
+    return (
+        select(TeamCoach.user_id)
+        .join(Team, Team.id == TeamCoach.team_id)
+        .where(Team.school_id == school.id)
+    )
 
 
 @dataclass

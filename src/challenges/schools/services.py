@@ -2,10 +2,11 @@
 
 import logging
 import re
+from collections.abc import Callable
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from challenges.auth.models import User
@@ -13,7 +14,6 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.extensions import db
 from challenges.mail.services import mail_each, queue_mail
-from challenges.registration.models import Team, TeamCoach
 from challenges.schools.models import RequestStatus, School, SchoolMembership, SchoolRequest
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,16 @@ TOWN_ALIASES = {
     "den haag": "'s-gravenhage",
     "the hague": "'s-gravenhage",
 }
+
+# Who else teaches at a school: registration builds on schools, so it names the coaches of a
+# school's teams when the app starts (`find_colleagues_with`).
+_colleague_finders: list[Callable[[School], Select[tuple[int]]]] = []
+
+
+def find_colleagues_with(*finders: Callable[[School], Select[tuple[int]]]) -> None:
+    """Name the queries for the ids of the users, besides its linked teachers, who teach at
+    a school."""
+    _colleague_finders[:] = finders
 
 
 def with_official_towns(text: str) -> str:
@@ -92,14 +102,10 @@ def link_teacher(user: User, school: School) -> bool:
 def teachers_of(school: School, leaving_out: User) -> list[User]:
     """The teachers linked to a school and the coaches of its teams, but one."""
     linked = select(SchoolMembership.user_id).where(SchoolMembership.school_id == school.id)
-    coaching = (
-        select(TeamCoach.user_id)
-        .join(Team, Team.id == TeamCoach.team_id)
-        .where(Team.school_id == school.id)
-    )
+    teaching = [User.id.in_(find(school)) for find in _colleague_finders]
     query = (
         select(User)
-        .where(or_(User.id.in_(linked), User.id.in_(coaching)), User.id != leaving_out.id)
+        .where(or_(User.id.in_(linked), *teaching), User.id != leaving_out.id)
         .order_by(User.name)
     )
     return list(db.session.scalars(query))

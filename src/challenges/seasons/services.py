@@ -1,6 +1,7 @@
 """Programmes, seasons and categories: change and log, never commit."""
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,11 +11,13 @@ from sqlalchemy import func, select
 
 from challenges.errors import DomainError
 from challenges.extensions import db
-from challenges.registration.models import Team
 from challenges.seasons import rules
 from challenges.seasons.models import Category, Programme, Season
 
 log = logging.getLogger(__name__)
+# What keeps a category in use: registration builds on seasons, so it names how to count a
+# category's teams when the app starts (`count_category_teams_with`).
+_team_counters: list[Callable[[Category], int]] = []
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SEASON_FIELDS = (
     "key",
@@ -90,8 +93,13 @@ def save_category(category: Category, values: dict[str, Any]) -> None:
     db.session.flush()
 
 
+def count_category_teams_with(*counters: Callable[[Category], int]) -> None:
+    """Name the functions that count the teams registered in a category."""
+    _team_counters[:] = counters
+
+
 def remove_category(category: Category) -> None:
-    used = db.session.scalar(select(func.count()).where(Team.category_id == category.id))
+    used = sum(count(category) for count in _team_counters)
     if used:
         raise DomainError(
             _(
