@@ -8,7 +8,7 @@ from aiosmtpd.handlers import Sink
 
 from challenges import create_app
 from challenges.core.cli import doctor
-from challenges.core.health import migrations
+from challenges.health import migrations
 from tests.auth.servers import free_port, redis_server
 from tests.factories import app_config
 

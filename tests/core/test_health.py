@@ -4,8 +4,8 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from challenges import create_app
-from challenges.core.health import migrations
 from challenges.extensions import db, migrate
+from challenges.health import migrations
 from tests.databases import fresh_database
 from tests.factories import app_config
 

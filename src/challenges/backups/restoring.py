@@ -17,9 +17,9 @@ from sqlalchemy.types import TypeDecorator
 
 from challenges.backups import dump
 from challenges.backups.dump import Manifest, NotABackup
-from challenges.core.health import migrations
 from challenges.errors import DomainError
 from challenges.extensions import db
+from challenges.health import migrations
 
 BATCH = 1000
 

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 from flask import Flask
 
 from challenges.config import Defaults
-from challenges.core.health import Schema, database_state
 from challenges.extensions import db
+from challenges.health import Schema, database_state
 
 MIN_SECRET_KEY_LENGTH = 32
 GENERATED_KEY_FILE = "secret_key"  # written by config.read_or_create_secret_key

@@ -11,9 +11,9 @@ from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN, is_organiser
 from challenges.auth.roles import Role
 from challenges.core import services
-from challenges.core.health import database_state
 from challenges.database import utcnow
 from challenges.extensions import csrf
+from challenges.health import database_state
 from challenges.i18n import LANGUAGE_COOKIE
 from challenges.redirects import safe_next
 
