@@ -42,14 +42,16 @@ def visible_event(reference: str) -> Event:
     return event
 
 
-def phone_page(event: Event, crew: bool = False, **context) -> str:
+def phone_page(event: Event, **context) -> str:
+    """The phone's page; it links the event's referees to their pages (never on the page
+    everyone gets: its visitor is logged out)."""
     return render_template(
         "robot_game/scoreboard.html",
         event=event,
         board=standings.public(event),
         screen=False,
         poll=POLL_SECONDS,
-        crew=crew,
+        crew=REFEREES.allows(current_user, {"event_id": event.id}),
         **context,
     )
 
@@ -65,22 +67,23 @@ def screen_page(event: Event, **context) -> str:
     )
 
 
+def board_page(event_ref: str, view: str, render: Callable[..., str]) -> Response:
+    event = visible_event(event_ref)
+    if everyones_page():
+        return page(event, view, render)
+    return personal(render(event))
+
+
 @bp.get("/events/<event_ref>/scoreboard")
 @public
 def phone(event_ref: str):
-    event = visible_event(event_ref)
-    if everyones_page():
-        return page(event, "phone", phone_page)
-    return personal(phone_page(event, crew=REFEREES.allows(current_user, {"event_id": event.id})))
+    return board_page(event_ref, "phone", phone_page)
 
 
 @bp.get("/events/<event_ref>/scoreboard/screen")
 @public
 def screen(event_ref: str):
-    event = visible_event(event_ref)
-    if everyones_page():
-        return page(event, "screen", screen_page)
-    return personal(screen_page(event))
+    return board_page(event_ref, "screen", screen_page)
 
 
 @bp.get("/api/v1/events/<event_ref>/scoreboard")
