@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from jinja2 import pass_context
@@ -34,6 +35,12 @@ class Form(FlaskForm):
 
 class ConfirmForm(Form):
     """A button that only carries the CSRF token."""
+
+
+def confirmed_or_400() -> None:
+    """A post without its button's valid CSRF token is a bad request."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
 
 
 def show_domain_error(form: FlaskForm, error: "DomainError") -> None:

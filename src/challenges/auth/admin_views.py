@@ -15,7 +15,7 @@ from challenges.auth.policies import ORGANISER
 from challenges.auth.roles import Role
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, confirmed_or_400
 from challenges.inputs import parse_id
 
 bp = Blueprint("auth_admin", __name__, url_prefix="/admin/users")
@@ -81,8 +81,7 @@ def grant(user_id: int):
 @require(ORGANISER)
 def revoke(user_id: int):
     user = db.get_or_404(User, user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    confirmed_or_400()
     try:
         role = Role(request.form.get("role", ""))
         event_id = request.form.get("event_id", type=parse_id)

@@ -16,7 +16,7 @@ from challenges.errors import DomainError, found_or_404
 from challenges.events.cockpit import may_open
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, confirmed_or_400
 from challenges.i18n import current_language as language
 from challenges.inputs import parse_id
 from challenges.judging import adjustments, entries, panels, progress, results, withdrawals
@@ -110,8 +110,7 @@ def rubric(event_id: int, team_id: int, rubric_id: str):
     team = _team_or_404(event, team_id)
     if request.method == "GET":
         return rubric_page(event, team, rubric_id, None, {})
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    confirmed_or_400()
     filled = found_or_404(
         lambda: filled_from_form(entries.rubric_of(event, rubric_id), request.form)
     )

@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    abort,
     flash,
     jsonify,
     make_response,
@@ -30,7 +29,7 @@ from challenges.converters import request_json
 from challenges.errors import DomainError, found_or_404, input_problem
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, confirmed_or_400
 from challenges.i18n import current_language
 from challenges.inputs import JSON_MAX_BYTES, InputError, load_json
 from challenges.labels import team_label
@@ -117,8 +116,7 @@ def score(event_id: int, match_id: int):
     season = sheets.season_of(event)
     if request.method == "GET":
         return sheet_page(event, team, season.start_sheet(), {}, entry=entry)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    confirmed_or_400()
     answers = answers_from_strings(season, request.form)
     given = sheets.SheetInput(
         client_key=request.form.get("client_key", ""),
@@ -307,8 +305,7 @@ def sheet_detail(event_id: int, sheet_id: int):
     season = sheets.season_of(event)
     answers, problems, status = sheet.answers, {}, 200
     if request.method == "POST":
-        if not ConfirmForm().validate_on_submit():
-            abort(400)
+        confirmed_or_400()
         answers = answers_from_strings(season, request.form)
         outcome = attempt(lambda: desk.correct(event, sheet.id, answers, current_user))
         if not isinstance(outcome, DomainError):
@@ -333,8 +330,7 @@ def sheet_detail(event_id: int, sheet_id: int):
 def upload(event_id: int):
     """Sheets a tablet saved as a file when it could not send them."""
     event = db.get_or_404(Event, event_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    confirmed_or_400()
     tally: Counter[str] = Counter()
     run_action(lambda: _receive(event, request.files.getlist("sheets"), tally))
     flash(
