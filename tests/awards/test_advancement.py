@@ -1,7 +1,7 @@
 """Advancement order: the jury's places of the first award first, then the ranking; declines
 pass on; a tie at the quota line is never decided silently."""
 
-from challenges.awards.advancement import RANK, WINNER, Proposal, Ticket, proposal
+from challenges.awards.advancement_order import RANK, WINNER, Proposal, Ticket, proposal
 from challenges.awards.ties import Tie
 
 RANKING = [(11, 1), (12, 2), (13, 3), (14, 4), (15, 5)]

@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from challenges.auth.models import User
-from challenges.awards import advancing
 from challenges.awards.awarding import short_reason
 from challenges.awards.models import Advancement, AdvancementKind, AdvancementStatus
+from challenges.awards.tickets import Confirmed, place_and_mail
 from challenges.database import lock_rows
 from challenges.errors import DomainError
 from challenges.events.models import Attendance, Event, EventKind, EventTeam
@@ -40,7 +40,7 @@ def wildcard_candidates(national: Event) -> list[tuple[Team, Event]]:
     return [(team, regional) for team, regional in rows]
 
 
-def add_wildcard(national: Event, team_id: int, reason: str, user: User) -> advancing.Confirmed:
+def add_wildcard(national: Event, team_id: int, reason: str, user: User) -> Confirmed:
     """A wildcard chosen by the national panel, with its reason. Under the national final's
     lock: a second click waits and then finds the team advancing already."""
     lock_rows(db.session, Event, [national.id])
@@ -68,7 +68,7 @@ def add_wildcard(national: Event, team_id: int, reason: str, user: User) -> adva
         reason=short_reason(reason),
         decided_by=user.name,
     )
-    return advancing.Confirmed(1, advancing.place_and_mail(ticket, user))
+    return Confirmed(1, place_and_mail(ticket, user))
 
 
 @dataclass

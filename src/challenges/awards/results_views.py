@@ -8,7 +8,7 @@ from flask_login import current_user
 from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.policies import TEAM_COACH
-from challenges.awards import advancing, awarding, ticket_mail, voting
+from challenges.awards import awarding, ticket_mail, tickets, voting
 from challenges.awards.forms import VoteForm
 from challenges.awards.models import Advancement
 from challenges.awards.visibility import ranking_shown, results_shown, team_at, visible_event
@@ -40,7 +40,7 @@ def event_results(event_ref: str):
         found=found,
         lists=awarding.award_lists(event, found),
         place_label=awarding.place_label,
-        tickets=advancing.going(event),
+        tickets=tickets.going(event),
         ticket_reason=awarding.ticket_reason,
         ranking_shown=ranking_shown(event),
         public_prize=voting.winner(event),  # the winner only: the counts stay private
@@ -139,7 +139,7 @@ def _answer(ticket: Advancement, coach, here: str):
     if request.method == "POST" and form.validate_on_submit():
         accept = request.form.get("answer") == "accept"
         done = run_action(
-            lambda: advancing.answer(ticket, accept, request.form.get("reason", ""), coach),
+            lambda: tickets.answer(ticket, accept, request.form.get("reason", ""), coach),
             _("Thank you: the organisers know that your team comes.")
             if accept
             else _("Your team has declined; the place passes to another team."),

@@ -10,7 +10,7 @@ from werkzeug.datastructures import MultiDict
 from challenges.actions import attempt, run_action
 from challenges.auth.access import require
 from challenges.auth.policies import JUDGE_ADVISORS, ORGANISER
-from challenges.awards import advancing, awarding, national, visibility, voting
+from challenges.awards import awarding, national, tickets, visibility, voting
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
@@ -34,8 +34,8 @@ def awards(event_id: int):
         results=found,
         lists=awarding.award_lists(event, found),
         place_label=awarding.place_label,
-        ties=advancing.open_ties(event, found),
-        tie_text=advancing.tie_text,
+        ties=tickets.open_ties(event, found),
+        tie_text=tickets.tie_text,
         language=language(),
         form=ConfirmForm(),
     )
@@ -62,10 +62,10 @@ def break_tie(event_id: int):
     if ConfirmForm().validate_on_submit():
         form = request.form
         run_action(
-            lambda: advancing.break_tie(
+            lambda: tickets.break_tie(
                 event,
                 results.event_results(event),
-                advancing.TieOrder(
+                tickets.TieOrder(
                     category_id=form.get("category", type=parse_id) or 0,
                     places=_places(form),
                     reason=form.get("reason", ""),
@@ -123,12 +123,12 @@ def _advancement_page(event: Event, status: int = 200):
     page = render_template(
         "awards/advancement.html",
         event=event,
-        overview=advancing.overview(event, found),
-        ties=advancing.open_ties(event, found),
-        tie_text=advancing.tie_text,
+        overview=tickets.overview(event, found),
+        ties=tickets.open_ties(event, found),
+        tie_text=tickets.tie_text,
         ticket_reason=awarding.ticket_reason,
         reason_label=awarding.reason_label,
-        first_award=advancing.first_award(found),
+        first_award=tickets.first_award(found),
         ranking_shown=visibility.ranking_shown(event),
         language=language(),
         votes=voting.total_votes(event),
@@ -151,7 +151,7 @@ def confirm_advancement(event_id: int, category_id: int):
         return _back_to_advancement(event)
     seen = request.form.getlist("team", type=parse_id)  # nonsense is left out: a change
     done = attempt(
-        lambda: advancing.confirm(
+        lambda: tickets.confirm(
             event, results.event_results(event), category_id, seen, current_user
         )
     )
@@ -164,7 +164,7 @@ def confirm_advancement(event_id: int, category_id: int):
     return _back_to_advancement(event)
 
 
-def confirmed_text(done: advancing.Confirmed) -> str:
+def confirmed_text(done: tickets.Confirmed) -> str:
     """What really happened: the tickets given and the mails actually queued."""
     placed = ngettext(
         "Confirmed: %(num)d team is placed at the national final.",
@@ -174,7 +174,7 @@ def confirmed_text(done: advancing.Confirmed) -> str:
     return placed + " " + mailed_text(done)
 
 
-def mailed_text(done: advancing.Confirmed) -> str:
+def mailed_text(done: tickets.Confirmed) -> str:
     if not done.mails:
         return _("No coach to mail: tell the team yourself.")
     return ngettext("%(num)d coach mailed.", "%(num)d coaches mailed.", done.mails)
@@ -187,7 +187,7 @@ def decline_ticket(event_id: int, ticket_id: int):
     if ConfirmForm().validate_on_submit():
         reason = request.form.get("reason", "")
         run_action(
-            lambda: advancing.decline(event, ticket_id, reason, current_user),
+            lambda: tickets.decline(event, ticket_id, reason, current_user),
             _("The team declined; the next team is proposed."),
         )
     return _back_to_advancement(event)
@@ -199,7 +199,7 @@ def publish_results(event_id: int, do: str):
     event = db.get_or_404(Event, event_id)
     if ConfirmForm().validate_on_submit():
         run_action(
-            lambda: advancing.publish(event, do == "publish"),
+            lambda: tickets.publish(event, do == "publish"),
             _("The results are public.") if do == "publish" else _("The results are hidden."),
         )
     return _back_to_advancement(event)
@@ -227,7 +227,7 @@ def wildcards(event_id: int):
     panel's wildcards, each with its reason."""
     event = db.get_or_404(Event, event_id)
     if request.method == "POST" and ConfirmForm().validate_on_submit():
-        done: list[advancing.Confirmed] = []
+        done: list[tickets.Confirmed] = []
         if run_action(
             lambda: done.append(
                 national.add_wildcard(

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from challenges.auth.models import EventRole, User
 from challenges.auth.roles import Role
-from challenges.awards import advancing, awarding, voting
+from challenges.awards import awarding, tickets, voting
 from challenges.awards.models import PublicVote
 from challenges.database import utcnow
 from challenges.demo.data import world
@@ -246,6 +246,6 @@ def _decide(event: Event, organiser: User) -> None:
     for category in found.categories:
         if category.ranking:
             key = category.category.id
-            seen = advancing.proposed_teams(event, found, key)
-            advancing.confirm(event, found, key, seen, organiser)
-    advancing.publish(event, True)
+            seen = tickets.proposed_teams(event, found, key)
+            tickets.confirm(event, found, key, seen, organiser)
+    tickets.publish(event, True)

@@ -5,8 +5,9 @@ from dataclasses import replace
 
 from flask_babel import gettext as _
 
-from challenges.awards import advancing, voting
+from challenges.awards import voting
 from challenges.awards.awarding import award_lists, place_label, ticket_reason
+from challenges.awards.tickets import going
 from challenges.awards.visibility import ranking_shown
 from challenges.database import utcnow
 from challenges.errors import DomainError
@@ -120,7 +121,7 @@ def results(event: Event) -> list[Section]:
             _("This event has no results yet: rubrics and verified scores come first."), status=409
         )
     lists = award_lists(event, found)
-    tickets = advancing.going(event)
+    tickets = going(event)
     with_ranking = ranking_shown(event)
     lang = language()
     sections = []

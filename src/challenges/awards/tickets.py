@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from challenges.auth.models import User
 from challenges.awards import awarding
-from challenges.awards.advancement import Ticket, proposal
+from challenges.awards.advancement_order import Ticket, proposal
 from challenges.awards.awarding import short_reason
 from challenges.awards.models import (
     Advancement,
