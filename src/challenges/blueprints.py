@@ -1,5 +1,6 @@
 """Registers every area's blueprint, the account loader and what a lower area asks of a higher
-one (a season's definitions, a category's teams, a school's coaches)."""
+one (a season's definitions, a category's teams, a school's coaches, an event's rubrics and
+whether its results show)."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -10,14 +11,17 @@ from challenges.auth import views as auth
 from challenges.awards import prize_views as public_prize
 from challenges.awards import results_views as awards_results
 from challenges.awards import views as awards
+from challenges.awards.visibility import results_shown
 from challenges.backups import views as backups
 from challenges.core import tablet_views
 from challenges.core import views as core
 from challenges.events import admin_views as events_admin
+from challenges.events import cockpit
 from challenges.events import views as events
 from challenges.extensions import login_manager
 from challenges.judging import market_views  # noqa: F401 (the market's pages on judging.bp)
 from challenges.judging import views as judging
+from challenges.judging.entries import rubric_set_of
 from challenges.judging.rubrics import rubric_set_keys
 from challenges.mail import views as mail
 from challenges.printing import views as printing
@@ -71,6 +75,7 @@ def register(app: Flask) -> None:
     # A lower area asks a higher one through what the higher one names here.
     season_forms.offer(robot_games=season_keys, rubric_sets=rubric_set_keys)
     season_services.count_category_teams_with(registration_services.teams_in)
+    cockpit.ask_about_events(rubric_set_of=rubric_set_of, results_shown=results_shown)
     school_services.find_colleagues_with(registration_services.coaches_at)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins
     login_manager.login_view = "auth.login"

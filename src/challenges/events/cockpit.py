@@ -12,14 +12,28 @@ from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from challenges.awards.visibility import results_shown
 from challenges.errors import DomainError
 from challenges.events.market.services import market_teams, stored_plan
 from challenges.events.models import Event, EventKind
 from challenges.i18n import current_language
-from challenges.judging.entries import rubric_set_of
 
 Target = tuple[Any, dict[str, Any]]  # the link's text (None: the entry's title) and URL values
+
+# Judging and awards build on events: when the app starts they name how to find an event's
+# rubric set and whether its results show (`ask_about_events`).
+_answers: dict[str, Callable[[Event], Any]] = {}
+
+
+def ask_about_events(
+    rubric_set_of: Callable[[Event], Any], results_shown: Callable[[Event], bool]
+) -> None:
+    """Name the functions the cockpit asks for an event's rubric set (a DomainError when its
+    season has none) and whether its results show to the current user."""
+    _answers.update(rubric_set_of=rubric_set_of, results_shown=results_shown)
+
+
+def results_shown(event: Event) -> bool:
+    return _answers["results_shown"](event)
 
 
 class ProgrammeKind(enum.Enum):
@@ -63,7 +77,7 @@ def schedule_files(event: Event) -> list[Target]:
 
 def blank_rubrics(event: Event) -> list[Target]:
     try:
-        rubrics = rubric_set_of(event).rubrics
+        rubrics = _answers["rubric_set_of"](event).rubrics
     except DomainError:
         return []
     language = current_language()
