@@ -219,7 +219,7 @@ def save(
         )
         raise RubricRefused(event, {"client_key": elsewhere}, 409)
     if stored is not None and stored.status == RubricStatus.SUBMITTED:
-        if given.submit and _contents(rubric, given.filled) != _contents_of(stored):
+        if given.submit and _contents(rubric, given.filled) != contents_of(stored):
             raise DifferentRubric(event, stored)
         return stored, False
     if check_seat:
@@ -266,7 +266,8 @@ def _contents(rubric: Rubric, filled: FilledRubric) -> dict[str, Any]:
     }
 
 
-def _contents_of(entry: RubricEntry) -> dict[str, Any]:
+def contents_of(entry: RubricEntry) -> dict[str, Any]:
+    """What the judge filled in, as a new version of the entry copies it."""
     return {
         "levels": entry.levels,
         "notes": entry.notes,
@@ -311,12 +312,18 @@ def _store(
         supersedes_id=current.id if current else None,
         **fields,
     )
-    if current is not None:
-        current.current = False
+    add_version(entry, current)
+    return entry, True
+
+
+def add_version(entry: RubricEntry, superseded: RubricEntry | None) -> None:
+    """Add `entry` as the current version; the one it supersedes stops being current first
+    (flushed before, so the one-current index never sees two)."""
+    if superseded is not None:
+        superseded.current = False
         db.session.flush()
     db.session.add(entry)
     db.session.flush()
-    return entry, True
 
 
 def refused_rubrics(event: Event) -> list[RefusedItem]:

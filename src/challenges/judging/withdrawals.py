@@ -11,6 +11,7 @@ from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.judging import panels
+from challenges.judging.entries import add_version, contents_of
 from challenges.judging.models import RubricEntry, RubricStatus
 from challenges.judging.programme import in_words
 from challenges.registration.models import Team
@@ -78,18 +79,12 @@ def withdraw(event: Event, entry_id: int, user: User, reason: str) -> RubricEntr
         judge_name=entry.judge_name,
         rubric_set_key=entry.rubric_set_key,
         rubric=entry.rubric,
-        levels=entry.levels,
-        notes=entry.notes,
-        went_well=entry.went_well,
-        think_about=entry.think_about,
         status=RubricStatus.WITHDRAWN,
         version=entry.version + 1,
         supersedes_id=entry.id,
         withdrawn_reason=reason,
         withdrawn_by_id=user.id,
+        **contents_of(entry),
     )
-    entry.current = False
-    db.session.flush()
-    db.session.add(withdrawn)
-    db.session.flush()
+    add_version(withdrawn, entry)
     return withdrawn
