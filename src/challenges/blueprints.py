@@ -1,6 +1,6 @@
 """Registers every area's blueprint, the account loader and what a lower area asks of a higher
 one (a season's definitions, a category's teams, a school's coaches, an event's rubrics and
-whether its results show)."""
+whether its results show, its results per category)."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -11,6 +11,7 @@ from challenges.auth import views as auth
 from challenges.awards import prize_views as public_prize
 from challenges.awards import results_views as awards_results
 from challenges.awards import views as awards
+from challenges.awards.results import event_results
 from challenges.awards.visibility import results_shown
 from challenges.backups import views as backups
 from challenges.core import tablet_views
@@ -76,6 +77,7 @@ def register(app: Flask) -> None:
     season_forms.offer(robot_games=season_keys, rubric_sets=rubric_set_keys)
     season_services.count_category_teams_with(registration_services.teams_in)
     cockpit.ask_about_events(rubric_set_of=rubric_set_of, results_shown=results_shown)
+    judging.show_results_with(event_results)
     school_services.find_colleagues_with(registration_services.coaches_at)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins
     login_manager.login_view = "auth.login"

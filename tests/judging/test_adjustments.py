@@ -7,12 +7,12 @@ import pytest
 from sqlalchemy import select
 
 from challenges.auth.roles import Role
+from challenges.awards.results import event_results
 from challenges.events.market.services import assign_stands
 from challenges.extensions import db
 from challenges.judging import entries
 from challenges.judging.assessment import FilledRubric
 from challenges.judging.models import RubricAdjustment
-from challenges.judging.results import event_results
 from tests.events.programme_words import FLL_WORDS, main_of, words_in
 from tests.factories import (
     grant_event_role,

@@ -5,8 +5,8 @@ reason: kept as a version, counted nowhere."""
 from sqlalchemy import select
 
 from challenges.auth.roles import Role
+from challenges.awards import results
 from challenges.extensions import db
-from challenges.judging import results
 from challenges.judging.models import RubricEntry, RubricStatus
 from tests.events.programme_words import FLL_WORDS, VAKKANJERS_WORDS, main_of, words_in
 from tests.factories import grant_event_role, make_user

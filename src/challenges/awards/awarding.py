@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from challenges.auth.models import User
 from challenges.awards.models import Advancement, AdvancementKind, AwardWinner
+from challenges.awards.results import CategoryResults, EventResults
 from challenges.awards.rules import Candidate, Holding, candidates, problems, proposal
 from challenges.database import lock_rows
 from challenges.errors import DomainError
@@ -16,8 +17,8 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.i18n import current_language
 from challenges.judging.entries import rubric_set_of
-from challenges.judging.results import ROBOT_GAME, CategoryResults, EventResults
 from challenges.judging.rubrics import Award
+from challenges.judging.scoring import ROBOT_GAME
 
 
 @dataclass

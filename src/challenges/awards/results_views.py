@@ -8,7 +8,7 @@ from flask_login import current_user
 from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.policies import TEAM_COACH
-from challenges.awards import awarding, ticket_mail, tickets, voting
+from challenges.awards import awarding, results, ticket_mail, tickets, voting
 from challenges.awards.forms import VoteForm
 from challenges.awards.models import Advancement
 from challenges.awards.visibility import ranking_shown, results_shown, team_at, visible_event
@@ -20,7 +20,7 @@ from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
 from challenges.i18n import current_language as language
 from challenges.inputs import parse_id
-from challenges.judging import entries, results
+from challenges.judging import entries
 from challenges.registration.models import Team
 from challenges.robot_game import standings
 

@@ -20,6 +20,7 @@ from challenges.awards.models import (
     AwardWinner,
     TieBreak,
 )
+from challenges.awards.results import CategoryResults, EventResults, event_results
 from challenges.awards.ticket_mail import mail_coaches
 from challenges.awards.ties import Tie, order_from_places
 from challenges.database import lock_rows, utcnow
@@ -27,7 +28,6 @@ from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind, EventTeam
 from challenges.events.placement import services as placement_service
 from challenges.extensions import db
-from challenges.judging.results import CategoryResults, EventResults, event_results
 from challenges.judging.rubrics import Award
 from challenges.labels import team_label
 from challenges.registration.models import Team

@@ -10,14 +10,13 @@ from werkzeug.datastructures import MultiDict
 from challenges.actions import attempt, run_action
 from challenges.auth.access import require
 from challenges.auth.policies import JUDGE_ADVISORS, ORGANISER
-from challenges.awards import awarding, national, tickets, visibility, voting
+from challenges.awards import awarding, national, results, tickets, visibility, voting
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.forms import ConfirmForm
 from challenges.i18n import current_language as language
 from challenges.inputs import InputError, parse_id
-from challenges.judging import results
 
 bp = Blueprint("awards", __name__, url_prefix="/events/<int:event_id>/awards")
 

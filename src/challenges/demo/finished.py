@@ -17,6 +17,7 @@ from challenges.auth.models import EventRole, User
 from challenges.auth.roles import Role
 from challenges.awards import awarding, tickets, voting
 from challenges.awards.models import PublicVote
+from challenges.awards.results import event_results, present_teams
 from challenges.database import utcnow
 from challenges.demo.data import world
 from challenges.demo.dates import amsterdam_today
@@ -28,7 +29,6 @@ from challenges.extensions import db
 from challenges.judging import entries, panels
 from challenges.judging.assessment import FilledRubric
 from challenges.judging.models import StandClaim
-from challenges.judging.results import event_results, present_teams
 from challenges.judging.rubrics import RubricSet
 from challenges.registration.models import Team
 from challenges.robot_game.definitions import SeasonDefinition, load

@@ -2,6 +2,7 @@
 judge advisor's page. The market's pages are on the same blueprint, in `market_views`."""
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -19,11 +20,12 @@ from challenges.extensions import db
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, confirmed_or_400
 from challenges.i18n import current_language as language
 from challenges.inputs import parse_id
-from challenges.judging import adjustments, entries, panels, progress, results, withdrawals
+from challenges.judging import adjustments, entries, panels, progress, withdrawals
 from challenges.judging.assessment import filled_from_form
 from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, agreement_level
 from challenges.judging.models import RubricStatus
 from challenges.judging.programme import in_words, is_market
+from challenges.judging.scoring import CORE_VALUES, ROBOT_GAME
 from challenges.labels import team_label
 from challenges.registration.models import Team
 from challenges.seasons.models import Season
@@ -35,6 +37,15 @@ api = Blueprint("judging_api", __name__, url_prefix="/api/v1/events/<int:event_i
 settings = Blueprint(
     "judging_rubric_settings", __name__, url_prefix="/seasons/<int:season_id>/rubrics"
 )
+
+# The results per category with the Champion's ranking are awards', which builds on judging:
+# awards names, when the app starts, how the advisor's page computes them (`show_results_with`).
+_answers: dict[str, Callable[[Event], Any]] = {}
+
+
+def show_results_with(event_results: Callable[[Event], Any]) -> None:
+    """Name the function that computes an event's results per category."""
+    _answers.update(event_results=event_results)
 
 
 @bp.get("")
@@ -191,8 +202,8 @@ def seating(event_id: int):
 def area_names(rubric_set, language: str) -> dict[str, str]:
     names = {rubric.id: rubric.name[language] for rubric in rubric_set.rubrics}
     if rubric_set.has_core_values:
-        names[results.CORE_VALUES] = rubric_set.core_values["name"][language]
-    return names | {results.ROBOT_GAME: _("Robot Game")}
+        names[CORE_VALUES] = rubric_set.core_values["name"][language]
+    return names | {ROBOT_GAME: _("Robot Game")}
 
 
 @bp.get("/advisor")
@@ -209,7 +220,7 @@ def advisor(event_id: int):
         rubric_set=rubric_set,
         language=language(),
         progress=found if show_judges else found.without_judges(),
-        results=results.event_results(event),
+        results=_answers["event_results"](event),
         minimum_teams=event.normalise_min_teams or DEFAULT_MINIMUM_TEAMS,
         agreement_level=agreement_level,
         area_names=area_names(rubric_set, language()),

@@ -5,6 +5,7 @@ from typing import IO
 
 from flask_babel import gettext as _
 
+from challenges.awards.results import present_teams
 from challenges.errors import DomainError
 from challenges.events.market.services import market_teams, stand_order
 from challenges.events.models import Event
@@ -12,7 +13,6 @@ from challenges.events.schedule import services as schedule_service
 from challenges.i18n import as_date, as_time
 from challenges.i18n import current_language as language
 from challenges.judging.entries import rubric_set_of, submitted_for_team
-from challenges.judging.results import present_teams
 from challenges.judging.rubrics import Rubric, RubricSet
 from challenges.labels import location_label, round_label, signs_label, team_label
 from challenges.links import absolute_url

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from challenges.awards import voting
 from challenges.awards.awarding import award_lists, place_label, ticket_reason
+from challenges.awards.results import event_results, present_teams
 from challenges.awards.tickets import going
 from challenges.awards.visibility import ranking_shown
 from challenges.database import utcnow
@@ -15,7 +16,6 @@ from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.i18n import as_date, as_datetime
 from challenges.i18n import current_language as language
-from challenges.judging.results import event_results, present_teams
 from challenges.labels import team_label
 from challenges.printing import models
 from challenges.printing.certificates import Branding, Certificate

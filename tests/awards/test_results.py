@@ -2,9 +2,9 @@
 verified robot-game sheets; and what the judge advisor sees."""
 
 from challenges.auth.roles import Role
+from challenges.awards.results import event_results
 from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
-from challenges.judging.results import event_results
 from challenges.robot_game.models import ScoreSheet
 from tests.factories import grant_event_role, make_user
 

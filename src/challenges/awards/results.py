@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from challenges.awards.champions import ChampionsRow, champions_ranking
 from challenges.events.models import Attendance, Event, EventTeam
 from challenges.extensions import db
 from challenges.judging import adjustments, entries
@@ -17,9 +18,9 @@ from challenges.judging.fairness import DEFAULT_MINIMUM_TEAMS, Normalisation, Sc
 from challenges.judging.models import RubricEntry, RubricStatus
 from challenges.judging.rubrics import RubricSet
 from challenges.judging.scoring import (
-    ChampionsRow,
+    CORE_VALUES,
+    ROBOT_GAME,
     area_ranks,
-    champions_ranking,
     gracious_professionalism,
     weighted_score,
 )
@@ -27,9 +28,6 @@ from challenges.registration.models import Team
 from challenges.robot_game import standings
 from challenges.robot_game.ranking import rank
 from challenges.seasons.models import Category
-
-CORE_VALUES = "core_values"
-ROBOT_GAME = "robot_game"
 
 
 @dataclass
