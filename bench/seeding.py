@@ -66,7 +66,8 @@ def seed_event(season, category, slug: str, first_team: int, size: tuple[int, in
     from challenges.events.models import Event, EventKind, EventTeam, ScheduleEntry
     from challenges.extensions import db
     from challenges.registration.models import Team
-    from challenges.robot_game import sheets
+    from challenges.robot_game import reviewing, submitting
+    from challenges.robot_game.sheet_input import SheetInput
 
     teams, scored_rounds, rounds = size
     event = Event(
@@ -113,12 +114,12 @@ def seed_event(season, category, slug: str, first_team: int, size: tuple[int, in
             if round_number > scored_rounds:
                 open_matches.append(entry.id)
                 continue
-            given = sheets.SheetInput(
+            given = SheetInput(
                 uuid.uuid4().hex, entry.id, answers | {"m06_ore_blocks": index % 4}, "R", "X"
             )
-            sheet, _ = sheets.submit(event, given, scorer)
+            sheet, _ = submitting.submit(event, given, scorer)
             db.session.flush()
-            sheets.verify(sheet, "Head")
+            reviewing.verify(sheet, "Head")
     return {"id": event.id, "open_matches": open_matches}
 
 

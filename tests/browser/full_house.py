@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from challenges import create_app
 from challenges.extensions import db
-from challenges.robot_game import sheets
+from challenges.robot_game import reviewing, submitting
 from challenges.robot_game.definitions import load
 from challenges.robot_game.evaluator import evaluate
+from challenges.robot_game.sheet_input import SheetInput
 from tests.factories import app_config
 from tests.robot_game.conftest import SEASON, answers, make_arena
 
@@ -51,9 +52,9 @@ def played(chance: random.Random) -> dict:
 
 def submit(arena, index: int, number: int, given: dict):
     match = arena.matches[(index, "ranking", number)]
-    sheet, _new = sheets.submit(
+    sheet, _new = submitting.submit(
         arena.event,
-        sheets.SheetInput(uuid.uuid4().hex, match, given, "Rita", "OK"),
+        SheetInput(uuid.uuid4().hex, match, given, "Rita", "OK"),
         arena.referee,
     )
     db.session.flush()
@@ -71,7 +72,7 @@ def build_full_house(database_url: str, teams: int = 60) -> FullHouse:
             team.name_key = team.name.casefold()
         for index in range(teams - WITHOUT_SCORE):
             for number in (1, 2):
-                sheets.verify(submit(arena, index, number, played(chance)), "Henk")
+                reviewing.verify(submit(arena, index, number, played(chance)), "Henk")
         every_mission = {q.id: True for q in load(SEASON).questions if q.type == "yesno"}
         waiting = submit(arena, 0, 3, answers(**every_mission))
         house = FullHouse(

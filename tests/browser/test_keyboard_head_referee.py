@@ -12,7 +12,9 @@ from challenges.auth.models import User
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.registration.models import Team
-from challenges.robot_game import sheets
+from challenges.robot_game import reviewing, submitting
+from challenges.robot_game.models import ScoreSheet
+from challenges.robot_game.sheet_input import SheetInput
 from tests.browser.conftest import TABLET, page_without_errors, screenshot, serving
 from tests.browser.full_house import FullHouse, build_full_house
 from tests.browser.keyboard import assert_focus_seen, tab_to
@@ -52,8 +54,8 @@ def send_sheet(database_url: str, house: FullHouse, team_name: str) -> None:
             .where(ScheduleEntry.kind == "ranking", ScheduleEntry.round == 1)
         ).one()
         sender = db.session.scalars(select(User).where(User.email == house.head_referee)).one()
-        given = sheets.SheetInput(uuid.uuid4().hex, match, answers(), "Rita", "OK")
-        sheets.submit(event, given, sender)
+        given = SheetInput(uuid.uuid4().hex, match, answers(), "Rita", "OK")
+        submitting.submit(event, given, sender)
         db.session.commit()
         db.session.remove()
         db.engine.dispose()
@@ -63,7 +65,7 @@ def verify_elsewhere(database_url: str, sheet_id: int) -> None:
     """Another tablet of the head referee verifies the sheet."""
     app = create_app(app_config(database_url))
     with app.test_request_context():
-        sheets.verify(db.session.get(sheets.ScoreSheet, sheet_id), "Henk")
+        reviewing.verify(db.session.get(ScoreSheet, sheet_id), "Henk")
         db.session.commit()
         db.session.remove()
         db.engine.dispose()

@@ -24,8 +24,8 @@ from challenges.judging.entries import rubric_set_of
 from challenges.judging.models import RubricEntry
 from challenges.mail.models import OutboxMessage
 from challenges.registration.models import Team
+from challenges.robot_game.match_sheets import MATCH_KINDS
 from challenges.robot_game.models import ScoreSheet
-from challenges.robot_game.sheets import MATCH_KINDS
 from challenges.schools.models import SchoolRequest
 from tests.databases import empty_all_tables
 from tests.factories import CSRF_FIELD, IsolatedClient, app_config

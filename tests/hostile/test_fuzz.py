@@ -29,7 +29,7 @@ from challenges.demo.data import DEMO_EVENT
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.judging.entries import rubric_set_of
-from challenges.robot_game.sheets import season_of
+from challenges.robot_game.match_sheets import season_of
 from tests.factories import app_config
 from tests.hostile.conftest import Visitor, event_args, page_forms
 from tests.hostile.images import broken_idat, cut_after_ihdr, cut_jpeg, picture

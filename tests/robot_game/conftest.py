@@ -8,8 +8,10 @@ import pytest
 from challenges.auth.roles import Role
 from challenges.events.models import ScheduleEntry
 from challenges.extensions import db
-from challenges.robot_game import sheets
+from challenges.robot_game import reviewing, submitting
 from challenges.robot_game.definitions import load
+from challenges.robot_game.models import ScoreSheet
+from challenges.robot_game.sheet_input import SheetInput
 from tests.factories import (
     grant_event_role,
     make_event,
@@ -99,15 +101,15 @@ def submitted_sheet(
     number: int = 1,
     verify: bool = False,
     key: str = "key",
-) -> sheets.ScoreSheet:
+) -> ScoreSheet:
     """A complete sheet for the arena's team `index` in that round, verified if asked (another
     `key`: another tablet's sheet for the same match)."""
     match = arena.matches[(index, kind, number)]
-    given = sheets.SheetInput(f"{key}-{kind}-{index}-{number}", match, answers(), "Rita", "AB")
-    sheet, _created = sheets.submit(arena.event, given, arena.referee)
+    given = SheetInput(f"{key}-{kind}-{index}-{number}", match, answers(), "Rita", "AB")
+    sheet, _created = submitting.submit(arena.event, given, arena.referee)
     db.session.flush()
     if verify:
-        sheets.verify(sheet, "Henk")
+        reviewing.verify(sheet, "Henk")
     db.session.commit()
     return sheet
 

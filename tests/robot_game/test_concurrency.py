@@ -10,8 +10,9 @@ from challenges.auth.models import User
 from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.robot_game import desk, sheets
+from challenges.robot_game import desk, rounds, submitting
 from challenges.robot_game.models import ScoreSheet
+from challenges.robot_game.sheet_input import SheetInput
 from tests.robot_game.conftest import answers
 
 
@@ -24,13 +25,13 @@ def at_the_same_moment(app, arena, keys: list[str], teams: list[int] | None = No
     outcomes: list = []
 
     def submit(key: str, match: int) -> None:
-        given = sheets.SheetInput(key, match, answers(), "Rita", "AB")
+        given = SheetInput(key, match, answers(), "Rita", "AB")
         start.wait()
         with app.test_request_context(method="POST"):
             try:
-                event = db.session.get(sheets.Event, event_id)
-                user = db.session.get(sheets.User, user_id)
-                _sheet, created = sheets.submit(event, given, user)
+                event = db.session.get(Event, event_id)
+                user = db.session.get(User, user_id)
+                _sheet, created = submitting.submit(event, given, user)
                 db.session.commit()
                 outcomes.append((key, created))
             except Exception as error:  # reported by the assertion below
@@ -54,7 +55,7 @@ def test_two_referees_at_the_same_moment_are_both_stored_and_flagged(app, arena)
     assert sorted(outcomes) == [("key-left-0001", True), ("key-right-002", True)]
     db.session.expire_all()
     assert db.session.scalar(select(func.count(ScoreSheet.id))) == 2
-    assert [len(group) for group in sheets.overview(arena.event).conflicts] == [2]
+    assert [len(group) for group in desk.overview(arena.event).conflicts] == [2]
 
 
 def test_the_same_sheet_twice_at_the_same_moment_is_stored_once(app, arena):
@@ -98,22 +99,22 @@ def test_a_round_closed_while_a_sheet_is_on_its_way_waits_for_it(app, arena, mon
         pytest.skip("row locks: SQLite lets one writer at a time")
     checked, release = threading.Event(), threading.Event()
     committed: list[str] = []
-    may_score = sheets._check_may_score
+    may_score = submitting._check_may_score
 
     def paused_after_the_check(*args) -> None:
         may_score(*args)
         checked.set()
         release.wait(30)
 
-    monkeypatch.setattr(sheets, "_check_may_score", paused_after_the_check)
+    monkeypatch.setattr(submitting, "_check_may_score", paused_after_the_check)
     match = arena.matches[(0, "ranking", 1)]
     event_id, referee_id, head_id = arena.event.id, arena.referee.id, arena.head_referee.id
 
     def send_sheet() -> None:
         with app.test_request_context(method="POST"):
             event, user = db.session.get(Event, event_id), db.session.get(User, referee_id)
-            given = sheets.SheetInput("key-on-its-way-1", match, answers(), "Rita", "AB")
-            sheets.submit(event, given, user)
+            given = SheetInput("key-on-its-way-1", match, answers(), "Rita", "AB")
+            submitting.submit(event, given, user)
             db.session.commit()
             committed.append("sheet")
             db.session.remove()
@@ -140,4 +141,4 @@ def test_a_round_closed_while_a_sheet_is_on_its_way_waits_for_it(app, arena, mon
     assert committed == ["sheet", "close"]
     db.session.expire_all()
     assert db.session.scalar(select(func.count(ScoreSheet.id))) == 1
-    assert sheets.is_closed(arena.event, "ranking", 1)
+    assert rounds.is_closed(arena.event, "ranking", 1)

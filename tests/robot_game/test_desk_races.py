@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from challenges.extensions import db
-from challenges.robot_game import sheets
+from challenges.robot_game import submitting
 from challenges.robot_game.models import ClosedRound, ScoreboardState, ScoreSheet, SheetStatus
+from challenges.robot_game.sheet_input import SheetInput
 from tests.concurrency import at_the_same_moment
 from tests.factories import FormClient
 from tests.robot_game.conftest import answers, make_arena, payload
@@ -50,8 +51,8 @@ class Desk:
 def submitted_sheets(arena) -> list[int]:
     ids = []
     for number, match in enumerate(arena.matches.values()):
-        given = sheets.SheetInput(f"key-race-{number:04d}", match, answers(), "Rita", "AB")
-        ids.append(sheets.submit(arena.event, given, arena.referee)[0].id)
+        given = SheetInput(f"key-race-{number:04d}", match, answers(), "Rita", "AB")
+        ids.append(submitting.submit(arena.event, given, arena.referee)[0].id)
     db.session.commit()
     return ids
 

@@ -4,17 +4,18 @@ referee, who uses it or sets it aside; the tablet is told so."""
 from sqlalchemy import select
 
 from challenges.extensions import db
-from challenges.robot_game import sheets
+from challenges.robot_game import reviewing, rounds, submitting
 from challenges.robot_game.models import ScoreSheet, SheetStatus
+from challenges.robot_game.sheet_input import SheetInput
 from challenges.tablets.models import Outcome, RefusedItem
 from tests.robot_game.conftest import answers, payload
 from tests.robot_game.test_sheets import api
 
 
 def verified_sheet(arena, match: int) -> ScoreSheet:
-    given = sheets.SheetInput("key-first-001", match, answers(), "Rita", "AB")
-    sheet, _created = sheets.submit(arena.event, given, arena.referee)
-    sheets.verify(sheet, "Henk")
+    given = SheetInput("key-first-001", match, answers(), "Rita", "AB")
+    sheet, _created = submitting.submit(arena.event, given, arena.referee)
+    reviewing.verify(sheet, "Henk")
     db.session.commit()
     return sheet
 
@@ -53,7 +54,7 @@ def test_a_sheet_after_verification_waits_on_the_desk_and_can_replace_the_score(
 
 
 def test_a_sheet_for_a_closed_round_can_be_set_aside(client, arena):
-    sheets.close_round(arena.event, "ranking", 1, arena.head_referee)
+    rounds.close_round(arena.event, "ranking", 1, arena.head_referee)
     db.session.commit()
     client.log_in(arena.referee.email)
     refused = api(client, arena, payload(arena.matches[(1, "ranking", 1)], "key-closed-01"))
@@ -71,7 +72,7 @@ def test_a_sheet_for_a_closed_round_can_be_set_aside(client, arena):
 
 def test_a_sheet_for_a_no_show_says_so(client, arena):
     match = arena.matches[(2, "ranking", 1)]
-    sheets.mark_no_show(arena.event, match, arena.head_referee)
+    reviewing.mark_no_show(arena.event, match, arena.head_referee)
     db.session.commit()
     client.log_in(arena.referee.email)
     refused = api(client, arena, payload(match, "key-noshow-1"))

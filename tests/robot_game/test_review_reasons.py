@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from challenges.extensions import db
-from challenges.robot_game import sheets
+from challenges.robot_game import reviewing
 from challenges.robot_game.messages import review_reason
 from challenges.robot_game.models import ScoreSheet
 from tests.robot_game.conftest import submitted_sheet
@@ -26,7 +26,7 @@ def test_a_sheet_set_aside_for_a_no_show_says_why_in_the_readers_language(
     client, arena, language, shown, not_shown
 ):
     sheet = submitted_sheet(arena, index=1)
-    sheets.mark_no_show(arena.event, sheet.match_id, arena.head_referee)
+    reviewing.mark_no_show(arena.event, sheet.match_id, arena.head_referee)
     db.session.commit()
     stored = db.session.scalars(select(ScoreSheet.review_reason).order_by(ScoreSheet.id)).all()
     assert stored == ["did_not_come", "no_show"]
@@ -42,7 +42,7 @@ def test_a_sheet_set_aside_for_a_no_show_says_why_in_the_readers_language(
 
 def test_a_typed_reason_is_shown_as_typed(client, arena):
     sheet = submitted_sheet(arena, index=1)
-    sheets.reject(sheet, "Henk", "Tafel 2 stond scheef")
+    reviewing.reject(sheet, "Henk", "Tafel 2 stond scheef")
     db.session.commit()
     client.log_in(arena.head_referee.email)
     client.submit("/language", {"language": "en"}, page="/")

@@ -3,21 +3,23 @@
 import pytest
 from sqlalchemy import event as sqlalchemy_event
 
+from challenges.errors import DomainError
 from challenges.extensions import db
-from challenges.robot_game import sheets, standings
+from challenges.robot_game import desk, match_sheets, reviewing, standings, submitting
+from challenges.robot_game.sheet_input import SheetInput
 from tests.robot_game.conftest import answers, make_arena
 
 
 def submit(arena, index, number, key, verify=True, **changes):
-    entry = sheets.match_of(arena.event, arena.matches[(index, "ranking", number)])
-    sheet, _ = sheets.submit(
+    entry = match_sheets.match_of(arena.event, arena.matches[(index, "ranking", number)])
+    sheet, _ = submitting.submit(
         arena.event,
-        sheets.SheetInput(key, entry.id, answers(**changes), "Rita", "AB"),
+        SheetInput(key, entry.id, answers(**changes), "Rita", "AB"),
         arena.referee,
     )
     db.session.flush()
     if verify:
-        sheets.verify(sheet, "Henk")
+        reviewing.verify(sheet, "Henk")
     db.session.commit()
     return sheet
 
@@ -73,7 +75,7 @@ def test_an_unchanged_scoreboard_costs_a_304(client, board, app):
     assert first.headers["Cache-Control"] == "public, max-age=5, stale-while-revalidate=30"
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
     with app.test_request_context():
-        sheets.verify(sheets.overview(board.event).unverified[0], "Henk")
+        reviewing.verify(desk.overview(board.event).unverified[0], "Henk")
     db.session.commit()
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200
@@ -85,13 +87,13 @@ def test_a_frozen_scoreboard_shows_the_standings_of_that_moment(client, board, a
     standings.freeze(board.event, board.head_referee)
     db.session.commit()
     with app.test_request_context():
-        sheets.verify(sheets.overview(board.event).unverified[0], "Henk")
+        reviewing.verify(desk.overview(board.event).unverified[0], "Henk")
     db.session.commit()
     frozen = client.get(url).json
     assert frozen["frozen"] is True
     assert {r["number"]: r["best"] for r in frozen["teams"]}[1003] is None
     assert "bevroren" in client.get(f"/events/{board.event.id}/scoreboard").get_data(as_text=True)
-    with pytest.raises(sheets.DomainError):
+    with pytest.raises(DomainError):
         standings.freeze(board.event, board.head_referee)
     standings.unfreeze(board.event)
     db.session.commit()
@@ -164,7 +166,7 @@ def test_the_public_team_page_shows_what_the_frozen_scoreboard_shows(client, boa
     standings.freeze(board.event, board.head_referee)
     db.session.commit()
     with app.test_request_context():
-        sheets.verify(sheets.overview(board.event).unverified[0], "Henk")
+        reviewing.verify(desk.overview(board.event).unverified[0], "Henk")
     db.session.commit()
     assert "Wedstrijdronde 1: 80" not in client.get(page).text
     standings.unfreeze(board.event)

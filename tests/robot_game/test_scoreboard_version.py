@@ -13,7 +13,8 @@ from challenges.events.models import Attendance, Event
 from challenges.events.placement import services as placement_service
 from challenges.extensions import db
 from challenges.registration import services as registration
-from challenges.robot_game import sheets, standings
+from challenges.robot_game import reviewing, rounds, standings
+from challenges.robot_game.sheet_input import SheetInput
 from tests.concurrency import at_the_same_moment
 from tests.factories import make_event, make_user
 from tests.robot_game.conftest import answers, make_arena, submitted_sheet
@@ -30,26 +31,26 @@ def match_of(arena, kind: str = "ranking") -> int:
 
 
 def correct(arena, found, verify=True):
-    sheets.edit(arena.event, found, answers(m00_inspection=True), arena.head_referee, verify)
+    reviewing.edit(arena.event, found, answers(m00_inspection=True), arena.head_referee, verify)
 
 
 def late(arena, kind="ranking"):
-    given = sheets.SheetInput(f"late-{kind}", match_of(arena, kind), answers(), "Rita", "AB")
-    sheets.late_arrival(arena.event, given, arena.referee, arena.head_referee)
+    given = SheetInput(f"late-{kind}", match_of(arena, kind), answers(), "Rita", "AB")
+    reviewing.late_arrival(arena.event, given, arena.referee, arena.head_referee)
 
 
 # (what is there before, the change, whether the public scoreboard changes)
 CHANGES = {
     "a sheet arrives": (None, lambda a, s: submitted_sheet(a, key="other"), False),
-    "a ranking sheet is verified": ("submitted", lambda a, s: sheets.verify(s, "Henk"), True),
+    "a ranking sheet is verified": ("submitted", lambda a, s: reviewing.verify(s, "Henk"), True),
     "a practice sheet is verified": (
         "practice",
-        lambda a, s: sheets.verify(s, "Henk"),
+        lambda a, s: reviewing.verify(s, "Henk"),
         False,
     ),
     "a waiting sheet is rejected": (
         "submitted",
-        lambda a, s: sheets.reject(s, "Henk", "Wrong team"),
+        lambda a, s: reviewing.reject(s, "Henk", "Wrong team"),
         False,
     ),
     "a verified sheet is corrected": ("verified", lambda a, s: correct(a, s), True),
@@ -65,29 +66,29 @@ CHANGES = {
     ),
     "a no-show in a ranking round": (
         "submitted",
-        lambda a, s: sheets.mark_no_show(a.event, match_of(a), a.head_referee),
+        lambda a, s: reviewing.mark_no_show(a.event, match_of(a), a.head_referee),
         True,
     ),
     "a no-show in the practice round": (
         None,
-        lambda a, s: sheets.mark_no_show(a.event, match_of(a, "practice"), a.head_referee),
+        lambda a, s: reviewing.mark_no_show(a.event, match_of(a, "practice"), a.head_referee),
         False,
     ),
     "a verified match is re-run": (
         "verified",
-        lambda a, s: sheets.rerun(a.event, match_of(a), a.head_referee, "Table wobbled"),
+        lambda a, s: reviewing.rerun(a.event, match_of(a), a.head_referee, "Table wobbled"),
         True,
     ),
     "a waiting match is re-run": (
         "submitted",
-        lambda a, s: sheets.rerun(a.event, match_of(a), a.head_referee, "Table wobbled"),
+        lambda a, s: reviewing.rerun(a.event, match_of(a), a.head_referee, "Table wobbled"),
         False,
     ),
     "a late sheet replaces a verified one": ("verified", lambda a, s: late(a), True),
     "a late sheet replaces a waiting one": ("submitted", lambda a, s: late(a), False),
     "a round is closed": (
         None,
-        lambda a, s: sheets.close_round(a.event, "ranking", 1, a.head_referee),
+        lambda a, s: rounds.close_round(a.event, "ranking", 1, a.head_referee),
         False,
     ),
     "the scoreboard is frozen": (
@@ -125,7 +126,7 @@ def test_unfreezing_changes_the_version(app, arena):
 def test_a_change_that_is_rolled_back_leaves_the_version(app, arena):
     found = submitted_sheet(arena)
     before = version(arena.event.id)
-    sheets.verify(found, "Henk")
+    reviewing.verify(found, "Henk")
     db.session.rollback()
     assert version(arena.event.id) == before
 

@@ -6,10 +6,12 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from challenges.auth.roles import Role
+from challenges.errors import DomainError
 from challenges.events.models import Conflict, ScheduleEntry
 from challenges.extensions import db
-from challenges.robot_game import sheets
+from challenges.robot_game import desk, match_sheets, reviewing, rounds, submitting
 from challenges.robot_game.models import ScoreSheet, SheetStatus
+from challenges.robot_game.sheet_input import SheetInput
 from tests.factories import grant_event_role, make_event, make_user
 from tests.robot_game.conftest import answers, make_arena, payload
 
@@ -95,16 +97,16 @@ def test_two_sheets_for_one_match_are_both_kept_and_flagged(referee, arena, clie
         api(referee, arena, payload(match, "key-bbbb2222", m05_floor_upright=True)).status_code
         == 201
     )
-    overview = sheets.overview(arena.event)
+    overview = desk.overview(arena.event)
     assert [len(group) for group in overview.conflicts] == [2]
     first, second = overview.conflicts[0]
-    with pytest.raises(sheets.DomainError, match="keur eerst het verkeerde af"):
-        sheets.verify(first, "Henk")
-    sheets.reject(first, "Henk", "Wrong team")
-    sheets.verify(second, "Henk")
+    with pytest.raises(DomainError, match="keur eerst het verkeerde af"):
+        reviewing.verify(first, "Henk")
+    reviewing.reject(first, "Henk", "Wrong team")
+    reviewing.verify(second, "Henk")
     db.session.commit()
     assert stored() == 2
-    overview = sheets.overview(arena.event)
+    overview = desk.overview(arena.event)
     assert overview.conflicts == []
     assert overview.verified == [second]
     assert overview.set_aside == [first]
@@ -186,8 +188,8 @@ def test_a_referee_with_a_conflict_of_interest_may_not_score_that_team(referee, 
 def test_closed_rounds_and_verified_matches_take_no_new_sheets(referee, arena):
     match = arena.matches[(0, "ranking", 1)]
     assert api(referee, arena, payload(match, "key-first001")).status_code == 201
-    sheets.verify(db.session.scalar(select(ScoreSheet)), "Henk")
-    sheets.close_round(arena.event, "ranking", 2, arena.head_referee)
+    reviewing.verify(db.session.scalar(select(ScoreSheet)), "Henk")
+    rounds.close_round(arena.event, "ranking", 2, arena.head_referee)
     db.session.commit()
     assert api(referee, arena, payload(match, "key-second01")).status_code == 409
     closed = api(referee, arena, payload(arena.matches[(0, "ranking", 2)], "key-third001"))
@@ -196,15 +198,15 @@ def test_closed_rounds_and_verified_matches_take_no_new_sheets(referee, arena):
 
 
 def test_an_edit_is_a_new_verified_version_and_the_old_one_stays(arena, app):
-    entry = sheets.match_of(arena.event, arena.matches[(2, "ranking", 1)])
-    sheet, _ = sheets.submit(
+    entry = match_sheets.match_of(arena.event, arena.matches[(2, "ranking", 1)])
+    sheet, _ = submitting.submit(
         arena.event,
-        sheets.SheetInput("key-edit0001", entry.id, answers(), "Rita", "AB"),
+        SheetInput("key-edit0001", entry.id, answers(), "Rita", "AB"),
         arena.referee,
     )
     db.session.commit()
     with app.test_request_context():
-        version = sheets.edit(
+        version = reviewing.edit(
             arena.event, sheet, answers(m13_statue_raised=True), arena.head_referee
         )
     db.session.commit()
@@ -213,26 +215,26 @@ def test_an_edit_is_a_new_verified_version_and_the_old_one_stays(arena, app):
     assert sheet.current is False
     assert sheet.score == 60
     assert sheet.answers == answers()
-    assert [v.version for v in sheets.history(sheet)] == [2, 1]
-    assert [v.version for v in sheets.history(version)] == [2, 1]
-    with pytest.raises(sheets.DomainError, match="intussen gewijzigd"):
-        sheets.verify(sheet, "Henk")
+    assert [v.version for v in match_sheets.history(sheet)] == [2, 1]
+    assert [v.version for v in match_sheets.history(version)] == [2, 1]
+    with pytest.raises(DomainError, match="intussen gewijzigd"):
+        reviewing.verify(sheet, "Henk")
 
 
 def test_no_show_and_rerun(arena, app):
     match = arena.matches[(3, "ranking", 1)]
     with app.test_request_context():
-        no_show = sheets.mark_no_show(arena.event, match, arena.head_referee)
+        no_show = reviewing.mark_no_show(arena.event, match, arena.head_referee)
         db.session.commit()
         assert (no_show.score, no_show.status, no_show.no_show) == (0, SheetStatus.VERIFIED, True)
-        with pytest.raises(sheets.DomainError):
-            sheets.rerun(arena.event, match, arena.head_referee, " ")
-        assert sheets.rerun(arena.event, match, arena.head_referee, "Table wobbled") == 1
+        with pytest.raises(DomainError):
+            reviewing.rerun(arena.event, match, arena.head_referee, " ")
+        assert reviewing.rerun(arena.event, match, arena.head_referee, "Table wobbled") == 1
         db.session.commit()
         assert no_show.status is SheetStatus.VOID
-        sheet, created = sheets.submit(
+        sheet, created = submitting.submit(
             arena.event,
-            sheets.SheetInput("key-rerun001", match, answers(), "Rita", "AB"),
+            SheetInput("key-rerun001", match, answers(), "Rita", "AB"),
             arena.referee,
         )
     assert created

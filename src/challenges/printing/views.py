@@ -42,7 +42,7 @@ from challenges.printing.certificates import Branding, write_certificates
 from challenges.printing.forms import BrandingForm
 from challenges.printing.market_plan import write_market_plan
 from challenges.registration.models import Team
-from challenges.robot_game.sheets import season_of, sheet_of
+from challenges.robot_game.match_sheets import season_of, sheet_of
 from challenges.seasons.models import Season
 
 bp = Blueprint("printing", __name__)

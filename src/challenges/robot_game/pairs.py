@@ -18,7 +18,7 @@ from challenges.errors import DomainError
 from challenges.events.models import Event, ScheduleEntry
 from challenges.extensions import db
 from challenges.i18n import current_language
-from challenges.robot_game import sheets
+from challenges.robot_game import match_sheets, reviewing
 from challenges.robot_game.definitions import SeasonDefinition
 from challenges.robot_game.evaluator import evaluate
 from challenges.robot_game.messages import problem_message
@@ -57,7 +57,9 @@ def _compare(
 
 
 def _active(event: Event) -> list[ScoreSheet]:
-    return [sheet for sheet in sheets.current_sheets(event) if sheet.status in sheets.ACTIVE]
+    return [
+        sheet for sheet in match_sheets.current_sheets(event) if sheet.status in match_sheets.ACTIVE
+    ]
 
 
 def disagreement(event: Event, season: SeasonDefinition, sheet: ScoreSheet) -> Disagreement | None:
@@ -71,7 +73,7 @@ def _partners(event: Event, active: list[ScoreSheet]) -> dict[int, ScoreSheet]:
     table at the same moment, for every given sheet at once (one query for the matches)."""
     matches = db.session.scalars(
         select(ScheduleEntry).where(
-            ScheduleEntry.event_id == event.id, ScheduleEntry.kind.in_(sheets.MATCH_KINDS)
+            ScheduleEntry.event_id == event.id, ScheduleEntry.kind.in_(match_sheets.MATCH_KINDS)
         )
     ).all()
     by_id = {match.id: match for match in matches}
@@ -94,7 +96,7 @@ def _partners(event: Event, active: list[ScoreSheet]) -> dict[int, ScoreSheet]:
 
 def disagreements(event: Event) -> list[Disagreement]:
     """Every pair of current sheets that disagree on a shared answer, each pair once."""
-    season = sheets.season_of(event)
+    season = match_sheets.season_of(event)
     if not season.shared_questions:
         return []
     active = _active(event)
@@ -112,7 +114,7 @@ def disagreements(event: Event) -> list[Disagreement]:
 
 def check_agrees(event: Event, sheet: ScoreSheet) -> None:
     """Verification waits until both tables of the pair agree on the shared answers."""
-    if disagreement(event, sheets.season_of(event), sheet) is not None:
+    if disagreement(event, match_sheets.season_of(event), sheet) is not None:
         raise DomainError(
             _(
                 "The other table of this pair recorded a different value for the shared mission: "
@@ -124,7 +126,7 @@ def check_agrees(event: Event, sheet: ScoreSheet) -> None:
 
 def warnings(event: Event, sheet: ScoreSheet) -> dict[str, str]:
     """Field-level notes for the referee whose sheet disagrees with the paired table."""
-    pair = disagreement(event, sheets.season_of(event), sheet)
+    pair = disagreement(event, match_sheets.season_of(event), sheet)
     if pair is None:
         return {}
     return {
@@ -139,7 +141,7 @@ def warnings(event: Event, sheet: ScoreSheet) -> dict[str, str]:
 def settle(event: Event, sheet: ScoreSheet, values: dict[str, Any], user: User) -> int:
     """Give both sheets of the pair the settled shared values (new versions where they
     differ, each keeping its status); returns how many sheets changed."""
-    season = sheets.season_of(event)
+    season = match_sheets.season_of(event)
     pair = disagreement(event, season, sheet)
     if pair is None:
         raise DomainError(_("These sheets agree; there is nothing to settle."), status=409)
@@ -153,6 +155,6 @@ def settle(event: Event, sheet: ScoreSheet, values: dict[str, Any], user: User) 
     for found in (pair.sheet, pair.partner):
         settled = found.answers | values
         if settled != found.answers:
-            sheets.edit(event, found, settled, user, verify=False)
+            reviewing.edit(event, found, settled, user, verify=False)
             changed += 1
     return changed

@@ -34,9 +34,18 @@ from challenges.i18n import current_language
 from challenges.inputs import JSON_MAX_BYTES, InputError, load_json
 from challenges.labels import team_label
 from challenges.registration.models import Team
-from challenges.robot_game import desk, pairs, sheets, standings
+from challenges.robot_game import (
+    desk,
+    match_sheets,
+    pairs,
+    rounds,
+    sheet_input,
+    standings,
+    submitting,
+)
 from challenges.robot_game.evaluator import answers_from_strings
 from challenges.robot_game.messages import browser_texts, review_reason
+from challenges.robot_game.sheet_input import SheetInput
 from challenges.tablets import refused
 from challenges.tablets.models import Kind
 
@@ -51,7 +60,7 @@ ONE_YEAR = 365 * 24 * 3600
 @require(REFEREES)
 def referee(event_id: int):
     event = db.get_or_404(Event, event_id)
-    tables = sheets.tables(event)
+    tables = match_sheets.tables(event)
     remembered = request.cookies.get(TABLE_COOKIE.format(event_id=event.id))
     if remembered in tables and "change" not in request.args:
         return redirect(url_for("robot_game.matches", event_id=event.id, table=remembered))
@@ -63,14 +72,14 @@ def referee(event_id: int):
 def matches(event_id: int):
     event = db.get_or_404(Event, event_id)
     table = request.args.get("table", "")
-    if table not in sheets.tables(event):
+    if table not in match_sheets.tables(event):
         return redirect(url_for("robot_game.referee", event_id=event.id, change=1))
     response = make_response(
         render_template(
             "robot_game/matches.html",
             event=event,
             table=table,
-            rows=sheets.table_matches(event, table),
+            rows=match_sheets.table_matches(event, table),
             may_review=HEAD_REFEREE.allows(current_user, {"event_id": event.id}),
             form=ConfirmForm(),
         )
@@ -82,7 +91,7 @@ def matches(event_id: int):
 
 
 def _match_or_404(event: Event, match_id: int) -> tuple[ScheduleEntry, Team]:
-    entry = found_or_404(lambda: sheets.match_of(event, match_id))
+    entry = found_or_404(lambda: match_sheets.match_of(event, match_id))
     return entry, db.session.get(Team, entry.team_id)
 
 
@@ -90,7 +99,7 @@ def sheet_page(
     event: Event, team: Team, answers: dict, problems: dict, status: int = 200, **context: Any
 ):
     """The scoring form: a referee's (`entry` given) or the head referee's edit (`sheet`)."""
-    season = sheets.season_of(event)
+    season = match_sheets.season_of(event)
     language = current_language()
     return render_template(
         "robot_game/sheet.html",
@@ -113,19 +122,19 @@ def sheet_page(
 def score(event_id: int, match_id: int):
     event = db.get_or_404(Event, event_id)
     entry, team = _match_or_404(event, match_id)
-    season = sheets.season_of(event)
+    season = match_sheets.season_of(event)
     if request.method == "GET":
         return sheet_page(event, team, season.start_sheet(), {}, entry=entry)
     confirmed_or_400()
     answers = answers_from_strings(season, request.form)
-    given = sheets.SheetInput(
+    given = SheetInput(
         client_key=request.form.get("client_key", ""),
         match_id=entry.id,
         answers=answers,
         referee_name=request.form.get("referee_name", ""),
         team_confirmation=request.form.get("team_confirmation", ""),
     )
-    outcome = attempt(lambda: sheets.submit(event, given, current_user))
+    outcome = attempt(lambda: submitting.submit(event, given, current_user))
     if isinstance(outcome, DomainError):
         problems = outcome.problems or {"match": outcome.message}
         return sheet_page(event, team, answers, problems, outcome.status, entry=entry)
@@ -150,12 +159,12 @@ def head_referee(event_id: int):
     return render_template(
         "robot_game/head_referee.html",
         event=event,
-        groups=sheets.overview(event),
+        groups=desk.overview(event),
         refused=desk.refused_sheets(event),
-        rounds=sheets.rounds(event),
-        closed=sheets.closed_rounds(event),
+        rounds=rounds.rounds(event),
+        closed=rounds.closed_rounds(event),
         pairs=pairs.disagreements(event),
-        season=sheets.season_of(event),
+        season=match_sheets.season_of(event),
         language=current_language(),
         state=standings.state_of(event),
         board=standings.live(event),
@@ -192,7 +201,7 @@ def _desk_action(event_id: int, action, success: str | None = None, backup: str 
 def settle(event_id: int, sheet_id: int):
     """The shared mission's value for both tables of a pair, as the head referee settles it."""
     event = db.get_or_404(Event, event_id)
-    season = sheets.season_of(event)
+    season = match_sheets.season_of(event)
     given = {
         question: request.form[f"value-{question}"]
         for question in season.shared_questions
@@ -301,8 +310,8 @@ def scoreboard_freeze(event_id: int, do: str):
 def sheet_detail(event_id: int, sheet_id: int):
     """A sheet with its versions; the head referee corrects it here (a new version)."""
     event = db.get_or_404(Event, event_id)
-    sheet = found_or_404(lambda: sheets.sheet_of(event, sheet_id))
-    season = sheets.season_of(event)
+    sheet = found_or_404(lambda: match_sheets.sheet_of(event, sheet_id))
+    season = match_sheets.season_of(event)
     answers, problems, status = sheet.answers, {}, 200
     if request.method == "POST":
         confirmed_or_400()
@@ -320,7 +329,7 @@ def sheet_detail(event_id: int, sheet_id: int):
         problems,
         status,
         sheet=sheet,
-        versions=sheets.history(sheet),
+        versions=match_sheets.history(sheet),
         review_reason=review_reason,
     )
 
@@ -362,7 +371,7 @@ def _receive(event: Event, files: list[FileStorage], tally: Counter[str]) -> Non
         for payload in payloads if isinstance(payloads, list) else [payloads]:
             try:
                 with db.session.begin_nested():
-                    sheets.submit(event, sheets.input_from_json(payload), current_user)
+                    submitting.submit(event, sheet_input.input_from_json(payload), current_user)
                 tally["stored"] += 1
             except DomainError as error:
                 tally["refused"] += 1
@@ -385,7 +394,9 @@ def api_submit(event_id: int):
     payload = request_json()
 
     def submit() -> tuple[dict[str, Any], int]:
-        sheet, created = sheets.submit(event, sheets.input_from_json(payload), current_user)
+        sheet, created = submitting.submit(
+            event, sheet_input.input_from_json(payload), current_user
+        )
         refused.arrived_after_all(Kind.SHEET, sheet.client_key)
         body = {
             "stored": True,
@@ -401,7 +412,7 @@ def api_submit(event_id: int):
 
 
 def _refused_details(event: Event, payload: Any, error: DomainError) -> dict[str, Any]:
-    if isinstance(error, sheets.DifferentContent):
+    if isinstance(error, submitting.DifferentContent):
         stored = {"id": error.stored.id, "score": error.stored.score}
         return {"conflict": "different_content", "stored_version": stored}
     return {"kept": _keep_refused(event, payload, error)}
@@ -412,7 +423,7 @@ def _keep_refused(event: Event, payload: Any, error: DomainError) -> bool:
     second transaction on purpose: the refused action was rolled back, the kept copy stays."""
     if error.status not in refused.STATE_REFUSALS:
         return False
-    given = sheets.input_from_json(payload)  # it was read before the refusal
+    given = sheet_input.input_from_json(payload)  # it was read before the refusal
     team_id = desk.team_of_match(event, given.match_id)
     if team_id is None:
         return False
