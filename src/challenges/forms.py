@@ -1,9 +1,9 @@
 """The base form every form of the app extends, and small shared forms."""
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from flask import abort
+from flask import abort, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from jinja2 import pass_context
@@ -35,6 +35,12 @@ class Form(FlaskForm):
 
 class ConfirmForm(Form):
     """A button that only carries the CSRF token."""
+
+
+def form_page(template: str, form: FlaskForm, **context: Any) -> tuple[str, int]:
+    """A form's page, answered 422 while it shows a problem."""
+    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
+    return render_template(template, form=form, **context), status
 
 
 def confirmed_or_400() -> None:

@@ -8,7 +8,6 @@ from flask import (
     current_app,
     flash,
     redirect,
-    render_template,
     request,
     session,
     url_for,
@@ -33,7 +32,7 @@ from challenges.auth.policies import SIGNED_IN
 from challenges.auth.tokens import TokenError, read_confirm_token, read_reset_token
 from challenges.database import reading_only
 from challenges.extensions import db, limiter
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import ConfirmForm, form_page
 from challenges.redirects import safe_next
 
 log = logging.getLogger(__name__)
@@ -64,11 +63,6 @@ def forget_attempt() -> None:
             strategy.hit(counted.limit, *counted.request_args, cost=-1)
         except strategy.storage.base_exceptions:  # Redis went away since the check: log in
             log.warning("A log-in could not be taken back from the rate limits", exc_info=True)
-
-
-def form_page(template: str, form, **context):
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
-    return render_template(template, form=form, **context), status
 
 
 def end_current_log_in() -> None:

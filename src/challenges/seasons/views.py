@@ -1,6 +1,6 @@
 """Organisers manage programmes, seasons and their categories."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -9,17 +9,12 @@ from challenges.actions import run_action, run_form_action
 from challenges.auth.access import require
 from challenges.auth.policies import ORGANISER
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import ConfirmForm, form_page
 from challenges.seasons import services
 from challenges.seasons.forms import CategoryForm, ProgrammeForm, SeasonForm
 from challenges.seasons.models import Category, Programme, Season
 
 bp = Blueprint("seasons", __name__, url_prefix="/admin/seasons")
-
-
-def page(template: str, form, **context):
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
-    return render_template(template, form=form, **context), status
 
 
 def form_data(form) -> dict:
@@ -37,7 +32,7 @@ def index():
     programmes = db.session.scalars(
         select(Programme).options(selectinload(Programme.seasons)).order_by(Programme.name)
     ).all()
-    return page("seasons/index.html", form, programmes=programmes, copy_form=ConfirmForm())
+    return form_page("seasons/index.html", form, programmes=programmes, copy_form=ConfirmForm())
 
 
 @bp.route("/new/<int:programme_id>", methods=["GET", "POST"])
@@ -52,7 +47,7 @@ def new(programme_id: int):
         _("Season added. Now add its categories."),
     ):
         return redirect(url_for("seasons.edit", season_id=season.id))
-    return page("seasons/season_form.html", form, programme=programme, season=None)
+    return form_page("seasons/season_form.html", form, programme=programme, season=None)
 
 
 @bp.route("/<int:season_id>", methods=["GET", "POST"])
@@ -69,7 +64,7 @@ def edit(season_id: int):
     if not form.is_submitted():
         form.registration_opens_at.data = services.to_amsterdam(season.registration_opens_at)
         form.registration_closes_at.data = services.to_amsterdam(season.registration_closes_at)
-    return page(
+    return form_page(
         "seasons/season_form.html",
         form,
         programme=season.programme,
@@ -102,7 +97,7 @@ def add_category(season_id: int):
         form, lambda: services.save_category(category, form_data(form)), _("Category added.")
     ):
         return redirect(url_for("seasons.edit", season_id=season.id))
-    return page("seasons/category_form.html", form, season=season, category=None)
+    return form_page("seasons/category_form.html", form, season=season, category=None)
 
 
 @bp.route("/categories/<int:category_id>", methods=["GET", "POST"])
@@ -114,7 +109,7 @@ def edit_category(category_id: int):
         form, lambda: services.save_category(category, form_data(form)), _("The changes are saved.")
     ):
         return redirect(url_for("seasons.edit", season_id=category.season_id))
-    return page("seasons/category_form.html", form, season=category.season, category=category)
+    return form_page("seasons/category_form.html", form, season=category.season, category=category)
 
 
 @bp.post("/categories/<int:category_id>/delete")

@@ -4,7 +4,7 @@ from flask import Blueprint, redirect, render_template, url_for
 
 from challenges.actions import run_form_action
 from challenges.auth.access import public
-from challenges.forms import FORM_ERROR_STATUS
+from challenges.forms import form_page
 from challenges.surveys import services
 from challenges.surveys.forms import (
     CoachSurveyForm,
@@ -45,11 +45,9 @@ def answer(token: str):
         form, lambda: services.answer(invitation, form.answers())
     ):
         return redirect(url_for("surveys.thanks", token=token))
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
-    page = render_template(
-        "surveys/answer.html", invitation=invitation, event=invitation.survey.event, form=form
+    return form_page(
+        "surveys/answer.html", form, invitation=invitation, event=invitation.survey.event
     )
-    return page, status
 
 
 @bp.get("/<token>/thanks")
