@@ -9,7 +9,7 @@ from challenges.awards.models import Advancement, AdvancementStatus
 from challenges.extensions import db
 from challenges.mail.models import OutboxMessage
 from tests.awards.conftest import confirm_proposal
-from tests.awards.test_advancing import at_national
+from tests.awards.test_tickets import at_national
 from tests.factories import make_teacher
 
 
