@@ -1,4 +1,4 @@
-"""Who may do what: every permission check of the app is one of these policies."""
+"""Who may do what: the permission checks of the app (who may see a team: registration.policies)."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -9,8 +9,6 @@ from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
 from challenges.auth.roles import EVENT_ROLES, Role
-from challenges.extensions import db
-from challenges.registration.models import TeamCoach
 
 ViewArgs = Mapping[str, Any]
 
@@ -75,17 +73,6 @@ def may_grant(user: Any, role: Role, event_id: int) -> bool:
     if role is Role.EVENT_MANAGER:
         return is_organiser(user)
     return role in EVENT_ROLES and EVENT_MANAGER.allows(user, {"event_id": event_id})
-
-
-def _coaches_team(user: Any, args: ViewArgs) -> bool:
-    """A link to a school grants nothing here: only the team's own coaches."""
-    team_coach = db.session.get(TeamCoach, (args["team_id"], user.id))
-    return is_organiser(user) or team_coach is not None
-
-
-TEAM_COACH = Policy(
-    "team_coach", _l("Only the team's coaches and the organisers may see this team."), _coaches_team
-)
 
 
 def may_see_event(user: Any, event: Any) -> bool:

@@ -7,7 +7,6 @@ from flask_login import current_user
 
 from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth.access import public, require
-from challenges.auth.policies import TEAM_COACH
 from challenges.awards import awarding, results, ticket_mail, tickets, voting
 from challenges.awards.forms import VoteForm
 from challenges.awards.models import Advancement
@@ -22,6 +21,7 @@ from challenges.i18n import current_language as language
 from challenges.inputs import parse_id
 from challenges.judging import entries
 from challenges.registration.models import Team
+from challenges.registration.policies import TEAM_COACH
 from challenges.robot_game import standings
 
 bp = Blueprint("awards_results", __name__)

@@ -27,7 +27,6 @@ from challenges.auth.policies import (
     JUDGES,
     ORGANISER,
     REFEREES,
-    TEAM_COACH,
 )
 from challenges.awards import voting
 from challenges.awards.visibility import results_shown, team_at, visible_event
@@ -42,6 +41,7 @@ from challenges.printing.certificates import Branding, write_certificates
 from challenges.printing.forms import BrandingForm
 from challenges.printing.market_plan import write_market_plan
 from challenges.registration.models import Team
+from challenges.registration.policies import TEAM_COACH
 from challenges.robot_game.match_sheets import season_of, sheet_of
 from challenges.seasons.models import Season
 

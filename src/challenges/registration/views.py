@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.models import User
-from challenges.auth.policies import SIGNED_IN, TEAM_COACH
+from challenges.auth.policies import SIGNED_IN
 from challenges.awards.awarding import ticket_reason
 from challenges.awards.models import Advancement
 from challenges.database import utcnow
@@ -29,6 +29,7 @@ from challenges.registration.forms import (
     WithdrawForm,
 )
 from challenges.registration.models import Team, status_label
+from challenges.registration.policies import TEAM_COACH
 from challenges.schools.services import schools_of
 from challenges.seasons.models import Season
 
