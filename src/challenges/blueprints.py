@@ -14,7 +14,7 @@ from challenges.awards import views as awards
 from challenges.awards.results import event_results
 from challenges.awards.visibility import results_shown
 from challenges.backups import views as backups
-from challenges.core import tablet_views
+from challenges.core import outbox_views, tablet_views
 from challenges.core import views as core
 from challenges.events import admin_views as events_admin
 from challenges.events import cockpit
@@ -24,7 +24,6 @@ from challenges.judging import market_views  # noqa: F401 (the market's pages on
 from challenges.judging import views as judging
 from challenges.judging.entries import rubric_set_of
 from challenges.judging.rubrics import rubric_set_keys
-from challenges.mail import views as mail
 from challenges.printing import views as printing
 from challenges.registration import admin_views as registration_admin
 from challenges.registration import services as registration_services
@@ -49,7 +48,7 @@ def register(app: Flask) -> None:
         tablet_views.bp,
         auth.bp,
         auth_admin.bp,
-        mail.bp,
+        outbox_views.bp,
         printing.bp,
         events.bp,
         events_admin.bp,

@@ -1,4 +1,5 @@
-"""The organisers' view of the outbox: what was sent, what waits, what failed."""
+"""The organisers' view of the outbox: what was sent, what waits, what failed. It sits in core,
+above auth: auth sends its mails through the outbox, so mail cannot import auth's access checks."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -12,7 +13,7 @@ from challenges.forms import ConfirmForm
 from challenges.mail.models import OutboxMessage
 from challenges.mail.services import retry_failed
 
-bp = Blueprint("mail", __name__, url_prefix="/admin/outbox")
+bp = Blueprint("core_outbox", __name__, url_prefix="/admin/outbox")
 
 PAGE_SIZE = 50
 
@@ -40,4 +41,4 @@ def retry(message_id: int):
     message = db.get_or_404(OutboxMessage, message_id)
     if ConfirmForm().validate_on_submit() and attempt(lambda: retry_failed(message)) is True:
         flash(_("The message will be sent again."), "success")
-    return redirect(url_for("mail.message", message_id=message_id))
+    return redirect(url_for("core_outbox.message", message_id=message_id))
