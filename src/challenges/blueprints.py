@@ -1,6 +1,6 @@
 """Registers every area's blueprint, the account loader and what a lower area asks of a higher
 one (a season's definitions, a category's teams, a school's coaches, an event's rubrics and
-whether its results show, its results per category)."""
+whether its results show, its results per category, what a team's page shows)."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -10,6 +10,7 @@ from challenges.auth import services as auth_services
 from challenges.auth import views as auth
 from challenges.awards import prize_views as public_prize
 from challenges.awards import results_views as awards_results
+from challenges.awards import tickets
 from challenges.awards import views as awards
 from challenges.awards.results import event_results
 from challenges.awards.visibility import results_shown
@@ -19,6 +20,7 @@ from challenges.core import views as core
 from challenges.events import admin_views as events_admin
 from challenges.events import cockpit
 from challenges.events import views as events
+from challenges.events.placement import services as placement
 from challenges.extensions import login_manager
 from challenges.judging import market_views  # noqa: F401 (the market's pages on judging.bp)
 from challenges.judging import views as judging
@@ -77,6 +79,7 @@ def register(app: Flask) -> None:
     season_services.count_category_teams_with(registration_services.teams_in)
     cockpit.ask_about_events(rubric_set_of=rubric_set_of, results_shown=results_shown)
     judging.show_results_with(event_results)
+    registration.show_on_team_page(placement.for_team_page, tickets.for_team_page)
     school_services.find_colleagues_with(registration_services.coaches_at)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins
     login_manager.login_view = "auth.login"

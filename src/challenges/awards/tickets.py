@@ -5,6 +5,7 @@ Wildcards and the national final's overview: `national.py`. Never commits."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from challenges.auth.models import User
 from challenges.awards import awarding
 from challenges.awards.advancement_order import Ticket, proposal
-from challenges.awards.awarding import short_reason
+from challenges.awards.awarding import short_reason, ticket_reason
 from challenges.awards.models import (
     Advancement,
     AdvancementKind,
@@ -327,3 +328,13 @@ def publish(event: Event, publish: bool) -> None:
                 status=409,
             )
     event.results_published_at = utcnow() if publish else None
+
+
+def for_team_page(team: Team) -> dict[str, Any]:
+    """What the team's page shows of its tickets to the national final, the newest first."""
+    tickets_of_team = db.session.scalars(
+        select(Advancement)
+        .where(Advancement.team_id == team.id)
+        .order_by(Advancement.decided_at.desc(), Advancement.id.desc())
+    )
+    return {"tickets": list(tickets_of_team), "ticket_reason": ticket_reason}

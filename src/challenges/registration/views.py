@@ -1,5 +1,8 @@
 """Teachers register and manage their school's teams."""
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -10,13 +13,9 @@ from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth.access import public, require
 from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN
-from challenges.awards.awarding import ticket_reason
-from challenges.awards.models import Advancement
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
-from challenges.events.placement.services import placements_of
-from challenges.events.schedule.services import team_schedule
 from challenges.extensions import db, limiter
 from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
 from challenges.labels import ticket_status_label
@@ -34,6 +33,15 @@ from challenges.schools.services import schools_of
 from challenges.seasons.models import Season
 
 bp = Blueprint("registration", __name__, url_prefix="/teams")
+
+# The team page also shows what the areas built on registration know of the team (its events and
+# schedule, its tickets): they name, when the app starts, how to find it (`show_on_team_page`).
+_team_page_parts: list[Callable[[Team], dict[str, Any]]] = []
+
+
+def show_on_team_page(*parts: Callable[[Team], dict[str, Any]]) -> None:
+    """Name the functions that give the team page's template what an area knows of a team."""
+    _team_page_parts[:] = parts
 
 
 def team_form(season: Season, team: Team | None = None) -> TeamForm:
@@ -159,25 +167,11 @@ def detail(team_id: int):
         invitations=invitations.open_invitations(team, now),
         status_label=status_label,
         withdraw_form=WithdrawForm(),
-        events=placements_of(team),
-        schedule=team_schedule(team),
-        tickets=tickets_of(team),
-        ticket_reason=ticket_reason,
         ticket_status_label=ticket_status_label,
         coach_form=CoachForm(),
         remove_form=ConfirmForm(),
         cancel_form=ConfirmForm(),
-    )
-
-
-def tickets_of(team: Team) -> list[Advancement]:
-    """The team's tickets to the national final, the newest first."""
-    return list(
-        db.session.scalars(
-            select(Advancement)
-            .where(Advancement.team_id == team.id)
-            .order_by(Advancement.decided_at.desc(), Advancement.id.desc())
-        )
+        **{name: shown for part in _team_page_parts for name, shown in part(team).items()},
     )
 
 

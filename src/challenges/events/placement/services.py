@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -13,6 +14,7 @@ from challenges.errors import DomainError
 from challenges.events import scoreboard_version
 from challenges.events.models import Event, EventKind, EventTeam
 from challenges.events.placement.rules import Placement, Reason, TeamWish, place_teams
+from challenges.events.schedule.services import team_schedule
 from challenges.extensions import db
 from challenges.mail.services import mail_each
 from challenges.registration.models import Team
@@ -144,3 +146,8 @@ def placements_of(team: Team) -> list[Event]:
             .order_by(Event.starts_on)
         )
     )
+
+
+def for_team_page(team: Team) -> dict[str, Any]:
+    """What the team's page shows of its events: where it is placed and its schedule."""
+    return {"events": placements_of(team), "schedule": team_schedule(team)}
