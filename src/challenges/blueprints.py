@@ -1,6 +1,5 @@
-"""Registers every area's blueprint, the account loader and what a lower area asks of a higher
-one (a season's definitions, a category's teams, a school's coaches, an event's rubrics and
-whether its results show, its results per category, what a team's page shows)."""
+"""Registers every area's blueprint and the account loader, and names to a lower area what it
+asks of the areas built on it (the hooks at the end of `register`), as it may not import them."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -18,7 +17,7 @@ from challenges.backups import views as backups
 from challenges.core import outbox_views, tablet_views
 from challenges.core import views as core
 from challenges.events import admin_views as events_admin
-from challenges.events import cockpit
+from challenges.events import cockpit, scoreboard_version
 from challenges.events import views as events
 from challenges.events.placement import services as placement
 from challenges.extensions import login_manager
@@ -80,6 +79,7 @@ def register(app: Flask) -> None:
     cockpit.ask_about_events(rubric_set_of=rubric_set_of, results_shown=results_shown)
     judging.show_results_with(event_results)
     registration.show_on_team_page(placement.for_team_page, tickets.for_team_page)
+    registration_services.when_team_renamed(scoreboard_version.bump_where_placed)
     school_services.find_colleagues_with(registration_services.coaches_at)
     login_manager.user_loader(auth_services.resume_session)  # server-side log-ins
     login_manager.login_view = "auth.login"

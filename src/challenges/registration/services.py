@@ -1,7 +1,7 @@
 """Registering, editing, withdrawing and confirming teams: change and log, never commit."""
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,7 +15,6 @@ from challenges.auth.models import User
 from challenges.auth.policies import is_organiser
 from challenges.database import lock_rows
 from challenges.errors import DomainError
-from challenges.events import scoreboard_version
 from challenges.events.models import Event
 from challenges.extensions import db
 from challenges.labels import audit_details
@@ -28,6 +27,14 @@ from challenges.schools.services import schools_of
 from challenges.seasons.models import Category, Season
 
 log = logging.getLogger(__name__)
+# What else changes with a team's name (the scoreboards of its events): the areas built on
+# registration name it when the app starts (`when_team_renamed`).
+_rename_listeners: list[Callable[[int], None]] = []
+
+
+def when_team_renamed(*listeners: Callable[[int], None]) -> None:
+    """Name the functions called with a team's id when its name changes."""
+    _rename_listeners[:] = listeners
 
 
 def teams_in(category: Category) -> int:
@@ -228,7 +235,8 @@ def update_team(team: Team, details: TeamDetails, user: User, now: datetime) -> 
     apply_details(team, details)
     changes = sorted(set(describe(team).items()) - set(before.items()))
     if "name" in dict(changes):
-        scoreboard_version.bump_where_placed(team.id)
+        for listener in _rename_listeners:
+            listener(team.id)
     if changes:
         audit(user, "changed", team, audit_details(changed=dict(changes)))
         tell_coaches(team, _l("Team changed: %(team)s", team=team.name), "team_changed")
