@@ -19,11 +19,13 @@ from challenges.core import views as core
 from challenges.events import admin_views as events_admin
 from challenges.events import cockpit, scoreboard_version
 from challenges.events import views as events
+from challenges.events.market import services as market
 from challenges.events.placement import services as placement
 from challenges.extensions import login_manager
 from challenges.judging import market_views  # noqa: F401 (the market's pages on judging.bp)
 from challenges.judging import views as judging
 from challenges.judging.entries import rubric_set_of
+from challenges.judging.floor import judged_pairs
 from challenges.judging.rubrics import rubric_set_keys
 from challenges.printing import views as printing
 from challenges.registration import admin_views as registration_admin
@@ -78,6 +80,7 @@ def register(app: Flask) -> None:
     season_services.count_category_teams_with(registration_services.teams_in)
     cockpit.ask_about_events(rubric_set_of=rubric_set_of, results_shown=results_shown)
     judging.show_results_with(event_results)
+    market.know_judged_pairs_with(judged_pairs)
     registration.show_on_team_page(placement.for_team_page, tickets.for_team_page)
     registration_services.when_team_renamed(scoreboard_version.bump_where_placed)
     school_services.find_colleagues_with(registration_services.coaches_at)

@@ -2,6 +2,7 @@
 
 from challenges.auth.models import EventRole, User, UserRole
 from challenges.awards.models import Advancement, AwardWinner, PublicPrize, PublicVote
+from challenges.events.market.models import MarketPlan, PlannedVisit
 from challenges.events.models import AdvancementQuota, Conflict, Event, EventTeam, ScheduleEntry
 from challenges.judging.models import PanelMember, RubricAdjustment, RubricEntry, StandClaim
 from challenges.mail.models import OutboxMessage
@@ -28,8 +29,10 @@ __all__ = [
     "EventRole",
     "EventTeam",
     "EventVisitors",
+    "MarketPlan",
     "OutboxMessage",
     "PanelMember",
+    "PlannedVisit",
     "Programme",
     "PublicPrize",
     "PublicVote",

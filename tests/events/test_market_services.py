@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 
 from challenges.auth.roles import Role
 from challenges.database import utcnow
+from challenges.events.market.models import MarketPlan, PlannedVisit
 from challenges.events.models import Attendance, EventTeam
 from challenges.extensions import db
-from challenges.judging.models import MarketPlan, PlannedVisit
 from tests.factories import (
     grant_event_role,
     make_event,

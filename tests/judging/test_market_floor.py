@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from challenges.auth.roles import Role
 from challenges.database import utcnow
+from challenges.events.market.models import PlannedVisit
 from challenges.events.market.services import fix_plan
 from challenges.events.models import Attendance, Conflict, EventTeam
 from challenges.extensions import db
-from challenges.judging.models import PlannedVisit
 from tests.factories import grant_event_role, make_user
 from tests.judging.conftest import act, claimed, jury_rubric, send
 

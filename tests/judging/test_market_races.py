@@ -5,8 +5,9 @@ row, so no stand gets two jurors, no juror two stands and no market two plans.""
 from sqlalchemy import func, select
 
 from challenges.auth.roles import Role
+from challenges.events.market.models import MarketPlan, PlannedVisit
 from challenges.extensions import db
-from challenges.judging.models import MarketPlan, PlannedVisit, StandClaim
+from challenges.judging.models import StandClaim
 from tests.concurrency import at_the_same_moment
 from tests.factories import FormClient, grant_event_role, make_user
 

@@ -364,3 +364,16 @@ def live(event: Event) -> Live:
         for stand in found
     ]
     return Live(plan, places, rows, numbers)
+
+
+def judged_pairs(event: Event) -> set[tuple[int, int]]:
+    """The (team, juror) pairs with a submitted rubric or an open claim of the stand."""
+    submitted = select(RubricEntry.team_id, RubricEntry.judge_id).where(
+        RubricEntry.event_id == event.id,
+        RubricEntry.current.is_(True),
+        RubricEntry.status == RubricStatus.SUBMITTED,
+    )
+    claimed = select(StandClaim.team_id, StandClaim.judge_id).where(
+        StandClaim.event_id == event.id, StandClaim.released_at.is_(None)
+    )
+    return set(db.session.execute(submitted).all()) | set(db.session.execute(claimed).all())

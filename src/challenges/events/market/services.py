@@ -4,6 +4,7 @@ The round plan is fixed when the market starts and stored; only making it again 
 no-show, a juror more or less) changes it, and then only the rounds that have not started.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from challenges.auth.models import EventRole, User
 from challenges.auth.roles import Role
 from challenges.database import lock_rows, utcnow
 from challenges.errors import DomainError
+from challenges.events.market.models import MarketPlan, PlannedVisit
 from challenges.events.market.rounds import (
     PER_STAND,
     ROUND_MINUTES,
@@ -28,15 +30,18 @@ from challenges.events.market.rounds import (
 from challenges.events.models import Attendance, Event, EventTeam
 from challenges.events.volunteers.services import conflicting_school_ids
 from challenges.extensions import db
-from challenges.judging.models import (
-    MarketPlan,
-    PlannedVisit,
-    RubricEntry,
-    RubricStatus,
-    StandClaim,
-)
 from challenges.registration.models import Team
 from challenges.seasons.models import Category
+
+# Which juror has judged or is judging which team is judging's, which builds on events: judging
+# names it when the app starts (`know_judged_pairs_with`).
+_judged_pairs: list[Callable[[Event], set[tuple[int, int]]]] = []
+
+
+def know_judged_pairs_with(*judged_pairs: Callable[[Event], set[tuple[int, int]]]) -> None:
+    """Name the functions that give an event's (team, juror) pairs with a submitted rubric or
+    an open claim of the stand."""
+    _judged_pairs[:] = judged_pairs
 
 
 def market_teams(event: Event) -> list[tuple[EventTeam, Team]]:
@@ -196,22 +201,7 @@ def _seen_so_far(event: Event, keep: int) -> tuple[dict[int, set[int]], dict[int
     """Stand number -> jurors who submitted its rubric, are at it now or are planned there in
     a round that has started; juror -> the stand of their last started round."""
     numbers = {placed.team_id: placed.stand for placed, _team in market_teams(event)}
-    pairs = set(
-        db.session.execute(
-            select(RubricEntry.team_id, RubricEntry.judge_id).where(
-                RubricEntry.event_id == event.id,
-                RubricEntry.current.is_(True),
-                RubricEntry.status == RubricStatus.SUBMITTED,
-            )
-        ).all()
-    )
-    pairs |= set(
-        db.session.execute(
-            select(StandClaim.team_id, StandClaim.judge_id).where(
-                StandClaim.event_id == event.id, StandClaim.released_at.is_(None)
-            )
-        ).all()
-    )
+    pairs: set[tuple[int, int]] = set().union(*(judged(event) for judged in _judged_pairs))
     last: dict[int, int] = {}
     for visit in db.session.scalars(
         select(PlannedVisit)
