@@ -30,14 +30,9 @@ def offer(robot_games: Callable[[], list[str]], rubric_sets: Callable[[], list[s
     _offered.update(robot_games=robot_games, rubric_sets=rubric_sets)
 
 
-def _robot_game_choices() -> list[SelectChoice]:
-    keys = _offered["robot_games"]()
-    return [SelectChoice("", _l("No robot game"))] + [SelectChoice(key, key) for key in keys]
-
-
-def _rubric_set_choices() -> list[SelectChoice]:
-    keys = _offered["rubric_sets"]()
-    return [SelectChoice("", _l("No rubrics"))] + [SelectChoice(key, key) for key in keys]
+def _none_or_offered(offered: str, none: object) -> Callable[[], list[SelectChoice]]:
+    """A select's choices, read when a form is made: none, then every offered key."""
+    return lambda: [SelectChoice("", none)] + [SelectChoice(k, k) for k in _offered[offered]()]
 
 
 class ProgrammeForm(Form):
@@ -73,8 +68,12 @@ class SeasonForm(Form):
     registration_closes_at = DateTimeLocalField(
         _l("Registration closes (Amsterdam time)"), format=HTML_DATETIME, validators=[Optional()]
     )
-    robot_game_key = SelectField(_l("Robot game definition"), choices=_robot_game_choices)
-    rubric_set_key = SelectField(_l("Judging rubrics"), choices=_rubric_set_choices)
+    robot_game_key = SelectField(
+        _l("Robot game definition"), choices=_none_or_offered("robot_games", _l("No robot game"))
+    )
+    rubric_set_key = SelectField(
+        _l("Judging rubrics"), choices=_none_or_offered("rubric_sets", _l("No rubrics"))
+    )
     published = BooleanField(_l("Published"))
 
     def validate_registration_closes_at(self, field) -> None:
