@@ -15,7 +15,7 @@ from challenges.auth.policies import ORGANISER
 from challenges.auth.roles import Role
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, confirmed_or_400
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, confirmed_or_400, form_page
 from challenges.inputs import parse_id
 
 bp = Blueprint("auth_admin", __name__, url_prefix="/admin/users")
@@ -39,8 +39,7 @@ def create():
         _("Account created; %(email)s got an e-mail to set a password.", email=form.email.data),
     ):
         return redirect(url_for("auth_admin.detail", user_id=created[0].id))
-    status = FORM_ERROR_STATUS if form.errors else 200
-    return render_template("auth/user_new.html", form=form), status
+    return form_page("auth/user_new.html", form)
 
 
 def grant_form() -> GrantRoleForm:

@@ -2,7 +2,7 @@
 (never on a public page), the winner recorded (a tie settled with a reason), and the prints
 that lead visitors to the vote."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,7 +13,7 @@ from challenges.awards import voting
 from challenges.awards.forms import WinnerForm
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import ConfirmForm, form_page
 
 bp = Blueprint("awards_public_prize", __name__, url_prefix="/events/<int:event_id>/public-prize")
 
@@ -38,16 +38,15 @@ def _with_choices(event: Event, form: WinnerForm) -> list[voting.TallyRow]:
 
 
 def _page(event: Event, form: WinnerForm, rows: list[voting.TallyRow]):
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
-    return render_template(
+    return form_page(
         "awards/public_prize.html",
+        form,
         event=event,
         rows=rows,
         tied=sum(row.leader for row in rows) > 1,
         winner=voting.winner(event),
-        form=form,
         confirm=ConfirmForm(),
-    ), status
+    )
 
 
 @bp.get("")

@@ -16,7 +16,7 @@ from challenges.events.models import Event
 from challenges.events.schedule import services as schedule_service
 from challenges.events.services import find_event
 from challenges.extensions import db, limiter
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import ConfirmForm, form_page
 from challenges.i18n import current_language as language
 from challenges.inputs import parse_id
 from challenges.judging import entries
@@ -92,8 +92,7 @@ def vote(event_ref: str):
         sent = run_form_action(
             form, lambda: voting.cast(event, form.team.data, form.email.data, language())
         )
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
-    return render_template("awards/vote.html", event=event, form=form, sent=sent), status
+    return form_page("awards/vote.html", form, event=event, sent=sent)
 
 
 @bp.get("/events/<event_ref>/vote/confirm/<token>")

@@ -15,7 +15,7 @@ from challenges.events.forms import EventForm
 from challenges.events.models import Event, EventKind, EventTeam
 from challenges.events.placement import services as placement_service
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, form_page
 from challenges.inputs import InputError, parse_id, parse_int
 from challenges.labels import regional_finals_label
 from challenges.registration.models import Team
@@ -94,7 +94,6 @@ def edit_page(event: Event | None, season: Season):
     ):
         return redirect(url_for("events_admin.edit", event_id=target.id))
     quotas = {quota.category_id: quota.advancing for quota in (event.quotas if event else [])}
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     feeders = (
         db.session.scalars(
             select(Event).where(Event.feeds_into_id == event.id).order_by(Event.starts_on)
@@ -102,15 +101,15 @@ def edit_page(event: Event | None, season: Season):
         if event
         else []
     )
-    return render_template(
+    return form_page(
         "events/event_form.html",
-        form=form,
+        form,
         event=event,
         season=season,
         robot_game=season.programme.has_robot_game,
         quotas=quotas,
         feeders=feeders,
-    ), status
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])

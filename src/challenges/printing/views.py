@@ -10,7 +10,6 @@ from flask import (
     abort,
     flash,
     redirect,
-    render_template,
     request,
     url_for,
 )
@@ -33,7 +32,7 @@ from challenges.awards.visibility import results_shown, team_at, visible_event
 from challenges.errors import DomainError, found_or_404
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS
+from challenges.forms import form_page
 from challenges.judging.entries import rubric_of, rubric_set_of
 from challenges.labels import download_name
 from challenges.printing import branding, documents, scoresheets, sources, vote_posters
@@ -301,15 +300,14 @@ def season_branding(season_id: int):
         _("The certificates' logo and signature are saved."),
     ):
         return redirect(url_for("printing.season_branding", season_id=season.id))
-    status = FORM_ERROR_STATUS if form.errors else 200
     stored = Branding(season.name, current.logo, current.signature) if current else None
-    return render_template(
+    return form_page(
         "printing/branding.html",
+        form,
         season=season,
-        form=form,
         current=current,
         left_out=[LEFT_OUT[kind] for kind in stored.drawable().left_out] if stored else [],
-    ), status
+    )
 
 
 @bp.get("/seasons/<int:season_id>/branding/<any(logo, signature):kind>")

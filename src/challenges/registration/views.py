@@ -17,7 +17,7 @@ from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
 from challenges.extensions import db, limiter
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, show_domain_error
+from challenges.forms import ConfirmForm, form_page, show_domain_error
 from challenges.labels import ticket_status_label
 from challenges.registration import invitations, rules, services
 from challenges.registration.forms import (
@@ -128,18 +128,22 @@ def register(season_id: int):
         if not isinstance(outcome, DomainError):
             return registered(*outcome)
         show_domain_error(form, outcome)
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
     open_now = rules.registration_is_open(
         season.registration_opens_at, season.registration_closes_at, utcnow()
     )
-    return render_template(
+    return team_form_page(form, season, None, open_now)
+
+
+def team_form_page(form: TeamForm, season: Season, team: Team | None, open_now: bool = True):
+    """The form of a new team (`team` None) or of a registered team's details."""
+    return form_page(
         "registration/team_form.html",
-        form=form,
+        form,
         season=season,
-        team=None,
+        team=team,
         open_now=open_now,
         no_school=NO_CHOICE,
-    ), status
+    )
 
 
 def registered(team: Team, created: bool):
@@ -188,15 +192,7 @@ def edit(team_id: int):
         _("The changes are saved."),
     ):
         return redirect(url_for("registration.detail", team_id=team.id))
-    status = FORM_ERROR_STATUS if form.errors or form.form_errors else 200
-    return render_template(
-        "registration/team_form.html",
-        form=form,
-        season=team.season,
-        team=team,
-        open_now=True,
-        no_school=NO_CHOICE,
-    ), status
+    return team_form_page(form, team.season, team)
 
 
 @bp.post("/<int:team_id>/coaches")

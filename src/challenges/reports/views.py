@@ -13,7 +13,7 @@ from challenges.auth.access import require
 from challenges.auth.policies import EVENT_MANAGER, ORGANISER
 from challenges.events.models import Event
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS
+from challenges.forms import form_page
 from challenges.i18n import cell_text
 from challenges.reports import report, services, visitors
 from challenges.reports.charts import season_pictures
@@ -95,5 +95,4 @@ def event_visitors(event_id: int):
     ):
         flash(_("The number of visitors is saved."), "success")
         return redirect(url_for("reports.event_visitors", event_id=event.id))
-    status = FORM_ERROR_STATUS if form.errors else 200
-    return render_template("reports/event_visitors.html", event=event, form=form), status
+    return form_page("reports/event_visitors.html", form, event=event)

@@ -17,7 +17,7 @@ from challenges.auth.policies import ORGANISER
 from challenges.backups.views import backup_first
 from challenges.errors import DomainError, input_problem
 from challenges.extensions import db
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm, Form
+from challenges.forms import ConfirmForm, Form, form_page
 from challenges.inputs import InputError
 from challenges.schools import services
 from challenges.schools.duo import DuoHeaderError, RejectedRow, SchoolKind, parse_duo_file
@@ -79,14 +79,13 @@ def import_file():
                 db.session.rollback()
             else:
                 db.session.commit()
-    status = FORM_ERROR_STATUS if form.errors else 200
-    return render_template(
+    return form_page(
         "schools/import.html",
-        form=form,
+        form,
         report=report,
         shown=SHOWN_REJECTIONS,
         problem_text=row_problem_text,
-    ), status
+    )
 
 
 @bp.get("/requests")

@@ -17,7 +17,7 @@ from challenges.actions import attempt
 from challenges.auth.access import require
 from challenges.auth.policies import SIGNED_IN
 from challenges.extensions import db, limiter
-from challenges.forms import FORM_ERROR_STATUS, ConfirmForm
+from challenges.forms import ConfirmForm, form_page
 from challenges.schools import services
 from challenges.schools.forms import SchoolRequestForm
 from challenges.schools.models import School
@@ -85,5 +85,4 @@ def request_missing():
         )
         flash(_("Thank you. An organiser will add your school and link you to it."), "success")
         return redirect(url_for("registration.mine"))
-    status = FORM_ERROR_STATUS if form.errors else 200
-    return render_template("schools/request.html", form=form), status
+    return form_page("schools/request.html", form)
