@@ -1,6 +1,5 @@
 from challenges.cells import Mean
 from challenges.reports.figures import (
-    EvaluationFigures,
     FinalFigures,
     ProvinceFigures,
     SchoolFigures,
@@ -8,6 +7,7 @@ from challenges.reports.figures import (
     StatusCounts,
 )
 from challenges.reports.services import season_figures
+from challenges.surveys.figures import SurveyFigures
 from tests.factories import make_season
 
 
@@ -42,11 +42,10 @@ def test_the_season_in_counts(reports):
         SeasonTotals("2024-2025", teams=7, pupils=30, schools=1),
         SeasonTotals("2025-2026", teams=14, pupils=52, schools=3, placed=7, advanced=2),
     ]
-    noord = EvaluationFigures("Noord", 8, 6, Mean(7.5, 6), Mean(8.5, 6), 2, 2, Mean(8.5, 2))
-    assert figures.evaluations == (noord,)
-    assert figures.evaluated == EvaluationFigures(
-        "2025-2026", 8, 6, Mean(7.5, 6), Mean(8.5, 6), 2, 2, Mean(8.5, 2)
-    )
+    assert figures.evaluations == (SurveyFigures("Noord", 8, 6, 7.5, 8.5, 2, 2, 8.5),)
+    assert figures.evaluated == SurveyFigures("2025-2026", 8, 6, 7.5, 8.5, 2, 2, 8.5)
+    assert figures.evaluated.programme_mark == Mean(7.5, 6)
+    assert figures.evaluated.volunteers_mark == Mean(8.5, 2)
 
 
 def test_the_previous_season_has_no_season_to_compare_with(reports):

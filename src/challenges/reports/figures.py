@@ -7,7 +7,8 @@ Only counts are kept here, never a team or a pupil; how they may leave the app (
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from challenges.cells import NO_MARK, Cell, Mean, Share
+from challenges.cells import Cell, Share
+from challenges.surveys.figures import SurveyFigures
 
 
 @dataclass(frozen=True)
@@ -87,25 +88,6 @@ class SeasonTotals:
 
 
 @dataclass(frozen=True)
-class EvaluationFigures:
-    """The evaluations of one event, or of the whole season: who was asked, who answered,
-    and their average marks."""
-
-    name: str
-    invited: int = 0  # coaches
-    responses: int = 0
-    programme: Mean = NO_MARK  # the coaches' mark for the programme
-    event: Mean = NO_MARK  # the coaches' mark for the event
-    volunteers_invited: int = 0
-    volunteers_responses: int = 0
-    organisation: Mean = NO_MARK  # the volunteers' mark for the event's organisation
-
-    @property
-    def response_rate(self) -> Share:
-        return Share(self.responses, self.invited)
-
-
-@dataclass(frozen=True)
 class SeasonFigures:
     programme: str
     season: str
@@ -118,8 +100,8 @@ class SeasonFigures:
     national_teams: int = 0
     visitors: int | None = None  # all the season's events whose visitors are known
     history: Sequence[SeasonTotals] = field(default_factory=tuple)  # oldest first
-    evaluations: Sequence[EvaluationFigures] = ()  # per event whose survey was sent
-    evaluated: EvaluationFigures | None = None  # the whole season; None: no survey sent
+    evaluations: Sequence[SurveyFigures] = ()  # per event whose survey was sent
+    evaluated: SurveyFigures | None = None  # the whole season; None: no survey sent
 
     @property
     def totals(self) -> StatusCounts:

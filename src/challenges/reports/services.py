@@ -2,6 +2,7 @@
 group, never a team or a pupil (reads only)."""
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from sqlalchemy import distinct, func, select
 
@@ -12,7 +13,6 @@ from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.reports.figures import (
     CategoryFigures,
-    EvaluationFigures,
     FinalFigures,
     ProvinceFigures,
     SchoolFigures,
@@ -64,24 +64,10 @@ def season_figures(season: Season) -> SeasonFigures:
     )
 
 
-def _evaluation(found: SurveyFigures) -> EvaluationFigures:
-    return EvaluationFigures(
-        name=found.name,
-        invited=found.invited,
-        responses=found.responses,
-        programme=found.programme_mark,
-        event=found.event_mark,
-        volunteers_invited=found.volunteers_invited,
-        volunteers_responses=found.volunteers_responses,
-        organisation=found.volunteers_mark,
-    )
-
-
-def _evaluations(season: Season) -> tuple[tuple[EvaluationFigures, ...], EvaluationFigures | None]:
+def _evaluations(season: Season) -> tuple[Sequence[SurveyFigures], SurveyFigures | None]:
     """The surveys' figures (surveys.summary): per event, and the season's if one was sent."""
     summary = season_summary(season)
-    events = tuple(_evaluation(found) for found in summary.events)
-    return events, _evaluation(summary.total) if events else None
+    return summary.events, summary.total if summary.events else None
 
 
 def _per_category(statement) -> dict[int, int]:

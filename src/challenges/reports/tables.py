@@ -8,7 +8,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from challenges.cells import Cell, for_funders
-from challenges.reports.figures import EvaluationFigures, SeasonFigures, StatusCounts
+from challenges.reports.figures import SeasonFigures, StatusCounts
+from challenges.surveys.figures import SurveyFigures
 
 SHEETS = {  # the workbook's sheet names, by table key
     "key": _l("key figures"),
@@ -67,8 +68,8 @@ def key_figures(figures: SeasonFigures) -> Table:
     ]
     if figures.evaluated is not None:
         rows += [
-            [_("Coaches' mark for the programme"), figures.evaluated.programme],
-            [_("Coaches' mark for the events"), figures.evaluated.event],
+            [_("Coaches' mark for the programme"), figures.evaluated.programme_mark],
+            [_("Coaches' mark for the events"), figures.evaluated.event_mark],
         ]
     return Table("key", _("Key figures"), (_("Figure"), _("Number")), rows)
 
@@ -148,17 +149,17 @@ def history(figures: SeasonFigures) -> Table:
     return Table("seasons", _("Compared with earlier seasons"), header, rows)
 
 
-def _evaluation_row(found: EvaluationFigures) -> list[Cell]:
+def _evaluation_row(found: SurveyFigures) -> list[Cell]:
     return [
         found.name,
         found.invited,
         found.responses,
         found.response_rate,
-        found.programme,
-        found.event,
+        found.programme_mark,
+        found.event_mark,
         found.volunteers_invited,
         found.volunteers_responses,
-        found.organisation,
+        found.volunteers_mark,
     ]
 
 
