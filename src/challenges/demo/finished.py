@@ -34,6 +34,7 @@ from challenges.registration.models import Team
 from challenges.robot_game.definitions import SeasonDefinition, load
 from challenges.robot_game.evaluator import evaluate
 from challenges.robot_game.models import ScoreSheet, SheetStatus
+from challenges.robot_game.submitting import match_fields, scored_fields
 
 # The finished events of a demo loaded today (for tests and tools that reach the seeded demo).
 FINISHED_FLL, FINISHED_VAKKANJERS = world(amsterdam_today()).finished
@@ -143,16 +144,8 @@ def _verified_sheet(event: Event, entry: ScheduleEntry, season: SeasonDefinition
     db.session.add(
         ScoreSheet(
             client_key=uuid.uuid4().hex,
-            event_id=event.id,
-            match_id=entry.id,
-            team_id=entry.team_id,
-            round_kind=entry.kind,
-            round=entry.round,
-            table=entry.place,
-            season_key=season.key,
-            answers=result.answers,
-            score=result.score,
-            gp=result.answers.get("gp"),
+            **match_fields(entry),
+            **scored_fields(season, result),
             referee_name="Ruben Scheidsrechter",
             team_confirmation="OK",
             status=SheetStatus.VERIFIED,
