@@ -1,17 +1,19 @@
-"""@require(policy) and @public: every view declares who may use it."""
+"""@require(policy) and @public: every view declares who may use it; @limit(setting): how often
+its posts may come."""
 
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import jsonify, request, url_for
+from flask import current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
 from challenges.auth.policies import PUBLIC, Policy
-from challenges.extensions import login_manager
+from challenges.extensions import limiter, login_manager
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -57,3 +59,14 @@ def require(policy: Policy) -> Callable[[View], View]:
 def public(view: View) -> View:
     view.access_policy = PUBLIC  # type: ignore[attr-defined]
     return view
+
+
+def limit(setting: str, key_func: Callable[[], str] = get_remote_address):
+    """The limits in `setting` on a view's posts, counted per client address unless `key_func`
+    says otherwise."""
+    return limiter.limit(lambda: current_app.config[setting], key_func=key_func, methods=["POST"])
+
+
+def per_user() -> str:
+    """Counts a signed-in user's posts, wherever they come from."""
+    return f"user:{current_user.id}"

@@ -1,11 +1,9 @@
 """Sign-up, confirmation, log-in and log-out, password reset and change."""
 
 import logging
-from collections.abc import Callable
 
 from flask import (
     Blueprint,
-    current_app,
     flash,
     redirect,
     request,
@@ -14,12 +12,11 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
 from challenges.actions import attempt, run_action, run_form_action
 from challenges.auth import services
-from challenges.auth.access import public, require
+from challenges.auth.access import limit, public, require
 from challenges.auth.forms import (
     ChangePasswordForm,
     EmailOnlyForm,
@@ -39,11 +36,6 @@ log = logging.getLogger(__name__)
 SIGNED_UP_HERE = "signed_up"  # the session's mark of the address this browser signed up with
 
 bp = Blueprint("auth", __name__, url_prefix="/account")
-
-
-def limit(setting: str, key_func: Callable[[], str] = get_remote_address):
-    """The limits in `setting`, counted per client address unless `key_func` says otherwise."""
-    return limiter.limit(lambda: current_app.config[setting], key_func=key_func, methods=["POST"])
 
 
 def typed_account() -> str:

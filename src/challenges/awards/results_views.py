@@ -1,12 +1,12 @@
 """The public results page of an event, the public's vote, and the jury's feedback for a
 team's coaches."""
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request
+from flask import Blueprint, abort, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from challenges.actions import attempt, run_action, run_form_action
-from challenges.auth.access import public, require
+from challenges.auth.access import limit, public, require
 from challenges.awards import awarding, results, ticket_mail, tickets, voting
 from challenges.awards.forms import VoteForm
 from challenges.awards.models import Advancement
@@ -15,7 +15,7 @@ from challenges.errors import DomainError
 from challenges.events.models import Event
 from challenges.events.schedule import services as schedule_service
 from challenges.events.services import find_event
-from challenges.extensions import db, limiter
+from challenges.extensions import db
 from challenges.forms import ConfirmForm, form_page
 from challenges.i18n import current_language as language
 from challenges.inputs import parse_id
@@ -78,7 +78,7 @@ def votable_event(event_ref: str) -> Event:
 
 @bp.route("/events/<event_ref>/vote", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["RATELIMIT_VOTE"], methods=["POST"])
+@limit("RATELIMIT_VOTE")
 def vote(event_ref: str):
     """The public prize: pick a team, confirm by e-mail."""
     event = votable_event(event_ref)

@@ -3,20 +3,20 @@
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from challenges.actions import attempt, run_action, run_form_action
-from challenges.auth.access import public, require
+from challenges.auth.access import limit, per_user, public, require
 from challenges.auth.models import User
 from challenges.auth.policies import SIGNED_IN
 from challenges.database import utcnow
 from challenges.errors import DomainError
 from challenges.events.models import Event, EventKind
-from challenges.extensions import db, limiter
+from challenges.extensions import db
 from challenges.forms import ConfirmForm, form_page, show_domain_error
 from challenges.labels import ticket_status_label
 from challenges.registration import invitations, rules, services
@@ -197,9 +197,7 @@ def edit(team_id: int):
 
 @bp.post("/<int:team_id>/coaches")
 @require(TEAM_COACH)
-@limiter.limit(
-    lambda: current_app.config["RATELIMIT_INVITE"], key_func=lambda: f"user:{current_user.id}"
-)
+@limit("RATELIMIT_INVITE", key_func=per_user)
 def add_coach(team_id: int):
     """Invite a coach: the answer is the same whether or not the address has an account."""
     team = db.get_or_404(Team, team_id)

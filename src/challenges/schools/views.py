@@ -2,7 +2,6 @@
 
 from flask import (
     Blueprint,
-    current_app,
     flash,
     jsonify,
     redirect,
@@ -14,9 +13,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from challenges.actions import attempt
-from challenges.auth.access import require
+from challenges.auth.access import limit, per_user, require
 from challenges.auth.policies import SIGNED_IN
-from challenges.extensions import db, limiter
+from challenges.extensions import db
 from challenges.forms import ConfirmForm, form_page
 from challenges.schools import services
 from challenges.schools.forms import SchoolRequestForm
@@ -54,9 +53,7 @@ def search():
 
 @bp.post("/<int:school_id>/link")
 @require(SIGNED_IN)
-@limiter.limit(
-    lambda: current_app.config["RATELIMIT_LINK"], key_func=lambda: f"user:{current_user.id}"
-)
+@limit("RATELIMIT_LINK", key_func=per_user)
 def link(school_id: int):
     school = db.get_or_404(School, school_id)
     if ConfirmForm().validate_on_submit():
