@@ -25,6 +25,7 @@ from challenges.registration.models import Team
 from challenges.registration.status import TeamStatus
 from challenges.schools.models import School, SchoolMembership
 from challenges.seasons.models import Category, Programme, Season
+from challenges.seasons.services import CATEGORY_FIELDS, SEASON_FIELDS
 
 
 @dataclass
@@ -109,36 +110,24 @@ def schedule_demo_event(report: SeedReport, event: Event) -> None:
     report.count("schedule")
 
 
-SEASON_FIELDS = (
-    "name",
-    "theme",
-    "client",
-    "design_questions",
-    "robot_game_key",
-    "rubric_set_key",
-    "registration_opens_at",
-    "registration_closes_at",
-)
+SEASON_DATES = ("registration_opens_at", "registration_closes_at")
 
 
 def seed_season(report: SeedReport, programme: Programme, spec: dict) -> Season:
-    values = {k: spec[k] for k in SEASON_FIELDS}
+    """A published season with the fields its form saves, and its categories in that order."""
+    fields = (*SEASON_FIELDS, *SEASON_DATES)
+    values = {name: spec[name] for name in fields if name != "published"}
     season = get_or_create(
-        report, Season, {"key": spec["key"]}, programme=programme, published=True, **values
+        report, Season, {"key": values.pop("key")}, programme=programme, published=True, **values
     )
     for position, row in enumerate(spec["categories"]):
-        name, description, size_min, size_max, year_min, year_max, levels = row
+        category = dict(zip(CATEGORY_FIELDS, row, strict=True))
         get_or_create(
             report,
             Category,
-            {"season_id": season.id, "name": name},
-            description=description,
+            {"season_id": season.id, "name": category.pop("name")},
             position=position,
-            team_size_min=size_min,
-            team_size_max=size_max,
-            school_year_min=year_min,
-            school_year_max=year_max,
-            levels=levels,
+            **category,
         )
     return season
 
