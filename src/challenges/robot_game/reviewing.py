@@ -23,7 +23,7 @@ from challenges.robot_game.match_sheets import (
 from challenges.robot_game.messages import problem_message
 from challenges.robot_game.models import ScoreSheet, SheetStatus
 from challenges.robot_game.sheet_input import SheetInput, SheetRefused
-from challenges.robot_game.submitting import match_fields, new_sheet, scored_fields
+from challenges.robot_game.submitting import match_fields, new_sheet, same_match, scored_fields
 
 
 def changed_meanwhile() -> DomainError:
@@ -87,12 +87,7 @@ def edit(
     db.session.flush()  # before the new version: the database allows one current verified
     version = ScoreSheet(
         client_key=f"edit-{sheet.id}-{utcnow():%Y%m%d%H%M%S%f}",
-        event_id=event.id,
-        match_id=sheet.match_id,
-        team_id=sheet.team_id,
-        round_kind=sheet.round_kind,
-        round=sheet.round,
-        table=sheet.table,
+        **same_match(sheet),
         **scored_fields(season, result),
         referee_name=user.name,
         team_confirmation=sheet.team_confirmation,

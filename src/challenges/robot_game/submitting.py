@@ -24,6 +24,9 @@ from challenges.robot_game.models import ClosedRound, ScoreSheet
 from challenges.robot_game.rounds import is_closed
 from challenges.robot_game.sheet_input import SheetInput, SheetRefused
 
+# The columns of a score sheet that say which match it is for.
+MATCH_FIELDS = ("event_id", "match_id", "team_id", "round_kind", "round", "table")
+
 
 def submit(event: Event, given: SheetInput, user: User) -> tuple[ScoreSheet, bool]:
     """Store a referee's sheet; the same client key again returns the stored one (False).
@@ -145,14 +148,14 @@ def new_sheet(
 
 
 def match_fields(entry: ScheduleEntry) -> dict[str, Any]:
-    return {
-        "event_id": entry.event_id,
-        "match_id": entry.id,
-        "team_id": entry.team_id,
-        "round_kind": entry.kind,
-        "round": entry.round,
-        "table": entry.place,
-    }
+    """The match of a sheet for this schedule entry."""
+    values = (entry.event_id, entry.id, entry.team_id, entry.kind, entry.round, entry.place)
+    return dict(zip(MATCH_FIELDS, values, strict=True))
+
+
+def same_match(sheet: ScoreSheet) -> dict[str, Any]:
+    """The match `sheet` is for, as a newer version of it keeps it."""
+    return {name: getattr(sheet, name) for name in MATCH_FIELDS}
 
 
 def scored_fields(season: SeasonDefinition, result: Evaluation) -> dict[str, Any]:
