@@ -42,6 +42,7 @@ from challenges.printing.market_plan import write_market_plan
 from challenges.registration.models import Team
 from challenges.registration.policies import TEAM_COACH
 from challenges.robot_game.match_sheets import season_of, sheet_of
+from challenges.robot_game.models import ScoreSheet
 from challenges.seasons.models import Season
 
 bp = Blueprint("printing", __name__)
@@ -221,22 +222,22 @@ def public_prize_certificate(event_id: int):
 @bp.get("/events/<int:event_id>/print/scoresheet")
 @require(REFEREES)
 def blank_scoresheet(event_id: int):
-    event = db.get_or_404(Event, event_id)
-    season = season_of(event)
-    return pdf_response(
-        download_name("scoresheet", parts=(season.key,), suffix="pdf"),
-        lambda out: scoresheets.write_scoresheet(out, season, None, event),
-    )
+    return scoresheet_pdf(db.get_or_404(Event, event_id), None)
 
 
 @bp.get("/events/<int:event_id>/print/sheets/<int:sheet_id>")
 @require(HEAD_REFEREE)
 def filled_scoresheet(event_id: int, sheet_id: int):
     event = db.get_or_404(Event, event_id)
-    sheet = found_or_404(lambda: sheet_of(event, sheet_id))
+    return scoresheet_pdf(event, found_or_404(lambda: sheet_of(event, sheet_id)))
+
+
+def scoresheet_pdf(event: Event, sheet: ScoreSheet | None) -> Response:
+    """A blank score sheet (named after the season) or a filled-in one (after the sheet)."""
     season = season_of(event)
+    parts = (season.key,) if sheet is None else (event.slug, sheet.id)
     return pdf_response(
-        download_name("scoresheet", parts=(event.slug, sheet.id), suffix="pdf"),
+        download_name("scoresheet", parts=parts, suffix="pdf"),
         lambda out: scoresheets.write_scoresheet(out, season, sheet, event),
     )
 
