@@ -19,6 +19,7 @@ from challenges.config import normalise_database_url
 from challenges.demo.data import DEMO_EVENT
 from tests.browser.wifi import Wifi
 from tests.databases import fresh_database
+from tests.factories import FAST_PASSWORD_HASH
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
@@ -88,6 +89,9 @@ def serving(folder: Path) -> Iterator[LiveServer]:
             "CHALLENGES_DATABASE_URL": database_url,
             "CHALLENGES_COOKIE_SECURE": "false",
             "CHALLENGES_BASE_URL": f"http://127.0.0.1:{port}",  # the links in its mail
+            # as in the other tests: the demo's accounts and every log-in without scrypt's
+            # tenth of a second (tests/deployment serves with the deployment's own hash)
+            "CHALLENGES_PASSWORD_HASH_METHOD": FAST_PASSWORD_HASH,
         }
         for command in (["db", "upgrade"], ["seed", "demo"]):
             subprocess.run([BIN / "challenges", *command], env=env, check=True, capture_output=True)
