@@ -111,21 +111,24 @@ def schedule_demo_event(report: SeedReport, event: Event) -> None:
 
 
 SEASON_DATES = ("registration_opens_at", "registration_closes_at")
+SET_BY_THE_SEED = ("key", "published")  # the lookup, and every demo season is published
 
 
 def seed_season(report: SeedReport, programme: Programme, spec: dict) -> Season:
     """A published season with the fields its form saves, and its categories in that order."""
-    fields = (*SEASON_FIELDS, *SEASON_DATES)
-    values = {name: spec[name] for name in fields if name != "published"}
+    values = {
+        name: spec[name] for name in (*SEASON_FIELDS, *SEASON_DATES) if name not in SET_BY_THE_SEED
+    }
     season = get_or_create(
-        report, Season, {"key": values.pop("key")}, programme=programme, published=True, **values
+        report, Season, {"key": spec["key"]}, programme=programme, published=True, **values
     )
     for position, row in enumerate(spec["categories"]):
         category = dict(zip(CATEGORY_FIELDS, row, strict=True))
+        name = category.pop("name")
         get_or_create(
             report,
             Category,
-            {"season_id": season.id, "name": category.pop("name")},
+            {"season_id": season.id, "name": name},
             position=position,
             **category,
         )
